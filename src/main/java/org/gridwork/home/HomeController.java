@@ -1,0 +1,40 @@
+package org.gridwork.home;
+
+import java.util.List;
+
+import org.gridwork.account.CurrentUser;
+import org.gridwork.account.CurrentUsers;
+import org.gridwork.account.Role;
+import org.gridwork.shared.web.NavigationItem;
+import org.gridwork.territory.TerritoryService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Each role's start page: what the role does, as shortcuts, and for grid staff their grids. */
+@Controller
+class HomeController {
+
+    private final CurrentUsers currentUsers;
+    private final TerritoryService territory;
+
+    HomeController(CurrentUsers currentUsers, TerritoryService territory) {
+        this.currentUsers = currentUsers;
+        this.territory = territory;
+    }
+
+    @GetMapping("/")
+    @SuppressWarnings("unchecked")
+    String home(Model model) {
+        // filled for the current role by the layout advice before this handler runs
+        List<NavigationItem> navigation = (List<NavigationItem>) model.getAttribute("navigation");
+        CurrentUser user = currentUsers.require();
+        model.addAttribute("user", user);
+        model.addAttribute("role", user.role().name());
+        model.addAttribute("shortcuts", navigation.stream().filter(i -> !i.path().equals("/")).toList());
+        if (user.is(Role.GRID_STAFF) || user.is(Role.SUPERVISOR)) {
+            model.addAttribute("grids", territory.gridsInScope());
+        }
+        return "home/index";
+    }
+}

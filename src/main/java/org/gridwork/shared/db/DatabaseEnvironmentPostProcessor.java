@@ -1,0 +1,141 @@
+package org.gridwork.shared.db;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Decides where the database comes from before anything connects, in the order the README
+ * documents: an explicit {@code spring.datasource.url}; else the PostgreSQL on localhost:5432
+ * (database created when missing); else an embedded PostgreSQL whose files stay under
+ * {@code ./data/}; else a clear start-up failure saying what to set.
+ */
+public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    private static final String SOURCE_NAME = "gridworkDatabase";
+    private static EmbeddedPostgres embedded;
+
+    @Override
+    public int getOrder() {
+        // After config data (application*.properties) so that profile properties are visible.
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
+            return;
+        }
+        String database = env.getProperty("gridwork.database.name", "gridwork");
+        String host = env.getProperty("gridwork.database.host", "localhost");
+        int port = env.getProperty("gridwork.database.port", Integer.class, 5432);
+        String user = env.getProperty("gridwork.database.username", "postgres");
+        String password = env.getProperty("gridwork.database.password", "");
+
+        String serverUrl = "jdbc:postgresql://" + host + ":" + port + "/";
+        if (canConnect(serverUrl + "postgres", user, password)) {
+            createDatabaseIfMissing(serverUrl, user, password, database);
+            use(env, serverUrl + database, user, password);
+            return;
+        }
+        if (!env.getProperty("gridwork.database.embedded", Boolean.class, true)) {
+            throw new DatabaseUnavailableException(
+                    "No PostgreSQL answers on " + host + ":" + port + " and the embedded one is switched off.");
+        }
+        if ("root".equals(System.getProperty("user.name"))) {
+            throw new DatabaseUnavailableException(
+                    "No PostgreSQL answers on " + host + ":" + port
+                            + ", and the embedded PostgreSQL refuses to run as root.");
+        }
+        startEmbedded(env, database);
+    }
+
+    private static boolean canConnect(String url, String user, String password) {
+        try (Connection ignored = DriverManager.getConnection(url, props(user, password))) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static Properties props(String user, String password) {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        p.setProperty("connectTimeout", "3");
+        p.setProperty("loginTimeout", "5");
+        return p;
+    }
+
+    private static void createDatabaseIfMissing(String serverUrl, String user, String password, String database) {
+        if (!database.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new DatabaseUnavailableException("Database name '" + database + "' is not a plain identifier.");
+        }
+        try (Connection c = DriverManager.getConnection(serverUrl + "postgres", props(user, password));
+                var check = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            check.setString(1, database);
+            try (var rs = check.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try (var create = c.createStatement()) {
+                create.execute("create database " + database + " encoding 'UTF8' template template0");
+            }
+        } catch (SQLException e) {
+            // Another instance may have created it at the same moment: fine when it now exists.
+            if (!"42P04".equals(e.getSQLState())) {
+                throw new DatabaseUnavailableException("Could not create database '" + database + "': " + e.getMessage());
+            }
+        }
+    }
+
+    private static synchronized void startEmbedded(ConfigurableEnvironment env, String database) {
+        try {
+            if (embedded == null) {
+                Path dir = Path.of(env.getProperty("gridwork.database.embedded-dir", "data/postgres")).toAbsolutePath();
+                dir.getParent().toFile().mkdirs();
+                embedded = EmbeddedPostgres.builder()
+                        .setDataDirectory(dir)
+                        .setCleanDataDirectory(false)
+                        .setPort(env.getProperty("gridwork.database.embedded-port", Integer.class, 54329))
+                        .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        embedded.close();
+                    } catch (Exception ignored) {
+                        // shutting down anyway
+                    }
+                }));
+            }
+            String serverUrl = "jdbc:postgresql://localhost:" + embedded.getPort() + "/";
+            createDatabaseIfMissing(serverUrl, "postgres", "", database);
+            use(env, serverUrl + database, "postgres", "");
+        } catch (DatabaseUnavailableException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DatabaseUnavailableException("The embedded PostgreSQL could not start: " + e.getMessage());
+        }
+    }
+
+    private static void use(ConfigurableEnvironment env, String url, String user, String password) {
+        Map<String, Object> map = new HashMap<>();
+        map.put("spring.datasource.url", url);
+        map.put("spring.datasource.username", user);
+        map.put("spring.datasource.password", password);
+        env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, map));
+    }
+}

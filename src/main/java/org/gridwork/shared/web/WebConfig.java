@@ -1,0 +1,68 @@
+package org.gridwork.shared.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfig implements WebMvcConfigurer {
+
+    static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+    /**
+     * Every module keeps its own bundle under {@code messages/}: {@code messages/territory.properties}
+     * (English) beside {@code messages/territory_zh_CN.properties}. All are found at start-up, so
+     * adding a module needs no change here.
+     */
+    @Bean
+    MessageSource messageSource() throws IOException {
+        Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:messages/*.properties");
+        String[] basenames = Arrays.stream(found)
+                .map(Resource::getFilename)
+                .filter(n -> n != null && !n.contains("_"))
+                .map(n -> "classpath:messages/" + n.substring(0, n.length() - ".properties".length()))
+                .distinct()
+                .sorted()
+                .toArray(String[]::new);
+        ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
+        source.setBasenames(basenames);
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+
+    /** Chosen language in a cookie; without one, the browser's Accept-Language; without that, Chinese. */
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("gridwork-lang");
+        resolver.setDefaultLocaleFunction(request -> {
+            String header = request.getHeader("Accept-Language");
+            if (header == null || header.isBlank()) {
+                return CHINESE;
+            }
+            return request.getLocale().getLanguage().equals("zh") ? CHINESE : Locale.ENGLISH;
+        });
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        registry.addInterceptor(interceptor);
+    }
+}

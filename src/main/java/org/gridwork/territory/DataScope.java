@@ -1,0 +1,60 @@
+package org.gridwork.territory;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.gridwork.account.CurrentUser;
+import org.gridwork.account.CurrentUsers;
+import org.gridwork.shared.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that answers "which grids / which region subtree may this user reach". Services
+ * of every module ask here before they read or change grid-bound data; screens never decide it.
+ */
+@Component
+public class DataScope {
+
+    private final CurrentUsers currentUsers;
+    private final JdbcTemplate jdbc;
+
+    DataScope(CurrentUsers currentUsers, JdbcTemplate jdbc) {
+        this.currentUsers = currentUsers;
+        this.jdbc = jdbc;
+    }
+
+    /** Scope of the logged-in user. */
+    public GridScope current() {
+        return of(currentUsers.require());
+    }
+
+    public GridScope of(CurrentUser user) {
+        return switch (user.role()) {
+            case ADMIN -> GridScope.everything();
+            case GRID_STAFF -> new GridScope(false, Set.copyOf(jdbc.queryForList(
+                    "select grid_id from grid_staff where user_id = ?", Long.class, user.id())), List.of());
+            case SUPERVISOR -> supervisorScope(user.id());
+            case HANDLER -> GridScope.nothing();
+        };
+    }
+
+    private GridScope supervisorScope(long userId) {
+        List<String> paths = jdbc.queryForList(
+                "select r.path from region_supervisor s join region r on r.id = s.region_id where s.user_id = ?",
+                String.class, userId);
+        Set<Long> grids = new HashSet<>();
+        for (String path : paths) {
+            grids.addAll(jdbc.queryForList("select id from grid where region_path like ?", Long.class, path + "%"));
+        }
+        return new GridScope(false, Set.copyOf(grids), List.copyOf(paths));
+    }
+
+    /** Refuses with 404 (not 403, so ids do not leak) when the grid is outside the current scope. */
+    public void requireGrid(Long gridId) {
+        if (!current().allowsGrid(gridId)) {
+            throw new NotFoundException("grid", gridId);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.gridwork.territory;
+
+public enum GridStatus {
+    ACTIVE, ARCHIVED
+}

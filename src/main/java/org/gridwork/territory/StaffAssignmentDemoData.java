@@ -1,0 +1,43 @@
+package org.gridwork.territory;
+
+import org.gridwork.account.AccountService;
+import org.gridwork.account.UserSummary;
+import org.gridwork.shared.demo.DemoDataContributor;
+import org.springframework.stereotype.Component;
+
+/** Demo assignments: supervisor over Houkou Town, staff on 侯口一村's grids, staff2 on 侯口二村's. */
+@Component
+class StaffAssignmentDemoData implements DemoDataContributor {
+
+    private final TerritoryService territory;
+    private final AccountService accounts;
+
+    StaffAssignmentDemoData(TerritoryService territory, AccountService accounts) {
+        this.territory = territory;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public int order() {
+        return 25;
+    }
+
+    @Override
+    public void load() {
+        territory.assignSupervisor(territory.findRegionByCode(TerritoryDemoData.TOWN).orElseThrow().id(),
+                user("supervisor").id());
+        assign("staff", "130528112201-001", "130528112201-002");
+        assign("staff2", "130528112202-001", "130528112202-002");
+    }
+
+    private void assign(String username, String... gridCodes) {
+        long userId = user(username).id();
+        for (String code : gridCodes) {
+            territory.assignStaff(territory.findGridByCode(code).orElseThrow().id(), userId);
+        }
+    }
+
+    private UserSummary user(String username) {
+        return accounts.findByUsername(username).orElseThrow();
+    }
+}

@@ -1,0 +1,38 @@
+// Site-wide behaviour, loaded on every page. No inline scripts (CSP script-src 'self').
+(function () {
+  'use strict';
+
+  // htmx requests carry the CSRF token from the layout's meta tags.
+  document.addEventListener('htmx:configRequest', function (event) {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) {
+      event.detail.headers[header.content] = token.content;
+    }
+  });
+
+  // Forms marked data-confirm ask before submitting (delete, archive, close, ...).
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    var question = form.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+      return;
+    }
+    // A double click submits once: disable the buttons after the first submit.
+    if (form.getAttribute('data-submitted') === 'true') {
+      event.preventDefault();
+      return;
+    }
+    form.setAttribute('data-submitted', 'true');
+    form.querySelectorAll('button[type="submit"]').forEach(function (b) { b.classList.add('disabled'); });
+  });
+
+  // Elements with data-href navigate on click (table rows).
+  document.addEventListener('click', function (event) {
+    var row = event.target.closest('[data-href]');
+    if (row && !event.target.closest('a, button, input, select, textarea, label')) {
+      window.location.href = row.getAttribute('data-href');
+    }
+  });
+})();

@@ -1,0 +1,137 @@
+package org.gridwork.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every word a user reads comes from the messages bundles, in both languages: templates hold no
+ * literal text, every locale has every key, and every key a template names exists.
+ */
+class I18nTest {
+
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Path MESSAGES = Path.of("src/main/resources/messages");
+    private static final String[] LOCALES = {"zh_CN"};
+    private static final Pattern TEXT_BETWEEN_TAGS = Pattern.compile(">([^<>]*)<");
+    private static final Pattern LITERAL_ATTRIBUTE = Pattern.compile(
+            "\\s(placeholder|title|alt|aria-label|value|data-confirm)=\"([^\"]*)\"");
+    private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)[}(]");
+
+    @Test
+    void templatesHoldNoLiteralText() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path template : templates()) {
+            String html = withoutIgnoredParts(Files.readString(template));
+            Matcher text = TEXT_BETWEEN_TAGS.matcher(html);
+            while (text.find()) {
+                if (hasWords(text.group(1))) {
+                    problems.add(TEMPLATES.relativize(template) + ": text '" + text.group(1).strip() + "'");
+                }
+            }
+            Matcher attr = LITERAL_ATTRIBUTE.matcher(html);
+            while (attr.find()) {
+                if (hasWords(attr.group(2)) && !attr.group(2).startsWith("${") && !attr.group(1).equals("value")) {
+                    problems.add(TEMPLATES.relativize(template) + ": attribute " + attr.group(1) + "='" + attr.group(2) + "'");
+                }
+            }
+        }
+        assertThat(problems).as("literal text in templates: use th:text=\"#{key}\"").isEmpty();
+    }
+
+    @Test
+    void everyLocaleHasEveryKeyAndNoExtraOnes() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (String base : bundles()) {
+            Set<String> keys = keys(MESSAGES.resolve(base + ".properties"));
+            for (String locale : LOCALES) {
+                Path localized = MESSAGES.resolve(base + "_" + locale + ".properties");
+                if (!Files.exists(localized)) {
+                    problems.add(localized + " is missing");
+                    continue;
+                }
+                Set<String> other = keys(localized);
+                for (String k : keys) {
+                    if (!other.contains(k)) {
+                        problems.add(localized.getFileName() + " misses " + k);
+                    }
+                }
+                for (String k : other) {
+                    if (!keys.contains(k)) {
+                        problems.add(localized.getFileName() + " has " + k + " that " + base + ".properties lacks");
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyKeyATemplateNamesExists() throws IOException {
+        Set<String> all = new TreeSet<>();
+        for (String base : bundles()) {
+            all.addAll(keys(MESSAGES.resolve(base + ".properties")));
+        }
+        List<String> missing = new ArrayList<>();
+        for (Path template : templates()) {
+            Matcher m = MESSAGE_KEY.matcher(Files.readString(template));
+            while (m.find()) {
+                if (!all.contains(m.group(1))) {
+                    missing.add(TEMPLATES.relativize(template) + ": " + m.group(1));
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    /** Scripts, styles, comments, Thymeleaf expressions and elements marked with lang="..." (language names). */
+    private static String withoutIgnoredParts(String html) {
+        return html.replaceAll("(?s)<!--.*?-->", "")
+                .replaceAll("(?s)<script.*?</script>", "<script></script>")
+                .replaceAll("(?s)<style.*?</style>", "<style></style>")
+                .replaceAll("(?s)<([a-z]+)[^>]*\\slang=\"[^\"]*\"[^>]*>[^<]*</\\1>", "<x></x>")
+                .replaceAll("\\[\\[.*?]]|\\[\\(.*?\\)]", "");
+    }
+
+    private static boolean hasWords(String s) {
+        return s.codePoints().anyMatch(Character::isLetter) && !s.strip().startsWith("${");
+    }
+
+    private static List<Path> templates() throws IOException {
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    private static List<String> bundles() throws IOException {
+        try (Stream<Path> files = Files.list(MESSAGES)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties") && !n.contains("_"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length()))
+                    .sorted().toList();
+        }
+    }
+
+    private static Set<String> keys(Path file) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return new TreeSet<>(p.stringPropertyNames());
+    }
+}
