@@ -32,7 +32,7 @@ class HomeController {
         model.addAttribute("user", user);
         model.addAttribute("role", user.role().name());
         model.addAttribute("shortcuts", navigation.stream().filter(i -> !i.path().equals("/")).toList());
-        if (user.is(Role.GRID_STAFF) || user.is(Role.SUPERVISOR)) {
+        if (user.is(Role.GRID_STAFF)) {
             model.addAttribute("grids", territory.gridsInScope());
         }
         return "home/index";

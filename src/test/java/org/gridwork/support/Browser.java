@@ -57,11 +57,21 @@ public final class Browser {
         driver().manage().window().setSize(new Dimension(360, 740));
     }
 
-    /** Saves a screenshot under docs/screenshots (the README shows some of them). */
+    /**
+     * Saves a screenshot under target/screenshots, and under docs/screenshots (which the README
+     * shows) when run with -Dgridwork.update-screenshots=true, so a normal test run leaves the
+     * working tree clean.
+     */
     public static void screenshot(String name) {
         byte[] png = ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES);
+        write(Path.of("target", "screenshots"), name, png);
+        if (Boolean.getBoolean("gridwork.update-screenshots")) {
+            write(Path.of("docs", "screenshots"), name, png);
+        }
+    }
+
+    private static void write(Path dir, String name, byte[] png) {
         try {
-            Path dir = Path.of("docs", "screenshots");
             Files.createDirectories(dir);
             Files.write(dir.resolve(name + ".png"), png);
         } catch (IOException e) {

@@ -29,6 +29,12 @@ class LayoutModelAdvice {
         return items.stream().filter(i -> i.visibleTo(roles)).toList();
     }
 
+    /** The user's role name (ADMIN, SUPERVISOR, ...), or null when nobody is logged in. */
+    @ModelAttribute("currentRole")
+    String currentRole() {
+        return currentRoles().stream().sorted().findFirst().orElse(null);
+    }
+
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
