@@ -34,17 +34,23 @@ class DataGenerator implements ApplicationRunner {
     private final List<ResidentDataGenerator> later;
     private final String presetName;
     private final long seed;
+    private final boolean exitWhenDone;
+    private final org.springframework.context.ConfigurableApplicationContext context;
 
     DataGenerator(JdbcTemplate jdbc, TransactionTemplate tx, PasswordEncoder encoder,
             List<ResidentDataGenerator> later,
             @Value("${gridwork.datagen.preset:town}") String presetName,
-            @Value("${gridwork.datagen.seed:20261128}") long seed) {
+            @Value("${gridwork.datagen.seed:20261128}") long seed,
+            @Value("${gridwork.datagen.exit:false}") boolean exitWhenDone,
+            org.springframework.context.ConfigurableApplicationContext context) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.encoder = encoder;
         this.later = later;
         this.presetName = presetName;
         this.seed = seed;
+        this.exitWhenDone = exitWhenDone;
+        this.context = context;
     }
 
     @Override
@@ -65,5 +71,8 @@ class DataGenerator implements ApplicationRunner {
         }
         jdbc.execute("vacuum analyze");
         log.info("datagen: preset {} with seed {} done in {} s", preset.name(), seed, (System.nanoTime() - start) / 1_000_000_000);
+        if (exitWhenDone) {
+            System.exit(org.springframework.boot.SpringApplication.exit(context));
+        }
     }
 }
