@@ -27,7 +27,7 @@ class SqlStatementBudgetTest {
     UserDetailsService users;
 
     @ParameterizedTest(name = "{1} as {0}")
-    @CsvSource({"staff, /", "supervisor, /", "admin, /", "handler, /"})
+    @CsvSource({"staff, /", "supervisor, /", "admin, /", "handler, /", "staff, /me"})
     void mainPagesStayWithinTheStatementBudget(String username, String path) throws Exception {
         String count = mvc.perform(get(path).with(user(users.loadUserByUsername(username))))
                 .andReturn().getResponse().getHeader("X-Gridwork-SQL-Count");
