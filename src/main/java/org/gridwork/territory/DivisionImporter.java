@@ -83,7 +83,7 @@ public class DivisionImporter {
                 + " name varchar(100) not null, level varchar(10) not null, parent_code varchar(12)) on commit drop");
         Errors errors = new Errors();
         long rows = stage(in, errors);
-        if (errors.count > 0) {
+        if (rows == 0 && errors.count > 0) {
             return errors.report();
         }
         if (rows == 0) {
@@ -124,7 +124,9 @@ public class DivisionImporter {
                         continue; // blank line
                     }
                     Row row = row(record, line, errors);
-                    if (row != null && errors.count == 0) {
+                    // rows with problems are left out, the others staged: the checks below then list
+                    // every problem of the file at once, though nothing is merged
+                    if (row != null) {
                         row.appendCopyLine(buffer);
                         staged++;
                         if (buffer.length() > 64_000) {
