@@ -1,15 +1,8 @@
 package org.gridwork.territory;
 
-import java.util.List;
 import java.util.Optional;
 
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.index.strtree.STRtree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -24,7 +17,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * (holes excluded, edges and vertices included). A point on a shared edge or vertex is covered
  * by both neighbours; the grid with the smaller code wins (DOMAIN.md section 1).
  *
- * <p>The index is an immutable snapshot behind a volatile reference: readers never lock, a
+ * <p>The {@link GridIndex} is an immutable snapshot behind a volatile reference: readers never lock, a
  * rebuild swaps it whole. A boundary change in this instance drops it after commit; changes made
  * by other instances are seen through {@code grid_index_version}, checked at most once every
  * {@link #VERSION_CHECK_NANOS}.
@@ -36,7 +29,7 @@ public class GridLocator {
     private static final Logger log = LoggerFactory.getLogger(GridLocator.class);
 
     private final JdbcTemplate jdbc;
-    private volatile Index index;
+    private volatile GridIndex index;
     private volatile long checkedAt;
 
     GridLocator(JdbcTemplate jdbc) {
@@ -45,19 +38,7 @@ public class GridLocator {
 
     /** The grid covering the point, if any. */
     public Optional<GridSummary> locate(double longitude, double latitude) {
-        Index current = current();
-        Coordinate c = new Coordinate(longitude, latitude);
-        Point point = GeoJson.WGS84.createPoint(c);
-        Located best = null;
-        @SuppressWarnings("unchecked")
-        List<Located> candidates = current.tree.query(new Envelope(c));
-        for (Located candidate : candidates) {
-            if ((best == null || candidate.grid().code().compareTo(best.grid().code()) < 0)
-                    && candidate.geometry().covers(point)) {
-                best = candidate;
-            }
-        }
-        return best == null ? Optional.empty() : Optional.of(best.grid());
+        return current().locate(longitude, latitude);
     }
 
     /** Forget the index; the next lookup rebuilds it (after a boundary changed). */
@@ -72,28 +53,27 @@ public class GridLocator {
         invalidate();
     }
 
-    private Index current() {
-        Index current = index;
+    private GridIndex current() {
+        GridIndex current = index;
         long now = System.nanoTime();
         if (current != null && now - checkedAt < VERSION_CHECK_NANOS) {
             return current;
         }
         long version = storedVersion();
         checkedAt = now;
-        if (current != null && current.version == version) {
+        if (current != null && current.version() == version) {
             return current;
         }
         return rebuild(version);
     }
 
-    private synchronized Index rebuild(long version) {
-        Index current = index;
-        if (current != null && current.version == version) {
+    private synchronized GridIndex rebuild(long version) {
+        GridIndex current = index;
+        if (current != null && current.version() == version) {
             return current;
         }
         long started = System.nanoTime();
-        STRtree tree = new STRtree();
-        int[] count = {0};
+        GridIndex built = new GridIndex(version);
         jdbc.query("""
                 select id, code, name, village_id, region_path, status, boundary_geojson
                 from grid where status = 'ACTIVE' and boundary_geojson is not null""", rs -> {
@@ -101,16 +81,13 @@ public class GridLocator {
                     rs.getLong("village_id"), rs.getString("region_path"), GridStatus.ACTIVE);
             try {
                 Geometry boundary = GeoJson.read(rs.getString("boundary_geojson"), grid.code());
-                tree.insert(boundary.getEnvelopeInternal(), new Located(grid, PreparedGeometryFactory.prepare(boundary)));
-                count[0]++;
+                built.add(grid, boundary);
             } catch (RuntimeException e) {
                 log.warn("Grid {} has an unreadable boundary and is left out of the lookup", grid.code());
             }
         });
-        tree.build();
-        Index built = new Index(version, tree);
-        index = built;
-        log.debug("Grid lookup index: {} grids in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
+        index = built.build();
+        log.debug("Grid lookup index: {} grids in {} ms", built.size(), (System.nanoTime() - started) / 1_000_000);
         return built;
     }
 
@@ -118,9 +95,4 @@ public class GridLocator {
         return jdbc.queryForObject("select version from grid_index_version where id = 1", Long.class);
     }
 
-    private record Index(long version, STRtree tree) {
-    }
-
-    private record Located(GridSummary grid, PreparedGeometry geometry) {
-    }
 }
