@@ -207,6 +207,13 @@ public class ResidentService {
     @Transactional
     public void update(long id, ResidentDraft draft) {
         ResidentSummary before = summary(id);
+        if (draft.idNumber() == null || draft.idNumber().isBlank()) {
+            // a blank ID field keeps the number on file: the edit form never sends it to the browser
+            draft = new ResidentDraft(draft.name(), crypto.decrypt(jdbc.queryForObject(
+                    "select id_number_enc from resident where id = ?", String.class, id)), draft.phone(),
+                    draft.registration(), draft.gridId(), draft.address(), draft.longitude(), draft.latitude(),
+                    draft.notes(), draft.tags());
+        }
         Valid v = validate(draft, id);
         jdbc.update("update resident set name = ?, gender = ?, birth_date = ?, id_number_enc = ?, id_number_index = ?,"
                 + " id_number_masked = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, registration = ?, grid_id = ?,"
