@@ -97,6 +97,42 @@ public class IssueQueries {
         return n[0];
     }
 
+    /**
+     * Public Open311 requests (source OPEN311 only), newest first. Without dates: the last 90 days,
+     * as the GeoReport v2 specification asks.
+     */
+    public List<PublicRequest> publicRequests(List<Long> ids, Long categoryId, Instant start, Instant end, Boolean open,
+            int limit) {
+        StringBuilder sql = new StringBuilder("select id, status, category_id, description, reported_at, updated_at,"
+                + " deadline, address, latitude, longitude from issue where source = 'OPEN311'");
+        List<Object> args = new ArrayList<>();
+        if (ids != null && !ids.isEmpty()) {
+            sql.append(" and id = any(?)");
+            args.add(ids.toArray(new Long[0]));
+        } else {
+            Instant from = start != null ? start : (end != null ? end : Instant.now()).minus(java.time.Duration.ofDays(90));
+            sql.append(" and reported_at >= ?");
+            args.add(Timestamp.from(from));
+            if (end != null) {
+                sql.append(" and reported_at <= ?");
+                args.add(Timestamp.from(end));
+            }
+        }
+        if (categoryId != null) {
+            sql.append(" and category_id = ?");
+            args.add(categoryId);
+        }
+        if (open != null) {
+            sql.append(open ? " and status not in ('CLOSED', 'REJECTED')" : " and status in ('CLOSED', 'REJECTED')");
+        }
+        sql.append(" order by id desc limit ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), (rs, n) -> new PublicRequest(rs.getLong(1),
+                !IssueStatus.valueOf(rs.getString(2)).finished(), rs.getLong(3), rs.getString(4),
+                instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), rs.getString(8),
+                (Double) rs.getObject(9), (Double) rs.getObject(10)), args.toArray());
+    }
+
     public record ExportRow(long id, String status, String urgency, String source, String category, String description,
             String address, String gridCode, Instant reportedAt, Instant deadline, boolean overdue, Instant closedAt) {
     }
