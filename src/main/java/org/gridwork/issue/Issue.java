@@ -104,7 +104,7 @@ class Issue {
     private Instant warn80At;
 
     @Column(name = "warning_level")
-    private int warningLevel;
+    private short warningLevel;
 
     private boolean overdue;
 
