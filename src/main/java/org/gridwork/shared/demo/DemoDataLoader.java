@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Loads the demo data set once, marking it done in {@code demo_data_load} in the same transaction. */
 @Component
-@Profile("!prod")
+@Profile("!prod & !datagen")
 @Order(0)
 class DemoDataLoader implements ApplicationRunner {
 

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# County-scale benchmark (issue 8). Generates the county data set once (database gridwork_county),
+# starts Gridwork on it with a 1 GB heap, logs in as each role, warms up, then drives each page
+# with wrk (16 connections) and prints requests/s, p50, p99, the ratio to the baseline page and
+# SQL statements per request. Writes bench/results.md and bench/results.json.
+#
+#   bash bench/run.sh                      # county preset (first run generates it: ~10 min)
+#   PRESET=town DB=gridwork_town bash bench/run.sh
+#   DURATION=30 bash bench/run.sh           # seconds per page (default 15)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PRESET=${PRESET:-county}
+DB=${DB:-gridwork_$PRESET}
+PORT=${PORT:-8090}
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-16}
+BASE="http://127.0.0.1:$PORT"
+OUT=bench/out
+mkdir -p "$OUT"
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+JAR=$(ls target/gridwork-*.jar 2>/dev/null | head -n1 || true)
+if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
+  ./mvnw -B -q package -DskipTests
+  JAR=$(ls target/gridwork-*.jar | head -n1)
+fi
+
+if ! psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select 1 from app_user limit 1" 2>/dev/null | grep -q 1; then
+  echo "== generating the $PRESET data set into $DB"
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB"
+  start=$(date +%s)
+  java -Xmx2g -jar "$JAR" --spring.profiles.active=datagen --gridwork.datagen.preset="$PRESET" \
+    --gridwork.database.name="$DB" --gridwork.datagen.exit=true --server.port=0 > "$OUT/datagen.log" 2>&1
+  echo "   generated in $(( $(date +%s) - start )) s"
+fi
+
+echo "== starting Gridwork on $DB (heap 1 GB)"
+start_ms=$(date +%s%3N)
+java -Xms1g -Xmx1g -jar "$JAR" --gridwork.database.name="$DB" --server.port="$PORT" \
+  --gridwork.diagnostics.sql-count=true > "$OUT/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+until curl -fs "$BASE/actuator/health" >/dev/null 2>&1; do
+  kill -0 $APP 2>/dev/null || { echo "Gridwork did not start, see $OUT/app.log"; exit 1; }
+  sleep 0.2
+done
+STARTUP_MS=$(( $(date +%s%3N) - start_ms ))
+echo "   started in ${STARTUP_MS} ms"
+
+# login USER -> prints the Cookie header value of a logged-in session
+login() {
+  local jar="$OUT/cookies-$1"
+  rm -f "$jar"
+  local token
+  token=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  curl -s -c "$jar" -b "$jar" -o /dev/null -d "username=$1&password=gridwork-demo&_csrf=$token" "$BASE/login"
+  awk '!/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}' "$jar"
+}
+
+declare -A COOKIE
+for u in admin supervisor sup-130528112 staff; do COOKIE[$u]=$(login "$u"); done
+
+RESULTS="$OUT/results.tsv"
+: > "$RESULTS"
+
+# measure NAME USER PATH [LUA]
+measure() {
+  local name=$1 user=$2 path=$3 lua=${4:-}
+  local cookie=${COOKIE[$user]}
+  local sql
+  sql=$(curl -s -o /dev/null -D - -H "Cookie: $cookie" "$BASE$path" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-gridwork-sql-count"{print $2}')
+  local args=(-t2 -c"$CONNECTIONS" --latency -H "Cookie: $cookie")
+  [ -n "$lua" ] && args+=(-s "$lua")
+  wrk "${args[@]}" -d"${WARMUP}s" "$BASE$path" > /dev/null
+  wrk "${args[@]}" -d"${DURATION}s" "$BASE$path" > "$OUT/wrk-$name.txt"
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-$name.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$OUT/wrk-$name.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk-$name.txt")
+  errors=$(awk '/Non-2xx/ {print $5}' "$OUT/wrk-$name.txt")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$path" "$rps" "$p50" "$p99" "${sql:-?}" "${errors:-0}" >> "$RESULTS"
+  printf '   %-28s %10s req/s  p50 %8s  p99 %8s  sql %s  errors %s\n' "$name" "$rps" "$p50" "$p99" "${sql:-?}" "${errors:-0}"
+}
+
+echo "== measuring ($DURATION s per page, $CONNECTIONS connections)"
+# shellcheck source=bench/pages.sh
+source bench/pages.sh
+
+python3 bench/report.py "$RESULTS" "$STARTUP_MS" "$PRESET" "$DB"
