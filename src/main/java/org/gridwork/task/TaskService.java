@@ -1,0 +1,298 @@
+package org.gridwork.task;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.gridwork.account.AccountService;
+import org.gridwork.account.CurrentUser;
+import org.gridwork.account.CurrentUsers;
+import org.gridwork.account.Role;
+import org.gridwork.account.UserSummary;
+import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.shared.NotFoundException;
+import org.gridwork.shared.audit.AuditEvent;
+import org.gridwork.shared.notify.UserNotification;
+import org.gridwork.shared.photo.PhotoStore;
+import org.gridwork.territory.DataScope;
+import org.gridwork.territory.GridScope;
+import org.gridwork.territory.GridSummary;
+import org.gridwork.territory.RegionSummary;
+import org.gridwork.territory.TerritoryService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tasks (任务): supervisors give them to the grid staff of their scope and follow the completion
+ * matrix; staff see and update only their own assignments. Anything outside the caller's scope
+ * answers {@link NotFoundException}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TaskService {
+
+    private final TaskRepository tasks;
+    private final TaskAssignmentRepository assignments;
+    private final TaskQueries queries;
+    private final StaffDirectory staffDirectory;
+    private final TaskCalendar calendar;
+    private final DataScope dataScope;
+    private final CurrentUsers currentUsers;
+    private final TerritoryService territory;
+    private final AccountService accounts;
+    private final PhotoStore photos;
+    private final ApplicationEventPublisher events;
+
+    TaskService(TaskRepository tasks, TaskAssignmentRepository assignments, TaskQueries queries,
+            StaffDirectory staffDirectory, TaskCalendar calendar, DataScope dataScope, CurrentUsers currentUsers,
+            TerritoryService territory, AccountService accounts, PhotoStore photos, ApplicationEventPublisher events) {
+        this.tasks = tasks;
+        this.assignments = assignments;
+        this.queries = queries;
+        this.staffDirectory = staffDirectory;
+        this.calendar = calendar;
+        this.dataScope = dataScope;
+        this.currentUsers = currentUsers;
+        this.territory = territory;
+        this.accounts = accounts;
+        this.photos = photos;
+        this.events = events;
+    }
+
+    /** Today in the grid centre's time zone (overdue = not done and due before today). */
+    public LocalDate today() {
+        return calendar.today();
+    }
+
+    // ---- supervisors ----------------------------------------------------------------------
+
+    /** Creates a task for the chosen assignees, all of whom must be grid staff within the scope. */
+    @Transactional
+    public long create(NewTask request) {
+        return create(requireManager(), request);
+    }
+
+    @Transactional
+    long create(CurrentUser creator, NewTask request) {
+        GridScope scope = dataScope.of(creator);
+        Map<Long, Long> gridByAssignee = resolveAssignees(scope, request);
+        if (gridByAssignee.isEmpty()) {
+            throw new BusinessRuleException("task.assignees.none");
+        }
+        Task task = tasks.save(new Task(request.title().strip(), request.instructions().strip(), request.dueDate(),
+                creator.id()));
+        gridByAssignee.forEach((user, grid) -> assignments.save(new TaskAssignment(task.getId(), user, grid)));
+        events.publishEvent(AuditEvent.of("TASK_CREATED", "TASK", task.getId(),
+                gridByAssignee.size() + " assignees, due " + task.getDueDate()));
+        gridByAssignee.keySet().forEach(user -> events.publishEvent(new UserNotification(user, "task.notify.assigned",
+                new Object[] {task.getTitle(), task.getDueDate().toString()}, "/tasks/" + task.getId())));
+        return task.getId();
+    }
+
+    /** Assignee -> the grid the task is given for, in grid code order; only enabled grid staff. */
+    private Map<Long, Long> resolveAssignees(GridScope scope, NewTask request) {
+        List<StaffDirectory.GridStaff> candidates = switch (request.mode()) {
+            case PEOPLE -> {
+                List<StaffDirectory.GridStaff> inScope = staffInScope(scope);
+                for (Long user : request.userIds()) {
+                    if (inScope.stream().noneMatch(s -> s.userId() == user)) {
+                        throw new NotFoundException("grid staff", user);
+                    }
+                }
+                yield inScope.stream().filter(s -> request.userIds().contains(s.userId())).toList();
+            }
+            case GRIDS -> {
+                for (Long grid : request.gridIds()) {
+                    if (!scope.allowsGrid(grid)) {
+                        throw new NotFoundException("grid", grid);
+                    }
+                }
+                yield staffDirectory.staffOfGrids(request.gridIds());
+            }
+            case REGION -> {
+                RegionSummary region = Optional.ofNullable(request.regionCode()).filter(c -> !c.isBlank())
+                        .flatMap(territory::findRegionByCode)
+                        .filter(r -> scope.allowsRegionPath(r.path()))
+                        .orElseThrow(() -> new NotFoundException("region", request.regionCode()));
+                yield staffInScope(scope).stream()
+                        .filter(s -> s.regionPath().startsWith(region.path())).toList();
+            }
+        };
+        Set<Long> eligible = accounts.findUsers(candidates.stream().map(StaffDirectory.GridStaff::userId).toList())
+                .stream().filter(u -> u.enabled() && u.role() == Role.GRID_STAFF).map(UserSummary::id)
+                .collect(Collectors.toSet());
+        Map<Long, Long> result = new LinkedHashMap<>();
+        candidates.stream().filter(s -> eligible.contains(s.userId()))
+                .forEach(s -> result.putIfAbsent(s.userId(), s.gridId()));
+        return result;
+    }
+
+    private List<StaffDirectory.GridStaff> staffInScope(GridScope scope) {
+        return scope.unrestricted() ? staffDirectory.allStaff() : staffDirectory.staffOfGrids(scope.gridIds());
+    }
+
+    /** The staff, grids and region nodes the current supervisor may assign. */
+    public AssigneeOptions assigneeOptions() {
+        requireManager();
+        GridScope scope = dataScope.current();
+        List<StaffDirectory.GridStaff> staff = staffInScope(scope);
+        Map<Long, UserSummary> users = accounts.findUsers(staff.stream().map(StaffDirectory.GridStaff::userId)
+                .distinct().toList()).stream().filter(u -> u.enabled() && u.role() == Role.GRID_STAFF)
+                .collect(Collectors.toMap(UserSummary::id, Function.identity()));
+        Map<Long, List<String>> codesByUser = new LinkedHashMap<>();
+        staff.stream().filter(s -> users.containsKey(s.userId()))
+                .forEach(s -> codesByUser.computeIfAbsent(s.userId(), k -> new java.util.ArrayList<>()).add(s.gridCode()));
+        List<AssigneeOptions.Staff> people = codesByUser.entrySet().stream()
+                .map(e -> new AssigneeOptions.Staff(e.getKey(), users.get(e.getKey()).displayName(),
+                        String.join(", ", e.getValue())))
+                .sorted(java.util.Comparator.comparing(AssigneeOptions.Staff::gridCodes))
+                .toList();
+        List<AssigneeOptions.GridOption> grids = territory.gridsInScope().stream()
+                .map(g -> new AssigneeOptions.GridOption(g.id(), g.code(), g.name())).toList();
+        return new AssigneeOptions(people, grids, staffDirectory.regions(scope));
+    }
+
+    /** Tasks with assignees in the current supervisor's scope. */
+    public Page<TaskListItem> managedTasks(String search, String state, String sort, Pageable pageable) {
+        requireManager();
+        return queries.managed(dataScope.current(), search, TaskQueries.State.parse(state, TaskQueries.State.OPEN),
+                sort, pageable);
+    }
+
+    /** The completion matrix over the assignees in scope; 404 when none is. */
+    public TaskMatrix matrix(long taskId) {
+        requireManager();
+        Task task = tasks.findById(taskId).orElseThrow(() -> new NotFoundException("task", taskId));
+        GridScope scope = dataScope.current();
+        List<TaskAssignment> visible = assignments.findByTaskIdOrderById(taskId).stream()
+                .filter(a -> scope.allowsGrid(a.getGridId())).toList();
+        if (visible.isEmpty()) {
+            throw new NotFoundException("task", taskId);
+        }
+        Map<Long, GridSummary> grids = territory.gridsInScope().stream()
+                .collect(Collectors.toMap(GridSummary::id, Function.identity()));
+        Map<Long, String> names = userNames(visible.stream().map(TaskAssignment::getAssigneeId).toList());
+        List<AssignmentRow> rows = visible.stream().map(a -> {
+            GridSummary grid = grids.get(a.getGridId());
+            return new AssignmentRow(a.getId(), a.getAssigneeId(), names.getOrDefault(a.getAssigneeId(), "?"),
+                    grid == null ? "" : grid.code(), grid == null ? "" : grid.name(), a.getStatus(), a.getNote(),
+                    a.getPhotoId() != null, a.getUpdatedAt(), a.getRemindedAt(),
+                    calendar.isOverdue(task.getDueDate(), a.getStatus()));
+        }).sorted(java.util.Comparator.comparing(AssignmentRow::gridCode).thenComparing(AssignmentRow::assigneeName))
+                .toList();
+        String creator = userNames(List.of(task.getCreatedBy())).getOrDefault(task.getCreatedBy(), "?");
+        return new TaskMatrix(task.getId(), task.getTitle(), task.getInstructions(), task.getDueDate(),
+                task.getOriginalDueDate(), creator, task.getCreatedAt(), rows);
+    }
+
+    /** Tells every assignee in scope who is not done; returns how many were reminded. */
+    @Transactional
+    public int remind(long taskId) {
+        TaskMatrix matrix = matrix(taskId);
+        int reminded = 0;
+        for (AssignmentRow row : matrix.rows()) {
+            if (row.status() != TaskStatus.DONE) {
+                assignments.findById(row.id()).ifPresent(TaskAssignment::reminded);
+                events.publishEvent(new UserNotification(row.assigneeId(), "task.notify.reminder",
+                        new Object[] {matrix.title(), matrix.dueDate().toString()}, "/tasks/" + taskId));
+                reminded++;
+            }
+        }
+        return reminded;
+    }
+
+    /** Moves the due date later (the original is kept) and tells those not done yet. */
+    @Transactional
+    public void extend(long taskId, LocalDate newDueDate) {
+        TaskMatrix matrix = matrix(taskId);
+        Task task = tasks.findById(taskId).orElseThrow(() -> new NotFoundException("task", taskId));
+        LocalDate before = task.getDueDate();
+        task.extendTo(newDueDate);
+        events.publishEvent(AuditEvent.of("TASK_EXTENDED", "TASK", taskId, "from " + before + " to " + newDueDate));
+        matrix.rows().stream().filter(r -> r.status() != TaskStatus.DONE).forEach(r -> events.publishEvent(
+                new UserNotification(r.assigneeId(), "task.notify.extended",
+                        new Object[] {task.getTitle(), newDueDate.toString()}, "/tasks/" + taskId)));
+    }
+
+    // ---- grid staff -----------------------------------------------------------------------
+
+    /** The current user's own assignments. */
+    public Page<MyAssignment> myAssignments(String state, Pageable pageable) {
+        return queries.mine(currentUsers.require().id(), TaskQueries.State.parse(state, TaskQueries.State.OPEN),
+                pageable);
+    }
+
+    /** The current user's assignment on this task; 404 when the task is not assigned to them. */
+    public MyAssignment myAssignment(long taskId) {
+        return queries.mine(currentUsers.require().id(), taskId)
+                .orElseThrow(() -> new NotFoundException("task", taskId));
+    }
+
+    /** The current user records their progress, with an optional photo (JPEG or PNG). */
+    @Transactional
+    public void recordProgress(long taskId, TaskStatus status, String note, byte[] photo) {
+        recordProgress(currentUsers.require(), taskId, status, note, photo);
+    }
+
+    @Transactional
+    void recordProgress(CurrentUser user, long taskId, TaskStatus status, String note, byte[] photo) {
+        TaskAssignment assignment = assignments.findByTaskIdAndAssigneeId(taskId, user.id())
+                .orElseThrow(() -> new NotFoundException("task", taskId));
+        UUID photoId = photo == null || photo.length == 0 ? null : photos.store(photo, user.id());
+        assignment.recordProgress(status, note, photoId);
+        events.publishEvent(AuditEvent.of("TASK_PROGRESS", "TASK", taskId, "assignment " + assignment.getId()
+                + " " + status));
+    }
+
+    /** The open assignments of a user, for the "today" screen. */
+    List<MyAssignment> openAssignmentsOf(long userId) {
+        return queries.mine(userId, TaskQueries.State.OPEN, Pageable.ofSize(50)).getContent();
+    }
+
+    /** An assignment's photo for its assignee or a supervisor whose scope holds its grid; else 404. */
+    public byte[] photo(long taskId, long assignmentId, boolean thumbnail) {
+        CurrentUser user = currentUsers.require();
+        TaskAssignment a = assignments.findById(assignmentId).filter(x -> x.getTaskId() == taskId)
+                .orElseThrow(() -> new NotFoundException("task assignment", assignmentId));
+        boolean allowed = user.is(Role.GRID_STAFF) ? a.getAssigneeId() == user.id()
+                : isManager(user) && dataScope.of(user).allowsGrid(a.getGridId());
+        if (!allowed || a.getPhotoId() == null) {
+            throw new NotFoundException("task assignment", assignmentId);
+        }
+        return photos.load(a.getPhotoId(), thumbnail).orElseThrow(() -> new NotFoundException("photo", assignmentId));
+    }
+
+    // ---- other modules --------------------------------------------------------------------
+
+    /** Open and overdue assignments per grid (the dashboard's task figures); no scope check. */
+    public List<GridTaskCounts> countsByGrid(Collection<Long> gridIds) {
+        return queries.countsByGrid(gridIds);
+    }
+
+    private Map<Long, String> userNames(Collection<Long> ids) {
+        return accounts.findUsers(ids).stream().collect(Collectors.toMap(UserSummary::id, UserSummary::displayName));
+    }
+
+    private CurrentUser requireManager() {
+        CurrentUser user = currentUsers.require();
+        if (!isManager(user)) {
+            throw new AccessDeniedException("tasks are managed by supervisors");
+        }
+        return user;
+    }
+
+    private static boolean isManager(CurrentUser user) {
+        return user.is(Role.SUPERVISOR) || user.is(Role.ADMIN);
+    }
+}

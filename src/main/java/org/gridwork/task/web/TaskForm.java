@@ -1,0 +1,41 @@
+package org.gridwork.task.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.gridwork.task.AssigneeMode;
+import org.gridwork.task.NewTask;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The supervisor's "new task" form. */
+record TaskForm(
+        @NotBlank(message = "{task.form.title.required}") @Size(max = 200, message = "{task.form.title.size}") String title,
+        @NotBlank(message = "{task.form.instructions.required}") @Size(max = 4000, message = "{task.form.instructions.size}") String instructions,
+        @NotNull(message = "{task.form.dueDate.required}") @FutureOrPresent(message = "{task.form.dueDate.past}")
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
+        @NotNull(message = "{task.form.mode.required}") AssigneeMode mode,
+        List<Long> userIds,
+        List<Long> gridIds,
+        String regionCode) {
+
+    static TaskForm empty(LocalDate defaultDue) {
+        return new TaskForm("", "", defaultDue, AssigneeMode.GRIDS, List.of(), List.of(), "");
+    }
+
+    NewTask toNewTask() {
+        return new NewTask(title, instructions, dueDate, mode, userIds, gridIds, regionCode);
+    }
+
+    boolean userChosen(long id) {
+        return userIds != null && userIds.contains(id);
+    }
+
+    boolean gridChosen(long id) {
+        return gridIds != null && gridIds.contains(id);
+    }
+}

@@ -1,0 +1,46 @@
+package org.gridwork.support;
+
+import org.gridwork.account.AccountService;
+import org.gridwork.account.Role;
+import org.gridwork.territory.RegionLevel;
+import org.gridwork.territory.TerritoryService;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * A second town beside the demo's Houkou Town, with its own supervisor and one staffed grid, for
+ * tests that prove one town's people see nothing of the other. Created once per test database.
+ */
+public final class SecondTown {
+
+    public static final String TOWN = "130528188";
+    public static final String VILLAGE = "130528188201";
+    public static final String GRID = "130528188201-001";
+    public static final String SUPERVISOR = "town2-supervisor";
+    public static final String STAFF = "town2-staff";
+
+    private SecondTown() {
+    }
+
+    public static synchronized void ensure(TerritoryService territory, AccountService accounts) {
+        if (territory.findRegionByCode(TOWN).isPresent()) {
+            return;
+        }
+        var town = territory.createRegion(TOWN, "测试第二镇", RegionLevel.TOWN, "130528");
+        territory.createRegion(VILLAGE, "测试第二镇一村", RegionLevel.VILLAGE, TOWN);
+        var grid = territory.createGrid(VILLAGE, 1, "测试第二镇一村第一网格", null);
+        var supervisor = accounts.createUser(SUPERVISOR, BrowserTestSupport.DEMO_PASSWORD, "第二镇网格长", Role.SUPERVISOR, null);
+        var staff = accounts.createUser(STAFF, BrowserTestSupport.DEMO_PASSWORD, "第二镇网格员", Role.GRID_STAFF, null);
+        territory.assignSupervisor(town.id(), supervisor.id());
+        territory.assignStaff(grid.id(), staff.id());
+    }
+
+    /** Puts the user in the security context, as a logged-in request would. */
+    public static void actAs(UserDetailsService users, String username) {
+        UserDetails details = users.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
+    }
+}
