@@ -75,6 +75,7 @@ class IssueController {
     void map(Model model) {
         model.addAttribute("tileUrl", tileUrl);
         model.addAttribute("tileAttribution", tileAttribution);
+        model.addAttribute("zone", zone);
     }
 
     // ---- lists ----
@@ -282,6 +283,7 @@ class IssueController {
         Map<String, String> vars = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         model.addAttribute("tileUrl", tileUrl);
         model.addAttribute("tileAttribution", tileAttribution);
+        model.addAttribute("zone", zone);
         if (vars != null && vars.get("id") != null) {
             model.addAttribute("issue", issues.details(Long.parseLong(vars.get("id"))));
             return "issue/conflict";
