@@ -109,6 +109,9 @@ class IssueWebTest {
         mvc.perform(get("/issues").with(as("handler")).header("Accept-Language", "en"))
                 .andExpect(content().string(containsString("推销保健品")))
                 .andExpect(content().string(not(containsString("村南主路出现大坑"))));
+        mvc.perform(get("/issues").with(as("supervisor")).param("region", "130528112202"))
+                .andExpect(content().string(containsString("推销保健品")))
+                .andExpect(content().string(not(containsString("村南主路出现大坑"))));
         mvc.perform(get("/issues/new").with(as("staff"))).andExpect(status().isOk());
     }
 
