@@ -88,6 +88,25 @@ class IssueWebTest {
     }
 
     @Test
+    void openIssuesOfTheSameCategoryNearbyAreOfferedAsDuplicates() throws Exception {
+        long original = reportAsStaff("duplicate original");
+        mvc.perform(get("/issues/nearby").with(as("staff")).param("categoryId", String.valueOf(categoryId("FACILITY_LAMP")))
+                        .param("longitude", "115.0262").param("latitude", "37.5831"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"dup-" + original + "\"")));
+        // 200 m away: not offered
+        mvc.perform(get("/issues/nearby").with(as("staff")).param("categoryId", String.valueOf(categoryId("FACILITY_LAMP")))
+                        .param("longitude", "115.0285").param("latitude", "37.5830"))
+                .andExpect(content().string(not(containsString("id=\"dup-" + original + "\""))));
+        String location = mvc.perform(post("/issues").with(as("staff")).with(csrf())
+                        .param("categoryId", String.valueOf(categoryId("FACILITY_LAMP"))).param("description", "same lamp")
+                        .param("longitude", "115.0262").param("latitude", "37.5831").param("duplicateOfId", String.valueOf(original)))
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(location).with(as("supervisor")))
+                .andExpect(content().string(containsString("href=\"/issues/" + original + "\"")));
+    }
+
+    @Test
     void issuesOutsideTheScopeAnswer404() throws Exception {
         long id = reportAsStaff("scope test");
         mvc.perform(get("/issues/" + id).with(as("staff2"))).andExpect(status().isNotFound());

@@ -175,8 +175,10 @@ class IssueController {
 
     @GetMapping("/issues/{id}")
     String show(@PathVariable long id, Model model) {
-        model.addAttribute("issue", issues.details(id));
-        model.addAttribute("staff", issues.staffFor(0));
+        var issue = issues.details(id);
+        model.addAttribute("issue", issue);
+        model.addAttribute("staff", issue.actions().contains(org.gridwork.issue.IssueAction.DISPATCH)
+                ? issues.staffFor(issue.gridId()) : List.of());
         model.addAttribute("departments", issues.departments());
         return "issue/detail";
     }
