@@ -85,6 +85,11 @@ class IssueWebTest {
                         .param("longitude", "100.0").param("latitude", "30.0"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("outside every grid")));
+        mvc.perform(post("/issues").with(as("staff")).with(csrf()).header("Accept-Language", "en")
+                        .param("categoryId", String.valueOf(categoryId("FACILITY_LAMP"))).param("description", "x")
+                        .param("residentIds", "99999999999999999999999"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Resident ids are numbers separated by commas.")));
     }
 
     @Test
@@ -195,9 +200,14 @@ class IssueWebTest {
     @Test
     void illegalTransitionsAreRefusedWithAMessage() throws Exception {
         long id = reportAsStaff("illegal transition");
+        mvc.perform(post("/issues/" + id + "/file").with(as("supervisor")).with(csrf()).param("version", String.valueOf(version(id))));
+        mvc.perform(post("/issues/" + id + "/dispatch").with(as("supervisor")).with(csrf()).header("Accept-Language", "en")
+                        .param("version", String.valueOf(version(id))).param("assignee", "user:abc"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select status from issue where id = ?", String.class, id)).isEqualTo("FILED");
         mvc.perform(post("/issues/" + id + "/close").with(as("supervisor")).with(csrf()).param("version", String.valueOf(version(id))))
                 .andExpect(status().is3xxRedirection());
-        assertThat(jdbc.queryForObject("select status from issue where id = ?", String.class, id)).isEqualTo("REPORTED");
+        assertThat(jdbc.queryForObject("select status from issue where id = ?", String.class, id)).isEqualTo("FILED");
     }
 
     @Test

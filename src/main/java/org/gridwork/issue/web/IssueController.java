@@ -206,9 +206,9 @@ class IssueController {
     String dispatch(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String comment, RedirectAttributes r) {
         return done(id, r, () -> {
-            if (assignee != null && assignee.startsWith("user:")) {
+            if (assignee != null && assignee.matches("user:[0-9]{1,18}")) {
                 issues.dispatchToStaff(id, version, Long.parseLong(assignee.substring(5)), comment);
-            } else if (assignee != null && assignee.startsWith("dept:")) {
+            } else if (assignee != null && assignee.matches("dept:[0-9]{1,18}")) {
                 issues.dispatchToDepartment(id, version, Long.parseLong(assignee.substring(5)), comment);
             } else {
                 throw new BusinessRuleException("issue.error.assigneeRequired");
