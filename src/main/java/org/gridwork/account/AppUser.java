@@ -98,6 +98,10 @@ class AppUser {
         return createdAt;
     }
 
+    void moveToDepartment(Long departmentId) {
+        this.departmentId = departmentId;
+    }
+
     UserSummary summary() {
         return new UserSummary(id, username, displayName, role, departmentId, enabled);
     }
