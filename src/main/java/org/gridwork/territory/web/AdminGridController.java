@@ -59,7 +59,7 @@ class AdminGridController {
         try {
             GridSummary grid = territory.createGrid(villageId, gridForm.code().strip(), gridForm.name(), gridForm.description());
             redirect.addFlashAttribute("success", "territory.grid.created");
-            redirect.addFlashAttribute("successArgs", new Object[] {grid.code()});
+            redirect.addFlashAttribute("successArgs", grid.code());
             return "redirect:/admin/territory/grids/" + grid.id() + "/boundary";
         } catch (BusinessRuleException e) {
             errors.rejectValue("code", e.messageKey(), e.args(), e.messageKey());
@@ -83,7 +83,7 @@ class AdminGridController {
         }
         territory.describeGrid(id, gridForm.name(), gridForm.description(), gridForm.version());
         redirect.addFlashAttribute("success", "territory.grid.saved");
-        redirect.addFlashAttribute("successArgs", new Object[] {d.grid().code()});
+        redirect.addFlashAttribute("successArgs", d.grid().code());
         return "redirect:/territory/grids/" + id;
     }
 
@@ -99,11 +99,13 @@ class AdminGridController {
         try {
             territory.archiveGrid(id);
             redirect.addFlashAttribute("success", "territory.grid.archived");
-            redirect.addFlashAttribute("successArgs", new Object[] {d.grid().code()});
+            redirect.addFlashAttribute("successArgs", d.grid().code());
             return "redirect:/territory?region=" + d.village().id();
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", resolveArgs(e.args()));
+            // the layout's flash takes one argument: pass the whole sentence through territory.flash
+            redirect.addFlashAttribute("error", "territory.flash");
+            redirect.addFlashAttribute("errorArgs", messages.getMessage(e.messageKey(), resolveArgs(e.args()),
+                    LocaleContextHolder.getLocale()));
             return "redirect:/territory/grids/" + id;
         }
     }
@@ -138,7 +140,7 @@ class AdminGridController {
             return editor(model, d);
         }
         redirect.addFlashAttribute("success", "territory.boundary.saved");
-        redirect.addFlashAttribute("successArgs", new Object[] {d.grid().code()});
+        redirect.addFlashAttribute("successArgs", d.grid().code());
         redirect.addFlashAttribute("warnings", resolve(check.warnings()));
         return "redirect:/territory/grids/" + id;
     }

@@ -10,6 +10,8 @@ import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.territory.GridSummary;
 import org.gridwork.territory.RegionSummary;
 import org.gridwork.territory.TerritoryService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +30,12 @@ class StaffAssignmentController {
 
     private final TerritoryService territory;
     private final AccountService accounts;
+    private final MessageSource messages;
 
-    StaffAssignmentController(TerritoryService territory, AccountService accounts) {
+    StaffAssignmentController(TerritoryService territory, AccountService accounts, MessageSource messages) {
         this.territory = territory;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -85,20 +89,20 @@ class StaffAssignmentController {
         return run(redirect, "territory.staff.departmentSaved", () -> accounts.assignDepartment(user.id(), departmentId));
     }
 
-    private static String run(RedirectAttributes redirect, String successKey, Runnable change) {
+    private String run(RedirectAttributes redirect, String successKey, Runnable change) {
         try {
             change.run();
             redirect.addFlashAttribute("success", successKey);
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
+            redirect.addFlashAttribute("error", "territory.flash");
+            redirect.addFlashAttribute("errorArgs", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
         }
         return "redirect:/admin/territory/staff";
     }
 
     private static String refuse(RedirectAttributes redirect, String key, String value) {
         redirect.addFlashAttribute("error", key);
-        redirect.addFlashAttribute("errorArgs", new Object[] {value});
+        redirect.addFlashAttribute("errorArgs", value);
         return "redirect:/admin/territory/staff";
     }
 }

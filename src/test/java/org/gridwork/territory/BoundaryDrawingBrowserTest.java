@@ -1,0 +1,64 @@
+package org.gridwork.territory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.gridwork.support.Browser;
+import org.gridwork.support.BrowserTestSupport;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class BoundaryDrawingBrowserTest extends BrowserTestSupport {
+
+    @Autowired
+    TerritoryService territory;
+
+    @Autowired
+    GridLocator locator;
+
+    @Test
+    void anAdminDrawsAGridByClickingOnTheMapAndSeesItSaved() {
+        RegionSummary village = TerritoryFixtures.newVillage(territory, TerritoryFixtures.box(104, 34, 104.02, 34.015));
+        GridSummary grid = territory.createGrid(village.code(), 1, "手绘网格", null);
+        useLanguage("zh_CN");
+        loginAs("admin");
+
+        open("/admin/territory/grids/" + grid.id() + "/boundary");
+        WebElement map = waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grid-editor[data-ready='true']")));
+        int[][] corners = {{-120, -80}, {120, -80}, {120, 80}, {-120, 80}};
+        for (int[] c : corners) {
+            new Actions(browser).moveToElement(map, c[0], c[1]).click().perform();
+        }
+        assertThat(map.getAttribute("data-vertices")).isEqualTo("4");
+        assertThat(text(By.id("editor-status"))).isEqualTo("4 个拐点");
+        Browser.screenshot("territory-boundary-editor");
+
+        browser.findElement(By.id("boundary-save")).click();
+
+        waitFor(ExpectedConditions.urlMatches(".*/territory/grids/" + grid.id() + "$"));
+        assertThat(text(By.cssSelector(".alert-success"))).contains("网格 " + grid.code() + " 的边界已保存");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grid-map path.leaflet-interactive")));
+        assertThat(locator.locate(104.01, 34.0075)).get().extracting(GridSummary::code).isEqualTo(grid.code());
+    }
+
+    @Test
+    void theSupervisorSeesTheTownsGridsOnTheMapWithoutTiles() {
+        loginAs("supervisor");
+        long town = territory.findRegionByCode("130528112").orElseThrow().id();
+
+        open("/territory/map?region=" + town);
+
+        WebElement map = waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#subtree-map[data-grid-count]")));
+        assertThat(map.getAttribute("data-grid-count")).isEqualTo("24");
+        assertThat(browser.findElements(By.cssSelector("#subtree-map .territory-label"))).hasSizeGreaterThanOrEqualTo(24);
+        Browser.screenshot("territory-map-supervisor");
+
+        browser.findElements(By.cssSelector("#subtree-map .territory-label")).stream()
+                .filter(l -> l.getText().contains("侯口一村第一网格")).findFirst().orElseThrow();
+        open("/territory?region=" + town);
+        assertThat(text(By.id("region-children"))).contains("侯口一村村民委员会");
+    }
+}
