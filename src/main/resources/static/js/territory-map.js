@@ -40,7 +40,7 @@
       onEachFeature: function (feature, l) {
         var p = feature.properties || {};
         if (options.labels !== false && p.code) {
-          l.bindTooltip((p.name || '') + ' ' + p.code.slice(-3), { permanent: true, direction: 'center', className: 'territory-label' });
+          l.bindTooltip(p.name || p.code, { permanent: true, direction: 'center', className: 'territory-label' });
         }
         if (link && p.id != null && options.clickable !== false) {
           l.on('click', function () { window.location.href = link.replace('ID', p.id); });
@@ -48,6 +48,20 @@
       }
     }).addTo(map);
     return layer;
+  }
+
+  // Labels only where the grid is wide enough on screen to hold them; otherwise they pile up.
+  function toggleLabels(map, layer) {
+    function update() {
+      layer.eachLayer(function (l) {
+        if (!l.getTooltip || !l.getTooltip() || !l.getBounds) { return; }
+        var b = l.getBounds();
+        var width = map.latLngToContainerPoint(b.getNorthEast()).x - map.latLngToContainerPoint(b.getSouthWest()).x;
+        if (width >= 90) { l.openTooltip(); } else { l.closeTooltip(); }
+      });
+    }
+    map.on('zoomend', update);
+    update();
   }
 
   function fit(map, layer) {
@@ -64,6 +78,7 @@
       .then(function (geojson) {
         var layer = gridLayer(map, geojson, element);
         fit(map, layer);
+        toggleLabels(map, layer);
         element.setAttribute('data-grid-count', String((geojson.features || []).length));
         if (!(geojson.features || []).length && element.getAttribute('data-empty')) {
           var note = L.control({ position: 'topright' });
@@ -78,7 +93,7 @@
     return map;
   }
 
-  window.GridworkMap = { create: create, gridLayer: gridLayer, fit: fit, colour: colour };
+  window.GridworkMap = { create: create, gridLayer: gridLayer, fit: fit, toggleLabels: toggleLabels, colour: colour };
 
   document.querySelectorAll('.territory-map[data-geojson-url]').forEach(load);
 })();

@@ -53,11 +53,12 @@ class BoundaryDrawingBrowserTest extends BrowserTestSupport {
 
         WebElement map = waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#subtree-map[data-grid-count]")));
         assertThat(map.getAttribute("data-grid-count")).isEqualTo("24");
-        assertThat(browser.findElements(By.cssSelector("#subtree-map .territory-label"))).hasSizeGreaterThanOrEqualTo(24);
+        assertThat(browser.findElements(By.cssSelector("#subtree-map path.leaflet-interactive"))).hasSize(24);
         Browser.screenshot("territory-map-supervisor");
 
-        browser.findElements(By.cssSelector("#subtree-map .territory-label")).stream()
-                .filter(l -> l.getText().contains("侯口一村第一网格")).findFirst().orElseThrow();
+        browser.findElements(By.cssSelector("#subtree-map path.leaflet-interactive")).get(0).click();
+        waitFor(ExpectedConditions.urlMatches(".*/territory/grids/\\d+$"));
+        assertThat(text(By.id("grid-code"))).startsWith("130528112");
         open("/territory?region=" + town);
         assertThat(text(By.id("region-children"))).contains("侯口一村村民委员会");
     }
