@@ -62,4 +62,40 @@ class BoundaryDrawingBrowserTest extends BrowserTestSupport {
         open("/territory?region=" + town);
         assertThat(text(By.id("region-children"))).contains("侯口一村村民委员会");
     }
+
+    @Test
+    void gridStaffOpenTheirGridCardOnAPhoneAndAnotherGridIsNotFound() {
+        Browser.phone();
+        useLanguage("zh_CN");
+        loginAs("staff");
+        long own = territory.findGridByCode("130528112201-001").orElseThrow().id();
+        long other = territory.findGridByCode("130528112203-001").orElseThrow().id();
+
+        open("/territory/grids/" + own);
+        assertThat(text(By.id("grid-code"))).isEqualTo("130528112201-001");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grid-map path.leaflet-interactive")));
+        assertThat(text(By.id("grid-staff"))).contains("staff");
+        Browser.screenshot("territory-grid-card-phone");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).as("no sideways scrolling").isEqualTo(true);
+
+        open("/territory/grids/" + other);
+        assertThat(text(By.tagName("h1"))).isEqualTo("未找到");
+    }
+
+    @Test
+    void anAdminBrowsesFromTheTopDownToAVillageAndItsGrids() {
+        useLanguage("zh_CN");
+        loginAs("admin");
+        open("/territory");
+        browser.findElement(By.linkText("河北省")).click();
+        browser.findElement(By.linkText("邢台市")).click();
+        browser.findElement(By.linkText("宁晋县")).click();
+        browser.findElement(By.linkText("侯口镇")).click();
+        browser.findElement(By.linkText("侯口一村村民委员会")).click();
+
+        assertThat(text(By.id("breadcrumbs"))).contains("河北省", "邢台市", "宁晋县", "侯口镇");
+        assertThat(text(By.id("village-grids"))).contains("130528112201-001", "130528112201-002");
+        Browser.screenshot("territory-village");
+    }
 }
