@@ -349,6 +349,7 @@ public class TerritoryService {
 
     /** Checks a boundary without saving it (the editor's "check" button and the import preview). */
     public BoundaryCheck checkBoundary(long gridId, String geojson) {
+        dataScope.requireGrid(gridId);
         Grid grid = grids.findById(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
         Geometry boundary = GeoJson.read(geojson, grid.getCode());
         return check(grid, boundary, Map.of());
