@@ -211,6 +211,16 @@ public class AccountService {
         return departments.findByCode(code).map(Department::summary);
     }
 
+    /** Puts a HANDLER user in a department (or none); their issue scope follows at once. */
+    @Transactional
+    public void assignDepartment(long userId, Long departmentId) {
+        AppUser user = users.findById(userId).orElseThrow(() -> new org.gridwork.shared.NotFoundException("user", userId));
+        if (departmentId != null && !departments.existsById(departmentId)) {
+            throw new org.gridwork.shared.NotFoundException("department", departmentId);
+        }
+        user.moveToDepartment(departmentId);
+    }
+
     // ----
 
     private AppUser load(long id) {

@@ -213,6 +213,10 @@ class AppUser {
         this.totpEnabled = false;
     }
 
+    void moveToDepartment(Long departmentId) {
+        this.departmentId = departmentId;
+    }
+
     UserSummary summary() {
         return new UserSummary(id, username, displayName, role, departmentId, enabled);
     }

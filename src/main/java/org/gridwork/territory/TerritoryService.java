@@ -171,7 +171,16 @@ public class TerritoryService {
 
     /** The nodes from the top of the user's reach down to this one (breadcrumbs, filters). */
     public List<RegionSummary> regionPath(long regionId) {
-        RegionSummary node = region(regionId);
+        return ancestors(region(regionId));
+    }
+
+    /** The reachable nodes above a grid (breadcrumbs of the grid card; none for grid staff). */
+    public List<RegionSummary> regionPathOfGrid(long gridId) {
+        GridSummary grid = grid(gridId);
+        return ancestors(regions.findById(grid.villageId()).orElseThrow().summary());
+    }
+
+    private List<RegionSummary> ancestors(RegionSummary node) {
         GridScope scope = dataScope.current();
         List<String> codes = List.of(node.path().substring(1).split("/"));
         Map<String, RegionSummary> byCode = new LinkedHashMap<>();
@@ -340,6 +349,7 @@ public class TerritoryService {
 
     /** Checks a boundary without saving it (the editor's "check" button and the import preview). */
     public BoundaryCheck checkBoundary(long gridId, String geojson) {
+        dataScope.requireGrid(gridId);
         Grid grid = grids.findById(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
         Geometry boundary = GeoJson.read(geojson, grid.getCode());
         return check(grid, boundary, Map.of());
@@ -422,16 +432,26 @@ public class TerritoryService {
                         rs.getTimestamp(3).toInstant(), (Long) rs.getObject(4)), gridId);
     }
 
-    /** The grid's boundary as a GeoJSON Feature, or 404. */
-    public String exportGrid(long gridId) {
+    /** The grid's boundary as a GeoJSON FeatureCollection of one, or 404; a download is audited. */
+    public String exportGrid(long gridId, boolean download) {
         GridDetails d = gridDetails(gridId);
-        audit("EXPORT", "GRID", gridId, "geojson");
+        if (download) {
+            audit("EXPORT", "GRID", gridId, "geojson");
+        }
         return GridFeatures.collection(List.of(new GridFeatures.Feature(d.grid(), d.village(), d.boundaryGeojson())));
     }
 
     /** The boundaries of every active grid under a node the user may reach, as a FeatureCollection. */
     public String exportSubtree(long regionId) {
+        return exportSubtree(regionId, false);
+    }
+
+    /** As {@link #exportSubtree(long)}; a download is audited. */
+    public String exportSubtree(long regionId, boolean download) {
         RegionSummary node = region(regionId);
+        if (download) {
+            audit("EXPORT", "REGION", regionId, "grids geojson");
+        }
         GridScope scope = dataScope.current();
         Map<Long, RegionSummary> villages = new LinkedHashMap<>();
         List<GridFeatures.Feature> features = new ArrayList<>();
@@ -463,6 +483,12 @@ public class TerritoryService {
                         && g.getBoundaryGeojson() != null)
                 .map(g -> new GridFeatures.Feature(g.summary(), village, g.getBoundaryGeojson())).toList();
         return GridFeatures.collection(features);
+    }
+
+    /** The village's own boundary as a GeoJSON geometry, or null when it has none. */
+    public String villageBoundary(long villageId) {
+        village(villageId);
+        return regions.findById(villageId).map(Region::getBoundaryGeojson).orElse(null);
     }
 
     // ---- internals ----

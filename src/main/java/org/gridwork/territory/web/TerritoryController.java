@@ -1,0 +1,126 @@
+package org.gridwork.territory.web;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import org.gridwork.account.AccountService;
+import org.gridwork.account.CurrentUsers;
+import org.gridwork.account.Role;
+import org.gridwork.territory.GridDetails;
+import org.gridwork.territory.RegionLevel;
+import org.gridwork.territory.RegionSummary;
+import org.gridwork.territory.TerritoryService;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The territory as supervisors and admins see it: the division tree with counts, search, the
+ * grid card, the map of a subtree and GeoJSON downloads. What is shown is cut by data scope in
+ * {@link TerritoryService}; anything outside answers 404.
+ */
+@Controller
+@RequestMapping("/territory")
+class TerritoryController {
+
+    /** Dates are shown in China Standard Time, the only time zone of the towns Gridwork serves. */
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final MediaType GEOJSON = MediaType.parseMediaType("application/geo+json");
+
+    private final TerritoryService territory;
+    private final AccountService accounts;
+    private final CurrentUsers currentUsers;
+
+    TerritoryController(TerritoryService territory, AccountService accounts, CurrentUsers currentUsers) {
+        this.territory = territory;
+        this.accounts = accounts;
+        this.currentUsers = currentUsers;
+    }
+
+    @GetMapping
+    String browse(@RequestParam(required = false) Long region, Model model) {
+        if (region == null) {
+            model.addAttribute("nodes", territory.nodes(territory.roots()));
+            model.addAttribute("breadcrumbs", List.of());
+            return "territory/browse";
+        }
+        RegionSummary current = territory.region(region);
+        model.addAttribute("current", current);
+        model.addAttribute("breadcrumbs", territory.regionPath(region));
+        model.addAttribute("nodes", territory.childNodes(region));
+        model.addAttribute("occupancy", territory.occupancy(territory.gridIdsUnder(current.path())));
+        if (current.level() == RegionLevel.VILLAGE) {
+            model.addAttribute("grids", territory.gridsOfVillage(region));
+        }
+        return "territory/browse";
+    }
+
+    @GetMapping("/search")
+    String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("results", territory.searchRegions(q, PageRequest.of(Math.max(page, 0), 20)));
+        return "territory/search";
+    }
+
+    @GetMapping("/grids/{id}")
+    String grid(@PathVariable long id, Model model) {
+        GridDetails details = territory.gridDetails(id);
+        model.addAttribute("details", details);
+        model.addAttribute("breadcrumbs", territory.regionPathOfGrid(id));
+        model.addAttribute("staff", accounts.findUsers(details.staffUserIds()));
+        model.addAttribute("history", territory.boundaryHistory(id));
+        model.addAttribute("zone", CHINA);
+        model.addAttribute("occupancy", territory.occupancy(List.of(id)));
+        if (currentUsers.require().is(Role.ADMIN)) {
+            model.addAttribute("gridStaffUsers", accounts.usersWithRole(Role.GRID_STAFF));
+        }
+        return "territory/grid";
+    }
+
+    @GetMapping("/grids/{id}/boundary.geojson")
+    ResponseEntity<String> gridGeojson(@PathVariable long id, @RequestParam(defaultValue = "false") boolean download) {
+        String body = territory.exportGrid(id, download);
+        return geojson(body, download ? territory.grid(id).code() + ".geojson" : null);
+    }
+
+    @GetMapping("/map")
+    String map(@RequestParam(required = false) Long region, Model model) {
+        RegionSummary current = region != null ? territory.region(region)
+                : territory.roots().stream().findFirst().orElse(null);
+        model.addAttribute("current", current);
+        if (current != null) {
+            model.addAttribute("breadcrumbs", territory.regionPath(current.id()));
+            model.addAttribute("children", territory.children(current.id()));
+        }
+        return "territory/map";
+    }
+
+    /** The grids of a subtree for maps of any module ({@code static/js/territory-map.js}). */
+    @GetMapping(value = "/map/grids.json")
+    @ResponseBody
+    ResponseEntity<String> mapGrids(@RequestParam long region) {
+        return geojson(territory.exportSubtree(region), null);
+    }
+
+    @GetMapping("/regions/{id}/grids.geojson")
+    ResponseEntity<String> subtreeGeojson(@PathVariable long id) {
+        RegionSummary r = territory.region(id);
+        return geojson(territory.exportSubtree(id, true), "grids-" + r.code() + ".geojson");
+    }
+
+    private static ResponseEntity<String> geojson(String body, String filename) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(GEOJSON);
+        if (filename != null) {
+            response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
+        }
+        return response.body(body);
+    }
+}
