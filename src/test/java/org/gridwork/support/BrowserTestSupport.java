@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** Base of the browser tests: a real Chromium against the app on its random port. */
 @IntegrationTest
 @Tag("browser")
+@org.junit.jupiter.api.extension.ExtendWith(ScreenshotOnFailure.class)
 public abstract class BrowserTestSupport {
 
     public static final String DEMO_PASSWORD = "gridwork-demo";
@@ -52,6 +53,9 @@ public abstract class BrowserTestSupport {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login-submit")).click();
+        // the click does not wait for the redirect: wait, or the next get() races with it
+        waitFor(d -> !d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("error")
+                || !d.findElements(By.id("login-error")).isEmpty());
     }
 
     protected void useLanguage(String lang) {
@@ -63,6 +67,7 @@ public abstract class BrowserTestSupport {
         if (toggler.isDisplayed()) {
             toggler.click();
         }
+        waitFor(ExpectedConditions.elementToBeClickable(By.id("current-user"))).click();
         waitFor(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
         waitFor(ExpectedConditions.urlContains("/login"));
     }

@@ -19,6 +19,11 @@ public record NavigationItem(String messageKey, String path, String icon, int or
         return path.startsWith("/admin/");
     }
 
+    /** The user's own settings (password, second factor) go to the user menu. */
+    public boolean personal() {
+        return path.startsWith("/account/");
+    }
+
     public boolean visibleTo(Set<String> userRoles) {
         return roles.stream().anyMatch(userRoles::contains);
     }
