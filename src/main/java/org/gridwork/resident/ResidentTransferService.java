@@ -153,17 +153,26 @@ public class ResidentTransferService {
         int saved = 0;
         GridScope scope = dataScope.current();
         Map<String, TagSummary> tags = residents.tagsByCode();
+        List<ResidentService.Valid> plain = new ArrayList<>();
+        List<ResidentDraft> plainDrafts = new ArrayList<>();
         for (ResidentDraft d : stored.valid) {
             if (registered.contains(residents.blindIndex(IdNumber.normalise(d.idNumber())))) {
                 continue;
             }
             try {
-                residents.insert(residents.validate(d, null, false, scope), d, tags);
-                saved++;
+                ResidentService.Valid v = residents.validate(d, null, false, scope);
+                if (d.tags() == null || d.tags().isEmpty()) {
+                    plain.add(v);
+                    plainDrafts.add(d);
+                } else {
+                    residents.insert(v, d, tags);
+                    saved++;
+                }
             } catch (ResidentInvalid e) {
                 // scope or territory changed since the preview: leave this row out
             }
         }
+        saved += residents.insertBatch(plain, plainDrafts);
         jdbc.update("update resident_import set imported_at = now() where token = ?", token);
         residents.events().publishEvent(AuditEvent.of("IMPORT", "RESIDENT", null, row[1] + ": " + saved + " saved"));
         return saved;

@@ -67,10 +67,10 @@ class LogVisitFromTodayBrowserTest extends BrowserTestSupport {
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("visit-page")));
         String firstVisit = browser.findElement(By.id("visit-page")).getAttribute("data-visit-id");
 
-        // the same form sent again (back button and resubmit) lands on the same visit
+        // the same form sent again (back button, then the form posted once more) lands on the same visit
         browser.navigate().back();
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("visit-form")));
-        tap(By.id("visit-submit"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('visit-form').submit();");
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("visit-page")));
         assertThat(browser.findElement(By.id("visit-page")).getAttribute("data-visit-id")).isEqualTo(firstVisit);
     }
@@ -78,7 +78,7 @@ class LogVisitFromTodayBrowserTest extends BrowserTestSupport {
     /** Scrolls the element into the phone's view first, as a thumb would. */
     private void tap(By by) {
         WebElement e = browser.findElement(by);
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", e);
         e.click();
     }
 }

@@ -178,7 +178,7 @@ class ResidentController {
             flash.addFlashAttribute("success", "resident.household.memberAdded");
         } catch (BusinessRuleException e) {
             flash.addFlashAttribute("error", e.messageKey());
-            flash.addFlashAttribute("errorArgs", e.args());
+            flash.addFlashAttribute("errorArgs", e.args().length > 0 ? e.args()[0] : null);
         }
         return "redirect:/households/" + id;
     }

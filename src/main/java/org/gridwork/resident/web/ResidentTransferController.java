@@ -64,7 +64,7 @@ class ResidentTransferController {
             return "redirect:/residents/import/" + preview.token();
         } catch (BusinessRuleException e) {
             model.addAttribute("error", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
+            model.addAttribute("errorArgs", e.args().length > 0 ? e.args()[0] : null);
             return "resident/import";
         }
     }
@@ -80,7 +80,7 @@ class ResidentTransferController {
         try {
             int saved = transfer.confirm(token);
             flash.addFlashAttribute("success", "resident.import.saved");
-            flash.addFlashAttribute("successArgs", new Object[] {saved});
+            flash.addFlashAttribute("successArgs", saved);
             return "redirect:/residents?sort=RECENT";
         } catch (BusinessRuleException e) {
             flash.addFlashAttribute("error", e.messageKey());
