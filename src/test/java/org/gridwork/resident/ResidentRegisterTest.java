@@ -77,6 +77,8 @@ class ResidentRegisterTest {
         assertThat(r.phoneMasked()).isEqualTo("139****5678");
         assertThat(residents.search(new ResidentQuery("13912345678", null, null, null, ResidentQuery.Sort.NAME, null,
                 null, 200)).items()).extracting(ResidentSummary::id).contains(id);
+        assertThat(residents.search(new ResidentQuery("csjm", null, null, null, ResidentQuery.Sort.NAME, null, null, 200))
+                .items()).as("pinyin initials").extracting(ResidentSummary::id).contains(id);
         assertThat(residents.search(new ResidentQuery("测试居", null, null, null, ResidentQuery.Sort.NAME, null, null, 200))
                 .items()).extracting(ResidentSummary::id).contains(id);
     }
