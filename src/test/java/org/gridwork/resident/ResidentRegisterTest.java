@@ -118,4 +118,36 @@ class ResidentRegisterTest {
         assertThat(residents.changes(id)).extracting(ResidentService.ChangeEntry::kind).contains("GRID_REASSIGNED");
         assertThat(care.plansOf(id)).extracting(CarePlanView::gridId).containsOnly(west);
     }
+
+    @Test
+    void aVillageFilterListsItsGridsWithinMyScopeOnly() {
+        long village201 = territory.findGridByCode("130528112201-001").orElseThrow().villageId();
+        long village202 = territory.findGridByCode("130528112202-001").orElseThrow().villageId();
+        ResidentPage mine = residents.search(new ResidentQuery(null, null, null, village201, null,
+                ResidentQuery.Sort.NAME, null, null, 200));
+        assertThat(mine.items()).isNotEmpty().allMatch(r -> r.gridId() == grid("130528112201-001")
+                || r.gridId() == grid("130528112201-002"));
+        assertThat(residents.search(new ResidentQuery(null, null, null, village202, null, ResidentQuery.Sort.NAME, null,
+                null, 200)).items()).isEmpty();
+    }
+
+    @Test
+    void keysetPagingWalksTheWholeListWithoutRepeats() {
+        ResidentQuery q = new ResidentQuery(null, null, null, null, ResidentQuery.Sort.NAME, null, null, 7);
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        ResidentPage page = residents.search(q);
+        int pages = 0;
+        while (true) {
+            page.items().forEach(r -> assertThat(seen.add(r.id())).as("no repeats").isTrue());
+            pages++;
+            if (!page.hasMore() || pages > 500) {
+                break;
+            }
+            q = q.next(page.items().get(page.items().size() - 1));
+            page = residents.search(q);
+        }
+        assertThat(pages).isGreaterThan(3);
+        assertThat(seen).hasSize(jdbc.queryForObject("select count(*) from resident where grid_id in (?, ?)",
+                Integer.class, grid("130528112201-001"), grid("130528112201-002")));
+    }
 }

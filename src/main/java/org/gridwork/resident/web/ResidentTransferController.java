@@ -38,10 +38,11 @@ class ResidentTransferController {
     @GetMapping("/residents/export")
     void export(@RequestParam(defaultValue = "CSV") String format, @RequestParam(required = false) String q,
             @RequestParam(required = false) String tag, @RequestParam(required = false) Long gridId,
-            @RequestParam(required = false) ResidentStatus status, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) Long villageId, @RequestParam(required = false) ResidentStatus status,
+            HttpServletResponse response) throws IOException {
         Format f = format(format);
         attachment(response, f, "residents-" + LocalDate.now());
-        transfer.export(new ResidentQuery(q, tag == null || tag.isBlank() ? null : tag, gridId, status,
+        transfer.export(new ResidentQuery(q, tag == null || tag.isBlank() ? null : tag, gridId, villageId, status,
                 ResidentQuery.Sort.NAME, null, null, 0), f, response.getOutputStream());
     }
 
