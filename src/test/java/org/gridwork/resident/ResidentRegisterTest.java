@@ -133,21 +133,22 @@ class ResidentRegisterTest {
 
     @Test
     void keysetPagingWalksTheWholeListWithoutRepeats() {
-        ResidentQuery q = new ResidentQuery(null, null, null, null, ResidentQuery.Sort.NAME, null, null, 7);
+        long west = grid("130528112201-001");
+        ResidentQuery q = new ResidentQuery(null, null, west, null, ResidentQuery.Sort.NAME, null, null, 7);
         java.util.Set<Long> seen = new java.util.HashSet<>();
         ResidentPage page = residents.search(q);
         int pages = 0;
         while (true) {
             page.items().forEach(r -> assertThat(seen.add(r.id())).as("no repeats").isTrue());
             pages++;
-            if (!page.hasMore() || pages > 500) {
+            if (!page.hasMore() || pages > 5000) {
                 break;
             }
             q = q.next(page.items().get(page.items().size() - 1));
             page = residents.search(q);
         }
         assertThat(pages).isGreaterThan(3);
-        assertThat(seen).hasSize(jdbc.queryForObject("select count(*) from resident where grid_id in (?, ?)",
-                Integer.class, grid("130528112201-001"), grid("130528112201-002")));
+        assertThat(seen).hasSize(jdbc.queryForObject("select count(*) from resident where grid_id = ?", Integer.class,
+                west));
     }
 }
