@@ -5,6 +5,8 @@ import java.util.List;
 import org.gridwork.account.CurrentUser;
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.account.Role;
+import org.gridwork.shared.today.TodayItem;
+import org.gridwork.shared.today.TodaySource;
 import org.gridwork.shared.web.NavigationItem;
 import org.gridwork.territory.TerritoryService;
 import org.springframework.stereotype.Controller;
@@ -17,10 +19,12 @@ class HomeController {
 
     private final CurrentUsers currentUsers;
     private final TerritoryService territory;
+    private final List<TodaySource> todaySources;
 
-    HomeController(CurrentUsers currentUsers, TerritoryService territory) {
+    HomeController(CurrentUsers currentUsers, TerritoryService territory, List<TodaySource> todaySources) {
         this.currentUsers = currentUsers;
         this.territory = territory;
+        this.todaySources = todaySources;
     }
 
     @GetMapping("/")
@@ -34,6 +38,10 @@ class HomeController {
         model.addAttribute("shortcuts", navigation.stream().filter(i -> !i.path().equals("/")).toList());
         if (user.is(Role.GRID_STAFF)) {
             model.addAttribute("grids", territory.gridsInScope());
+            // grid staff start their day here: how much is waiting on "today"
+            List<TodayItem> today = todaySources.stream().flatMap(t -> t.itemsFor(user.id()).stream()).toList();
+            model.addAttribute("todayCount", today.size());
+            model.addAttribute("todayOverdue", today.stream().filter(TodayItem::overdue).count());
         }
         return "home/index";
     }

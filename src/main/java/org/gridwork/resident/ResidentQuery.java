@@ -4,8 +4,14 @@ package org.gridwork.resident;
  * A search of the register. {@code q} is a partial name, or an exact ID or phone number.
  * Paging is keyset (after the last name and id shown), so page 40,000 costs what page 1 costs.
  */
-public record ResidentQuery(String q, String tag, Long gridId, ResidentStatus status, Sort sort, String afterName,
-        Long afterId, int size) {
+public record ResidentQuery(String q, String tag, Long gridId, Long villageId, ResidentStatus status, Sort sort,
+        String afterName, Long afterId, int size) {
+
+    /** Without a village (subtree) filter. */
+    public ResidentQuery(String q, String tag, Long gridId, ResidentStatus status, Sort sort, String afterName,
+            Long afterId, int size) {
+        this(q, tag, gridId, null, status, sort, afterName, afterId, size);
+    }
 
     public enum Sort { NAME, RECENT }
 
@@ -14,6 +20,6 @@ public record ResidentQuery(String q, String tag, Long gridId, ResidentStatus st
     }
 
     public ResidentQuery next(ResidentSummary last) {
-        return new ResidentQuery(q, tag, gridId, status, sort, last.name(), last.id(), size);
+        return new ResidentQuery(q, tag, gridId, villageId, status, sort, last.name(), last.id(), size);
     }
 }

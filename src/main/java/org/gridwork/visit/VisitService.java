@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.gridwork.account.AccountService;
@@ -167,9 +166,5 @@ public class VisitService {
 
     private static Double validLat(Double lon, Double lat) {
         return lon != null && lat != null && Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? lat : null;
-    }
-
-    static Function<Object, Object> identity() {
-        return Function.identity();
     }
 }

@@ -45,16 +45,18 @@ class ResidentController {
 
     @GetMapping("/residents")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
-            @RequestParam(required = false) Long gridId, @RequestParam(required = false) ResidentStatus status,
+            @RequestParam(required = false) Long gridId, @RequestParam(required = false) Long villageId,
+            @RequestParam(required = false) ResidentStatus status,
             @RequestParam(defaultValue = "NAME") ResidentQuery.Sort sort, @RequestParam(required = false) String afterName,
             @RequestParam(required = false) Long afterId, Model model) {
-        ResidentQuery query = new ResidentQuery(q, blank(tag), gridId, status, sort, afterName, afterId, 50);
+        ResidentQuery query = new ResidentQuery(q, blank(tag), gridId, villageId, status, sort, afterName, afterId, 50);
         ResidentPage page = residents.search(query);
         model.addAttribute("query", query);
         model.addAttribute("page", page);
         model.addAttribute("tags", residents.tagsByCode());
         model.addAttribute("statuses", ResidentStatus.values());
         model.addAttribute("gridNames", gridNames());
+        model.addAttribute("villages", villages());
         if (page.hasMore()) {
             ResidentSummary last = page.items().get(page.items().size() - 1);
             model.addAttribute("nextAfterName", last.name());
@@ -178,7 +180,7 @@ class ResidentController {
             flash.addFlashAttribute("success", "resident.household.memberAdded");
         } catch (BusinessRuleException e) {
             flash.addFlashAttribute("error", e.messageKey());
-            flash.addFlashAttribute("errorArgs", e.args());
+            flash.addFlashAttribute("errorArgs", e.args().length > 0 ? e.args()[0] : null);
         }
         return "redirect:/households/" + id;
     }
@@ -194,6 +196,15 @@ class ResidentController {
         for (ResidentInvalid.Problem p : e.problems()) {
             errors.rejectValue(p.field(), p.messageKey(), p.args(), p.messageKey());
         }
+    }
+
+    /** Villages (communities) of the caller's grids, for the subtree filter; named after their first grid. */
+    private java.util.Map<Long, String> villages() {
+        java.util.Map<Long, String> villages = new java.util.LinkedHashMap<>();
+        for (GridSummary g : territory.gridsInScope()) {
+            villages.putIfAbsent(g.villageId(), g.name().replaceAll("第.+网格$", "") + " " + g.code().substring(0, 12));
+        }
+        return villages;
     }
 
     private java.util.Map<Long, String> gridNames() {

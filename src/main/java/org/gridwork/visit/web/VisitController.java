@@ -75,7 +75,7 @@ class VisitController {
                     form.getFindings(), form.getCondition(), form.getNeeds(), form.getLongitude(), form.getLatitude(),
                     form.getAccuracy(), bytes(photos)));
             flash.addFlashAttribute("success", "visit.logged");
-            flash.addFlashAttribute("successArgs", new Object[] {resident.name()});
+            flash.addFlashAttribute("successArgs", resident.name());
             return "redirect:/visits/" + id;
         } catch (BusinessRuleException e) { // also a refused photo
             errors.reject(e.messageKey(), e.args(), e.messageKey());

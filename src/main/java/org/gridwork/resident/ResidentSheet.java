@@ -1,0 +1,145 @@
+package org.gridwork.resident;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.gridwork.shared.BusinessRuleException;
+
+/** Reading and writing rows of text as CSV (UTF-8 with BOM, which Excel opens right) or .xlsx. */
+final class ResidentSheet {
+
+    enum Format { CSV, XLSX }
+
+    /** A row of cells and its line in the file (1 = the header). */
+    record Line(int number, List<String> cells) {
+        String cell(int i) {
+            return i < cells.size() && cells.get(i) != null ? cells.get(i).strip() : "";
+        }
+    }
+
+    private ResidentSheet() {
+    }
+
+    static List<Line> read(byte[] content, String fileName) {
+        if (content == null || content.length == 0) {
+            throw new BusinessRuleException("resident.import.empty");
+        }
+        boolean zip = content.length > 4 && content[0] == 'P' && content[1] == 'K';
+        try {
+            return zip ? readXlsx(content) : readCsv(content);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BusinessRuleException b) {
+                throw b;
+            }
+            throw new BusinessRuleException("resident.import.unreadable");
+        }
+    }
+
+    private static List<Line> readCsv(byte[] content) throws IOException {
+        int skip = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF ? 3 : 0;
+        List<Line> lines = new ArrayList<>();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get()
+                .parse(new InputStreamReader(new ByteArrayInputStream(content, skip, content.length - skip),
+                        StandardCharsets.UTF_8))) {
+            for (CSVRecord r : parser) {
+                lines.add(new Line((int) r.getRecordNumber(), r.toList()));
+            }
+        }
+        return lines;
+    }
+
+    private static List<Line> readXlsx(byte[] content) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        DataFormatter text = new DataFormatter();
+        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+            Sheet sheet = book.getSheetAt(0);
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                boolean any = false;
+                for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
+                    Cell cell = row.getCell(c);
+                    String v = cell == null ? "" : text.formatCellValue(cell);
+                    any |= !v.isBlank();
+                    cells.add(v);
+                }
+                if (any) {
+                    lines.add(new Line(row.getRowNum() + 1, cells));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** A writer of rows in the given format; every cell is neutralised against spreadsheet formulas. */
+    interface RowWriter extends AutoCloseable {
+        void row(List<String> cells) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    static RowWriter writer(Format format, OutputStream out) throws IOException {
+        if (format == Format.CSV) {
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter printer = new CSVPrinter(w, CSVFormat.DEFAULT);
+            return new RowWriter() {
+                public void row(List<String> cells) throws IOException {
+                    printer.printRecord(cells.stream().map(ResidentSheet::neutralise).toList());
+                }
+
+                public void close() throws IOException {
+                    printer.flush();
+                    w.flush();
+                }
+            };
+        }
+        SXSSFWorkbook book = new SXSSFWorkbook(200);
+        Sheet sheet = book.createSheet("residents");
+        int[] next = {0};
+        return new RowWriter() {
+            public void row(List<String> cells) {
+                Row row = sheet.createRow(next[0]++);
+                for (int i = 0; i < cells.size(); i++) {
+                    row.createCell(i).setCellValue(neutralise(cells.get(i)));
+                }
+            }
+
+            public void close() throws IOException {
+                book.write(out);
+                book.close();
+            }
+        };
+    }
+
+    /**
+     * A cell a spreadsheet would run as a formula (= + - @, or tab/CR first) gets a leading
+     * apostrophe, so an export can never carry a formula injection (CWE-1236).
+     */
+    static String neutralise(String v) {
+        if (v == null || v.isEmpty()) {
+            return v == null ? "" : v;
+        }
+        char c = v.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + v : v;
+    }
+}
