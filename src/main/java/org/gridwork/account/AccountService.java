@@ -1,14 +1,23 @@
 package org.gridwork.account;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.shared.NotFoundException;
+import org.gridwork.shared.audit.AuditEvent;
+import org.gridwork.shared.crypto.FieldEncryptor;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users and departments: the account module's API to the others. */
+/** Users and departments: the account module's API to the others and to its admin screens. */
 @Service
 @Transactional(readOnly = true)
 public class AccountService {
@@ -16,22 +25,137 @@ public class AccountService {
     private final AppUserRepository users;
     private final DepartmentRepository departments;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy policy;
+    private final FieldEncryptor encryptor;
+    private final SessionTerminator sessions;
+    private final ApplicationEventPublisher events;
 
-    AccountService(AppUserRepository users, DepartmentRepository departments, PasswordEncoder passwordEncoder) {
+    AccountService(AppUserRepository users, DepartmentRepository departments, PasswordEncoder passwordEncoder,
+                   PasswordPolicy policy, FieldEncryptor encryptor, SessionTerminator sessions,
+                   ApplicationEventPublisher events) {
         this.users = users;
         this.departments = departments;
         this.passwordEncoder = passwordEncoder;
+        this.policy = policy;
+        this.encryptor = encryptor;
+        this.sessions = sessions;
+        this.events = events;
     }
 
+    /** For demo data and the first admin: the password is final (no change forced). */
     @Transactional
     public UserSummary createUser(String username, String rawPassword, String displayName, Role role, Long departmentId) {
         AppUser user = new AppUser(username, passwordEncoder.encode(rawPassword), displayName, role, departmentId);
         return users.save(user).summary();
     }
 
+    /** An admin creates a user; the answer carries the temporary password to hand over once. */
     @Transactional
-    public DepartmentSummary createDepartment(String code, String name) {
-        return departments.save(new Department(code, name)).summary();
+    public NewPassword createUserByAdmin(String username, String displayName, Role role, Long departmentId,
+                                         String phone, boolean requireTotp) {
+        String name = username.strip();
+        if (users.findByUsernameIgnoreCase(name).isPresent()) {
+            throw new BusinessRuleException("account.user.usernameTaken", name);
+        }
+        checkDepartment(role, departmentId);
+        String temporary = TemporaryPassword.generate();
+        AppUser user = new AppUser(name, passwordEncoder.encode(temporary), displayName.strip(), role,
+                role == Role.HANDLER ? departmentId : null);
+        user.changePassword(user.getPasswordHash(), true);
+        user.requireTotp(requireTotp);
+        setPhone(user, phone);
+        users.save(user);
+        events.publishEvent(AuditEvent.of("USER_CREATED", "USER", user.getId(), name + " " + role));
+        return new NewPassword(user.getId(), user.getUsername(), temporary);
+    }
+
+    @Transactional
+    public void updateUser(long id, String displayName, Role role, Long departmentId, String phone, boolean requireTotp) {
+        AppUser user = load(id);
+        checkDepartment(role, departmentId);
+        Role before = user.getRole();
+        user.describe(displayName.strip(), role, departmentId);
+        user.requireTotp(requireTotp);
+        setPhone(user, phone);
+        events.publishEvent(AuditEvent.of("USER_CHANGED", "USER", id,
+                before == role ? "role " + role : "role " + before + " -> " + role));
+        if (before != role) {
+            // the old role's rights must not live on in an open session
+            sessions.endSessionsOf(user.getUsername());
+        }
+    }
+
+    /** Disables the user and ends their sessions at once. */
+    @Transactional
+    public void disableUser(long id, long actingUserId) {
+        if (id == actingUserId) {
+            throw new BusinessRuleException("account.user.cannotDisableSelf");
+        }
+        AppUser user = load(id);
+        user.disable();
+        int ended = sessions.endSessionsOf(user.getUsername());
+        events.publishEvent(AuditEvent.of("USER_DISABLED", "USER", id, ended + " session(s) ended"));
+    }
+
+    @Transactional
+    public void enableUser(long id) {
+        load(id).enable();
+        events.publishEvent(AuditEvent.of("USER_ENABLED", "USER", id, null));
+    }
+
+    @Transactional
+    public void unlockUser(long id) {
+        load(id).unlock();
+        events.publishEvent(AuditEvent.of("USER_UNLOCKED", "USER", id, null));
+    }
+
+    /** A temporary password the user must change at the next login; their sessions end. */
+    @Transactional
+    public NewPassword resetPassword(long id) {
+        AppUser user = load(id);
+        String temporary = TemporaryPassword.generate();
+        user.changePassword(passwordEncoder.encode(temporary), true);
+        user.unlock();
+        sessions.endSessionsOf(user.getUsername());
+        events.publishEvent(AuditEvent.of("PASSWORD_RESET", "USER", id, null));
+        return new NewPassword(id, user.getUsername(), temporary);
+    }
+
+    /** The user's own change; answers the message key of the problem, or empty when changed. */
+    @Transactional
+    public Optional<String> changeOwnPassword(long userId, String currentPassword, String newPassword) {
+        AppUser user = load(userId);
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            return Optional.of("account.password.currentWrong");
+        }
+        if (passwordEncoder.matches(newPassword, user.getPasswordHash())) {
+            return Optional.of("account.password.same");
+        }
+        Optional<String> problem = policy.problem(user.getUsername(), newPassword);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        user.changePassword(passwordEncoder.encode(newPassword), false);
+        events.publishEvent(AuditEvent.of("PASSWORD_CHANGED", "USER", userId, null));
+        return Optional.empty();
+    }
+
+    public boolean mustChangePassword(long userId) {
+        return load(userId).isMustChangePassword();
+    }
+
+    public Page<UserDetail> searchUsers(String text, Role role, Boolean enabled, Pageable pageable) {
+        String like = text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(Locale.ROOT) + "%";
+        return users.search(like, role, enabled, pageable).map(this::detail);
+    }
+
+    public UserDetail userDetail(long id) {
+        return detail(load(id));
+    }
+
+    /** Exact search by phone number through its keyed hash (the number itself is encrypted). */
+    public List<UserSummary> findByPhone(String phone) {
+        return users.findByPhoneIndex(encryptor.blindIndex(normalisePhone(phone))).stream().map(AppUser::summary).toList();
     }
 
     public Optional<UserSummary> findByUsername(String username) {
@@ -50,6 +174,35 @@ public class AccountService {
         return users.findByRoleOrderByUsername(role).stream().map(AppUser::summary).toList();
     }
 
+    public long countUsers() {
+        return users.count();
+    }
+
+    // ---- departments
+
+    @Transactional
+    public DepartmentSummary createDepartment(String code, String name) {
+        String c = code.strip();
+        if (departments.existsByCodeIgnoreCase(c)) {
+            throw new BusinessRuleException("account.department.codeTaken", c);
+        }
+        DepartmentSummary created = departments.save(new Department(c, name.strip())).summary();
+        events.publishEvent(AuditEvent.of("DEPARTMENT_CREATED", "DEPARTMENT", created.id(), c));
+        return created;
+    }
+
+    @Transactional
+    public void updateDepartment(long id, String name, boolean active) {
+        Department d = departments.findById(id).orElseThrow(() -> new NotFoundException("department", id));
+        d.rename(name.strip());
+        d.setActive(active);
+        events.publishEvent(AuditEvent.of("DEPARTMENT_CHANGED", "DEPARTMENT", id, active ? "active" : "inactive"));
+    }
+
+    public DepartmentSummary department(long id) {
+        return departments.findById(id).map(Department::summary).orElseThrow(() -> new NotFoundException("department", id));
+    }
+
     public List<DepartmentSummary> departments() {
         return departments.findAllByOrderByName().stream().map(Department::summary).toList();
     }
@@ -58,7 +211,37 @@ public class AccountService {
         return departments.findByCode(code).map(Department::summary);
     }
 
-    public long countUsers() {
-        return users.count();
+    // ----
+
+    private AppUser load(long id) {
+        return users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+    }
+
+    private void checkDepartment(Role role, Long departmentId) {
+        if (role == Role.HANDLER && (departmentId == null || !departments.existsById(departmentId))) {
+            throw new BusinessRuleException("account.user.departmentRequired");
+        }
+    }
+
+    private void setPhone(AppUser user, String phone) {
+        String p = normalisePhone(phone);
+        user.setPhone(encryptor.encrypt(p), encryptor.blindIndex(p));
+    }
+
+    private static String normalisePhone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        return phone.replaceAll("[\\s-]", "");
+    }
+
+    private UserDetail detail(AppUser u) {
+        return new UserDetail(u.getId(), u.getUsername(), u.getDisplayName(), u.getRole(), u.getDepartmentId(),
+                encryptor.decrypt(u.getPhone()), u.isEnabled(), u.isLockedAt(Instant.now()), u.isTotpEnabled(),
+                u.isTotpRequired(), u.isMustChangePassword(), u.getCreatedAt());
+    }
+
+    /** A password shown once to the admin who created or reset the account. */
+    public record NewPassword(long userId, String username, String password) {
     }
 }

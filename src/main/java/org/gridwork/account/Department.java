@@ -29,6 +29,22 @@ class Department {
         this.name = name;
     }
 
+    Long getId() {
+        return id;
+    }
+
+    String getCode() {
+        return code;
+    }
+
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
+
     DepartmentSummary summary() {
         return new DepartmentSummary(id, code, name, active);
     }

@@ -10,4 +10,6 @@ interface DepartmentRepository extends JpaRepository<Department, Long> {
     Optional<Department> findByCode(String code);
 
     List<Department> findAllByOrderByName();
+
+    boolean existsByCodeIgnoreCase(String code);
 }

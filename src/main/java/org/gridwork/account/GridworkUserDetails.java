@@ -10,7 +10,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** The logged-in principal; serialisable so that sessions can be stored in the database. */
 final class GridworkUserDetails implements UserDetails {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final long id;
     private final String username;
@@ -19,6 +19,7 @@ final class GridworkUserDetails implements UserDetails {
     private final Role role;
     private final Long departmentId;
     private final boolean enabled;
+    private final boolean accountNonLocked;
 
     GridworkUserDetails(AppUser user) {
         this.id = user.getId();
@@ -28,6 +29,7 @@ final class GridworkUserDetails implements UserDetails {
         this.role = user.getRole();
         this.departmentId = user.getDepartmentId();
         this.enabled = user.isEnabled();
+        this.accountNonLocked = !user.isLockedAt(java.time.Instant.now());
     }
 
     CurrentUser currentUser() {
@@ -56,5 +58,15 @@ final class GridworkUserDetails implements UserDetails {
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** Locked for a while after too many failed logins; the login page does not say so. */
+    @Override
+    public boolean isAccountNonLocked() {
+        return accountNonLocked;
+    }
+
+    long id() {
+        return id;
     }
 }

@@ -1,20 +1,35 @@
 package org.gridwork.account;
 
+import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.gridwork.shared.audit.AuditEvent;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.SessionManagementFilter;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(LoginSettings.class)
 class SecurityConfig {
 
     /** {bcrypt} for new hashes; {argon2}, {pbkdf2}... still verify, so the default can move on. */
@@ -24,21 +39,49 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, @Value("${gridwork.map.tile-url:}") String tileUrl) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, @Value("${gridwork.map.tile-url:}") String tileUrl,
+                            @Value("${gridwork.session.absolute-timeout:12h}") Duration absoluteTimeout,
+                            LoginGates gates, LoginThrottle throttle, ApplicationEventPublisher events) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/open311/**")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID", "SESSION"))
-                .csrf(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").successHandler(new LoginSuccessHandler(gates)).permitAll())
+                // logout ends the session on the server (it lives in the database, for every instance)
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").invalidateHttpSession(true)
+                        .clearAuthentication(true).deleteCookies("JSESSIONID", "SESSION"))
+                // a new session id at login: a session fixed by an attacker before login is worthless after it
+                .sessionManagement(session -> session
+                        .sessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy()))
+                .exceptionHandling(ex -> ex.accessDeniedHandler(auditedAccessDenied(events)))
+                .addFilterBefore(new LoginAddressFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new LoginGateFilter(absoluteTimeout), SessionManagementFilter.class)
+                // Open311 clients post without a session: their api_key authenticates them (issue module)
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/open311/**"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
                         .frameOptions(frame -> frame.deny())
+                        .contentTypeOptions(Customizer.withDefaults())
+                        // sent only on HTTPS requests (behind the prod proxy with forwarded headers)
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    /** A 403 is recorded in the audit trail before the usual page. */
+    private static AccessDeniedHandler auditedAccessDenied(ApplicationEventPublisher events) {
+        AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
+        return new AccessDeniedHandler() {
+            @Override
+            public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+                    throws IOException, jakarta.servlet.ServletException {
+                events.publishEvent(new AuditEvent("ACCESS_REFUSED", "URL", request.getMethod() + " " + request.getRequestURI(),
+                        false, "403"));
+                page.handle(request, response, e);
+            }
+        };
     }
 
     /** No inline scripts or styles anywhere: page scripts live in /js and read data-* attributes. */

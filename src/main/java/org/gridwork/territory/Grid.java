@@ -39,6 +39,9 @@ class Grid {
     @Enumerated(EnumType.STRING)
     private GridStatus status = GridStatus.ACTIVE;
 
+    @Column(name = "boundary_since")
+    private Instant boundarySince;
+
     @Column(name = "created_at")
     private Instant createdAt = Instant.now();
 
@@ -95,8 +98,29 @@ class Grid {
         return version;
     }
 
+    Instant getBoundarySince() {
+        return boundarySince;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
     void setBoundaryGeojson(String boundaryGeojson) {
         this.boundaryGeojson = boundaryGeojson;
+        this.updatedAt = Instant.now();
+        this.boundarySince = boundaryGeojson == null ? null : updatedAt;
+    }
+
+    void describe(String name, String description) {
+        this.name = name;
+        this.description = description;
+        this.updatedAt = Instant.now();
+    }
+
+    /** Archived grids keep their code, history and records but leave the lookup and the lists. */
+    void archive() {
+        this.status = GridStatus.ARCHIVED;
         this.updatedAt = Instant.now();
     }
 

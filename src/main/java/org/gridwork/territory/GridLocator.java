@@ -1,49 +1,44 @@
 package org.gridwork.territory;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Point to grid: which active grid covers a WGS 84 point. A point on a shared edge or vertex is
- * covered by both neighbours; the grid with the smaller code wins (DOMAIN.md section 1).
+ * Point to grid: which active grid covers a WGS 84 point. An STRtree over prepared boundaries
+ * finds the few candidates whose envelope holds the point, then the prepared geometry decides
+ * (holes excluded, edges and vertices included). A point on a shared edge or vertex is covered
+ * by both neighbours; the grid with the smaller code wins (DOMAIN.md section 1).
+ *
+ * <p>The {@link GridIndex} is an immutable snapshot behind a volatile reference: readers never lock, a
+ * rebuild swaps it whole. A boundary change in this instance drops it after commit; changes made
+ * by other instances are seen through {@code grid_index_version}, checked at most once every
+ * {@link #VERSION_CHECK_NANOS}.
  */
 @Component
 public class GridLocator {
 
-    static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+    static final long VERSION_CHECK_NANOS = 1_000_000_000L;
+    private static final Logger log = LoggerFactory.getLogger(GridLocator.class);
 
-    private final GridRepository grids;
-    private final ObjectMapper json;
-    private volatile List<Located> index;
+    private final JdbcTemplate jdbc;
+    private volatile GridIndex index;
+    private volatile long checkedAt;
 
-    GridLocator(GridRepository grids, ObjectMapper json) {
-        this.grids = grids;
-        this.json = json;
+    GridLocator(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** The grid covering the point, if any. */
     public Optional<GridSummary> locate(double longitude, double latitude) {
-        Point p = WGS84.createPoint(new Coordinate(longitude, latitude));
-        return index().stream()
-                .filter(l -> l.geometry().covers(p))
-                .min(Comparator.comparing(l -> l.grid().code()))
-                .map(Located::grid);
+        return current().locate(longitude, latitude);
     }
 
     /** Forget the index; the next lookup rebuilds it (after a boundary changed). */
@@ -51,55 +46,53 @@ public class GridLocator {
         index = null;
     }
 
-    private List<Located> index() {
-        List<Located> current = index;
-        if (current == null) {
-            List<Located> built = new ArrayList<>();
-            for (Grid g : grids.findAll()) {
-                if (g.getStatus() == GridStatus.ACTIVE && g.getBoundaryGeojson() != null) {
-                    built.add(new Located(g.summary(), PreparedGeometryFactory.prepare(parse(g.getBoundaryGeojson()))));
-                }
+    /** First among the after-commit listeners, so that modules re-assigning by location see the new index. */
+    @TransactionalEventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void onBoundaryChanged(GridBoundaryChanged changed) {
+        invalidate();
+    }
+
+    private GridIndex current() {
+        GridIndex current = index;
+        long now = System.nanoTime();
+        if (current != null && now - checkedAt < VERSION_CHECK_NANOS) {
+            return current;
+        }
+        long version = storedVersion();
+        checkedAt = now;
+        if (current != null && current.version() == version) {
+            return current;
+        }
+        return rebuild(version);
+    }
+
+    private synchronized GridIndex rebuild(long version) {
+        GridIndex current = index;
+        if (current != null && current.version() == version) {
+            return current;
+        }
+        long started = System.nanoTime();
+        GridIndex built = new GridIndex(version);
+        jdbc.query("""
+                select id, code, name, village_id, region_path, status, boundary_geojson
+                from grid where status = 'ACTIVE' and boundary_geojson is not null""", rs -> {
+            GridSummary grid = new GridSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                    rs.getLong("village_id"), rs.getString("region_path"), GridStatus.ACTIVE);
+            try {
+                Geometry boundary = GeoJson.read(rs.getString("boundary_geojson"), grid.code());
+                built.add(grid, boundary);
+            } catch (RuntimeException e) {
+                log.warn("Grid {} has an unreadable boundary and is left out of the lookup", grid.code());
             }
-            index = current = List.copyOf(built);
-        }
-        return current;
+        });
+        index = built.build();
+        log.debug("Grid lookup index: {} grids in {} ms", built.size(), (System.nanoTime() - started) / 1_000_000);
+        return built;
     }
 
-    /** Reads a GeoJSON Polygon or MultiPolygon (RFC 7946, lon/lat) into JTS. */
-    Geometry parse(String geojson) {
-        JsonNode node = json.readTree(geojson);
-        String type = node.path("type").asString();
-        JsonNode coords = node.path("coordinates");
-        if ("Polygon".equals(type)) {
-            return polygon(coords);
-        }
-        if ("MultiPolygon".equals(type)) {
-            Polygon[] parts = new Polygon[coords.size()];
-            for (int i = 0; i < parts.length; i++) {
-                parts[i] = polygon(coords.get(i));
-            }
-            return WGS84.createMultiPolygon(parts);
-        }
-        throw new IllegalArgumentException("not a Polygon or MultiPolygon: " + type);
+    private long storedVersion() {
+        return jdbc.queryForObject("select version from grid_index_version where id = 1", Long.class);
     }
 
-    private static Polygon polygon(JsonNode rings) {
-        LinearRing shell = ring(rings.get(0));
-        LinearRing[] holes = new LinearRing[rings.size() - 1];
-        for (int i = 1; i < rings.size(); i++) {
-            holes[i - 1] = ring(rings.get(i));
-        }
-        return WGS84.createPolygon(shell, holes);
-    }
-
-    private static LinearRing ring(JsonNode points) {
-        Coordinate[] c = new Coordinate[points.size()];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = new Coordinate(points.get(i).get(0).asDouble(), points.get(i).get(1).asDouble());
-        }
-        return WGS84.createLinearRing(c);
-    }
-
-    private record Located(GridSummary grid, PreparedGeometry geometry) {
-    }
 }

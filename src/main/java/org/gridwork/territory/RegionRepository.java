@@ -17,6 +17,10 @@ interface RegionRepository extends JpaRepository<Region, Long> {
 
     List<Region> findByIdIn(Collection<Long> ids);
 
+    List<Region> findByCodeIn(Collection<String> codes);
+
+    Optional<Region> findByPath(String path);
+
     @Query("select r from Region r where r.path like concat(?1, '%') order by r.path")
     List<Region> findSubtree(String pathPrefix);
 }

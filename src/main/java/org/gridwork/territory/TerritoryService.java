@@ -1,29 +1,68 @@
 package org.gridwork.territory;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
+import org.gridwork.account.AccountService;
+import org.gridwork.account.CurrentUsers;
+import org.gridwork.account.Role;
+import org.gridwork.account.UserSummary;
+import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.NotFoundException;
+import org.gridwork.shared.audit.AuditEvent;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Regions, grids and who looks after them: the territory module's API. */
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Regions, grids, their boundaries and who looks after them: the territory module's API. Every
+ * read is filtered by the current user's data scope (404 outside it); changes are for admins,
+ * except the demo-data helpers at the top, which run before anyone logs in.
+ */
 @Service
 @Transactional(readOnly = true)
 public class TerritoryService {
+
+    private static final Pattern GRID_CODE = Pattern.compile("\\d{12}-\\d{3}");
 
     private final RegionRepository regions;
     private final GridRepository grids;
     private final DataScope dataScope;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final CurrentUsers currentUsers;
+    private final AccountService accounts;
+    private final List<GridOccupancy> occupancies;
 
-    TerritoryService(RegionRepository regions, GridRepository grids, DataScope dataScope, JdbcTemplate jdbc) {
+    TerritoryService(RegionRepository regions, GridRepository grids, DataScope dataScope, JdbcTemplate jdbc,
+            ApplicationEventPublisher events, CurrentUsers currentUsers, AccountService accounts,
+            List<GridOccupancy> occupancies) {
         this.regions = regions;
         this.grids = grids;
         this.dataScope = dataScope;
         this.jdbc = jdbc;
+        this.events = events;
+        this.currentUsers = currentUsers;
+        this.accounts = accounts;
+        this.occupancies = occupancies;
     }
+
+    // ---- set-up helpers (demo data, other modules' tests): no user needed ----
 
     @Transactional
     public RegionSummary createRegion(String code, String name, RegionLevel level, String parentCode) {
@@ -42,23 +81,165 @@ public class TerritoryService {
         Region village = regions.findByCode(villageCode).orElseThrow(() -> new NotFoundException("region", villageCode));
         Grid grid = new Grid(villageCode + "-" + String.format("%03d", sequence), name, village, null);
         grid.setBoundaryGeojson(boundaryGeojson);
-        return grids.save(grid).summary();
+        Grid saved = grids.save(grid);
+        bumpIndexVersion();
+        events.publishEvent(new GridBoundaryChanged(saved.getId(), saved.getCode(), null, boundaryGeojson));
+        return saved.summary();
     }
 
     @Transactional
     public void assignStaff(long gridId, long userId) {
+        requireRole(userId, Role.GRID_STAFF);
+        grids.findById(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
         jdbc.update("insert into grid_staff(grid_id, user_id) values (?, ?) on conflict do nothing", gridId, userId);
+        audit("TERRITORY_STAFF_ASSIGNED", "GRID", gridId, "user=" + userId);
     }
 
     @Transactional
     public void assignSupervisor(long regionId, long userId) {
+        requireRole(userId, Role.SUPERVISOR);
+        regions.findById(regionId).orElseThrow(() -> new NotFoundException("region", regionId));
         jdbc.update("insert into region_supervisor(region_id, user_id) values (?, ?) on conflict do nothing",
                 regionId, userId);
+        audit("TERRITORY_SUPERVISOR_ASSIGNED", "REGION", regionId, "user=" + userId);
     }
+
+    @Transactional
+    public void unassignStaff(long gridId, long userId) {
+        jdbc.update("delete from grid_staff where grid_id = ? and user_id = ?", gridId, userId);
+        audit("TERRITORY_STAFF_UNASSIGNED", "GRID", gridId, "user=" + userId);
+    }
+
+    @Transactional
+    public void unassignSupervisor(long regionId, long userId) {
+        jdbc.update("delete from region_supervisor where region_id = ? and user_id = ?", regionId, userId);
+        audit("TERRITORY_SUPERVISOR_UNASSIGNED", "REGION", regionId, "user=" + userId);
+    }
+
+    public List<Long> staffOf(long gridId) {
+        dataScope.requireGrid(gridId);
+        return jdbc.queryForList("select user_id from grid_staff where grid_id = ? order by user_id", Long.class, gridId);
+    }
+
+    /** Grids assigned to a grid staff member (admin screens). */
+    public List<GridSummary> gridsOfStaff(long userId) {
+        List<Long> ids = jdbc.queryForList("select grid_id from grid_staff where user_id = ?", Long.class, userId);
+        return grids.findByIdInOrderByCode(ids).stream().map(Grid::summary).toList();
+    }
+
+    /** Region nodes a supervisor watches over (admin screens). */
+    public List<RegionSummary> regionsOfSupervisor(long userId) {
+        List<Long> ids = jdbc.queryForList("select region_id from region_supervisor where user_id = ?", Long.class, userId);
+        return regions.findByIdIn(ids).stream().map(Region::summary)
+                .sorted(Comparator.comparing(RegionSummary::code)).toList();
+    }
+
+    // ---- regions ----
 
     public Optional<RegionSummary> findRegionByCode(String code) {
         return regions.findByCode(code).map(Region::summary);
     }
+
+    /** One region node, or 404 when it lies outside the current user's subtrees. */
+    public RegionSummary region(long id) {
+        Region region = regions.findById(id).orElseThrow(() -> new NotFoundException("region", id));
+        if (!dataScope.current().allowsRegionPath(region.getPath())) {
+            throw new NotFoundException("region", id);
+        }
+        return region.summary();
+    }
+
+    /** Where browsing starts: the top nodes for admins, the assigned nodes for supervisors. */
+    public List<RegionSummary> roots() {
+        GridScope scope = dataScope.current();
+        if (scope.unrestricted()) {
+            return regions.findByParentIdIsNullOrderByCode().stream().map(Region::summary).toList();
+        }
+        List<RegionSummary> found = new ArrayList<>();
+        for (String path : scope.regionPaths()) {
+            regions.findByPath(path).map(Region::summary).ifPresent(found::add);
+        }
+        found.sort(Comparator.comparing(RegionSummary::code));
+        return found;
+    }
+
+    /** Direct children of a node (for trees and filters), scope-checked. */
+    public List<RegionSummary> children(long regionId) {
+        region(regionId);
+        return regions.findByParentIdOrderByCode(regionId).stream().map(Region::summary).toList();
+    }
+
+    /** The nodes from the top of the user's reach down to this one (breadcrumbs, filters). */
+    public List<RegionSummary> regionPath(long regionId) {
+        RegionSummary node = region(regionId);
+        GridScope scope = dataScope.current();
+        List<String> codes = List.of(node.path().substring(1).split("/"));
+        Map<String, RegionSummary> byCode = new LinkedHashMap<>();
+        for (Region r : regions.findByCodeIn(codes)) {
+            byCode.put(r.getCode(), r.summary());
+        }
+        return codes.stream().map(byCode::get).filter(r -> r != null && scope.allowsRegionPath(r.path())).toList();
+    }
+
+    /** Children with their counts for the browse tree. */
+    public List<RegionNode> childNodes(long regionId) {
+        return nodes(children(regionId));
+    }
+
+    public List<RegionNode> nodes(List<RegionSummary> list) {
+        List<RegionNode> result = new ArrayList<>();
+        for (RegionSummary r : list) {
+            long children = jdbc.queryForObject("select count(*) from region where parent_id = ?", Long.class, r.id());
+            long gridCount = jdbc.queryForObject(
+                    "select count(*) from grid where region_path like ? and status = 'ACTIVE'", Long.class, r.path() + "%");
+            long staff = jdbc.queryForObject("""
+                    select count(distinct s.user_id) from grid_staff s join grid g on g.id = s.grid_id
+                    where g.region_path like ? and g.status = 'ACTIVE'""", Long.class, r.path() + "%");
+            result.add(new RegionNode(r, children, gridCount, staff));
+        }
+        return result;
+    }
+
+    /** Counts other modules keep per node (residents, open issues), by their label key. */
+    public Map<String, Long> occupancy(Collection<Long> gridIds) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (GridOccupancy o : occupancies) {
+            counts.put(o.labelKey(), gridIds.isEmpty() ? 0 : o.count(gridIds));
+        }
+        return counts;
+    }
+
+    /** Regions by name (anywhere in it) or code (prefix), inside the user's subtrees. */
+    public Page<RegionSummary> searchRegions(String query, Pageable pageable) {
+        GridScope scope = dataScope.current();
+        if (query == null || query.isBlank() || (!scope.unrestricted() && scope.regionPaths().isEmpty())) {
+            return Page.empty(pageable);
+        }
+        String q = query.strip();
+        List<String> paths = scope.unrestricted() ? List.of("/") : scope.regionPaths();
+        StringBuilder where = new StringBuilder("(name like ? or code like ?) and (");
+        List<Object> args = new ArrayList<>(List.of("%" + escapeLike(q) + "%", escapeLike(q) + "%"));
+        for (int i = 0; i < paths.size(); i++) {
+            where.append(i > 0 ? " or " : "").append("path like ?");
+            args.add(paths.get(i) + "%");
+        }
+        where.append(")");
+        long total = jdbc.queryForObject("select count(*) from region where " + where, Long.class, args.toArray());
+        args.add(pageable.getPageSize());
+        args.add(pageable.getOffset());
+        List<RegionSummary> page = jdbc.query("select id, code, name, level, parent_id, path from region where " + where
+                        + " order by length(code), code limit ? offset ?",
+                (rs, i) -> new RegionSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        RegionLevel.valueOf(rs.getString("level")), (Long) rs.getObject("parent_id"), rs.getString("path")),
+                args.toArray());
+        return new PageImpl<>(page, pageable, total);
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    // ---- grids ----
 
     public Optional<GridSummary> findGridByCode(String code) {
         return grids.findByCode(code).map(Grid::summary);
@@ -77,5 +258,283 @@ public class TerritoryService {
     public GridSummary grid(long id) {
         dataScope.requireGrid(id);
         return grids.findById(id).map(Grid::summary).orElseThrow(() -> new NotFoundException("grid", id));
+    }
+
+    public GridDetails gridDetails(long id) {
+        dataScope.requireGrid(id);
+        Grid grid = grids.findById(id).orElseThrow(() -> new NotFoundException("grid", id));
+        Region village = regions.findById(grid.getVillageId()).orElseThrow();
+        return new GridDetails(grid.summary(), grid.getDescription(), village.summary(), grid.getBoundaryGeojson(),
+                grid.getBoundarySince(), staffOf(id), grid.getVersion());
+    }
+
+    /** Active grids under a region path the current user may reach, by code. */
+    public List<GridSummary> gridsUnder(String regionPath) {
+        GridScope scope = dataScope.current();
+        return grids.findInSubtree(regionPath).stream()
+                .filter(g -> g.getStatus() == GridStatus.ACTIVE && scope.allowsGrid(g.getId()))
+                .map(Grid::summary).toList();
+    }
+
+    /** Ids of the active grids under a region path that the current user may reach (list filters). */
+    public Set<Long> gridIdsUnder(String regionPath) {
+        return Set.copyOf(gridsUnder(regionPath).stream().map(GridSummary::id).toList());
+    }
+
+    /** The next free code of a village: its code, a dash and the next 3-digit sequence. */
+    public String proposeGridCode(long villageId) {
+        RegionSummary village = village(villageId);
+        Integer max = jdbc.queryForObject(
+                "select max(cast(substring(code from 14 for 3) as int)) from grid where village_id = ?",
+                Integer.class, villageId);
+        return village.code() + "-" + String.format("%03d", max == null ? 1 : max + 1);
+    }
+
+    @Transactional
+    public GridSummary createGrid(long villageId, String code, String name, String description) {
+        requireAdmin();
+        RegionSummary village = village(villageId);
+        if (!GRID_CODE.matcher(code).matches() || !code.startsWith(village.code() + "-")) {
+            throw new BusinessRuleException("territory.grid.error.code", code, village.code());
+        }
+        if (grids.findByCode(code).isPresent()) {
+            throw new BusinessRuleException("territory.grid.error.duplicate", code);
+        }
+        Region region = regions.findById(villageId).orElseThrow();
+        Grid saved = grids.save(new Grid(code, name.strip(), region, blankToNull(description)));
+        audit("TERRITORY_GRID_CREATED", "GRID", saved.getId(), code);
+        return saved.summary();
+    }
+
+    @Transactional
+    public void describeGrid(long id, String name, String description, long expectedVersion) {
+        requireAdmin();
+        Grid grid = grids.findById(id).orElseThrow(() -> new NotFoundException("grid", id));
+        if (grid.getVersion() != expectedVersion) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("grid " + id + " changed");
+        }
+        grid.describe(name.strip(), blankToNull(description));
+        audit("TERRITORY_GRID_CHANGED", "GRID", id, grid.getCode());
+    }
+
+    /** Archives a grid, refused while it still holds residents or open issues. */
+    @Transactional
+    public void archiveGrid(long id) {
+        requireAdmin();
+        Grid grid = grids.findById(id).orElseThrow(() -> new NotFoundException("grid", id));
+        if (grid.getStatus() == GridStatus.ARCHIVED) {
+            return;
+        }
+        for (GridOccupancy o : occupancies) {
+            long n = o.count(List.of(id));
+            if (o.blocksArchive() && n > 0) {
+                throw new BusinessRuleException("territory.grid.error.occupied", grid.getCode(), n, o.labelKey());
+            }
+        }
+        String old = grid.getBoundaryGeojson();
+        grid.archive();
+        bumpIndexVersion();
+        events.publishEvent(new GridBoundaryChanged(id, grid.getCode(), old, null));
+        audit("TERRITORY_GRID_ARCHIVED", "GRID", id, grid.getCode());
+    }
+
+    /** Checks a boundary without saving it (the editor's "check" button and the import preview). */
+    public BoundaryCheck checkBoundary(long gridId, String geojson) {
+        Grid grid = grids.findById(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
+        Geometry boundary = GeoJson.read(geojson, grid.getCode());
+        return check(grid, boundary, Map.of());
+    }
+
+    /**
+     * Redraws a grid's boundary when it passes the checks: the old one goes to the history with its
+     * validity period, the lookup index is rebuilt and {@link GridBoundaryChanged} tells the modules
+     * that place things by location. Errors leave everything as it was.
+     */
+    @Transactional
+    public BoundaryCheck changeBoundary(long gridId, String geojson) {
+        requireAdmin();
+        Grid grid = grids.findById(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
+        Geometry boundary = GeoJson.read(geojson, grid.getCode());
+        BoundaryCheck check = check(grid, boundary, Map.of());
+        if (check.ok()) {
+            store(grid, boundary);
+        }
+        return check;
+    }
+
+    /**
+     * Imports boundaries from a GeoJSON FeatureCollection (or one Feature) whose features carry the
+     * grid code in a {@code code} property. All features are checked against each other and the
+     * stored grids first; one error and nothing is saved.
+     */
+    @Transactional
+    public BoundaryImportReport importBoundaries(String text) {
+        requireAdmin();
+        JsonNode root = GeoJson.tree(text);
+        List<JsonNode> features = new ArrayList<>();
+        if ("FeatureCollection".equals(root.path("type").asString(""))) {
+            root.path("features").forEach(features::add);
+        } else if ("Feature".equals(root.path("type").asString(""))) {
+            features.add(root);
+        } else {
+            throw new BusinessRuleException("territory.boundary.import.notFeatures");
+        }
+        if (features.isEmpty()) {
+            throw new BusinessRuleException("territory.boundary.import.empty");
+        }
+        List<BoundaryCheck.Finding> errors = new ArrayList<>();
+        Map<Long, Geometry> incoming = new LinkedHashMap<>();
+        Map<Long, Grid> byId = new LinkedHashMap<>();
+        int n = 0;
+        for (JsonNode feature : features) {
+            n++;
+            String code = feature.path("properties").path("code").asString("").strip();
+            Optional<Grid> grid = grids.findByCode(code);
+            if (grid.isEmpty() || grid.get().getStatus() != GridStatus.ACTIVE) {
+                errors.add(new BoundaryCheck.Finding("territory.boundary.import.unknownCode", code, n));
+                continue;
+            }
+            try {
+                incoming.put(grid.get().getId(), GeoJson.read(feature, code));
+                byId.put(grid.get().getId(), grid.get());
+            } catch (BusinessRuleException e) {
+                errors.add(new BoundaryCheck.Finding(e.messageKey(), e.args()));
+            }
+        }
+        List<BoundaryCheck.Finding> warnings = new ArrayList<>();
+        for (Map.Entry<Long, Geometry> e : incoming.entrySet()) {
+            BoundaryCheck check = check(byId.get(e.getKey()), e.getValue(), incoming);
+            errors.addAll(check.errors());
+            warnings.addAll(check.warnings());
+        }
+        if (errors.isEmpty()) {
+            incoming.forEach((id, boundary) -> store(byId.get(id), boundary));
+        }
+        return new BoundaryImportReport(errors.isEmpty() ? incoming.size() : 0, List.copyOf(errors), List.copyOf(warnings));
+    }
+
+    public List<BoundaryVersion> boundaryHistory(long gridId) {
+        dataScope.requireGrid(gridId);
+        return jdbc.query("""
+                select boundary_geojson, valid_from, valid_to, changed_by from grid_boundary_history
+                where grid_id = ? order by valid_to desc""",
+                (rs, i) -> new BoundaryVersion(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3).toInstant(), (Long) rs.getObject(4)), gridId);
+    }
+
+    /** The grid's boundary as a GeoJSON Feature, or 404. */
+    public String exportGrid(long gridId) {
+        GridDetails d = gridDetails(gridId);
+        audit("EXPORT", "GRID", gridId, "geojson");
+        return GridFeatures.collection(List.of(new GridFeatures.Feature(d.grid(), d.village(), d.boundaryGeojson())));
+    }
+
+    /** The boundaries of every active grid under a node the user may reach, as a FeatureCollection. */
+    public String exportSubtree(long regionId) {
+        RegionSummary node = region(regionId);
+        GridScope scope = dataScope.current();
+        Map<Long, RegionSummary> villages = new LinkedHashMap<>();
+        List<GridFeatures.Feature> features = new ArrayList<>();
+        for (Grid g : grids.findInSubtree(node.path())) {
+            if (g.getStatus() == GridStatus.ACTIVE && scope.allowsGrid(g.getId()) && g.getBoundaryGeojson() != null) {
+                RegionSummary village = villages.computeIfAbsent(g.getVillageId(),
+                        v -> regions.findById(v).orElseThrow().summary());
+                features.add(new GridFeatures.Feature(g.summary(), village, g.getBoundaryGeojson()));
+            }
+        }
+        return GridFeatures.collection(features);
+    }
+
+    public List<GridSummary> gridsOfVillage(long villageId) {
+        village(villageId);
+        GridScope scope = dataScope.current();
+        return grids.findByVillageIdOrderByCode(villageId).stream()
+                .filter(g -> g.getStatus() == GridStatus.ACTIVE && scope.allowsGrid(g.getId()))
+                .map(Grid::summary).toList();
+    }
+
+    /** Neighbours in the village (drawn greyed in the editor): other active grids with a boundary. */
+    public String villageNeighbours(long gridId) {
+        Grid grid = grids.findById(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
+        dataScope.requireGrid(gridId);
+        RegionSummary village = regions.findById(grid.getVillageId()).orElseThrow().summary();
+        List<GridFeatures.Feature> features = grids.findByVillageIdOrderByCode(grid.getVillageId()).stream()
+                .filter(g -> !g.getId().equals(gridId) && g.getStatus() == GridStatus.ACTIVE
+                        && g.getBoundaryGeojson() != null)
+                .map(g -> new GridFeatures.Feature(g.summary(), village, g.getBoundaryGeojson())).toList();
+        return GridFeatures.collection(features);
+    }
+
+    // ---- internals ----
+
+    private BoundaryCheck check(Grid grid, Geometry boundary, Map<Long, Geometry> replacing) {
+        List<BoundaryValidator.Neighbour> neighbours = new ArrayList<>();
+        for (Grid other : grids.findByVillageIdOrderByCode(grid.getVillageId())) {
+            if (other.getId().equals(grid.getId()) || other.getStatus() != GridStatus.ACTIVE) {
+                continue;
+            }
+            Geometry g = replacing.get(other.getId());
+            if (g == null && other.getBoundaryGeojson() != null) {
+                g = GeoJson.read(other.getBoundaryGeojson(), other.getCode());
+            }
+            if (g != null && g.isValid()) {
+                neighbours.add(new BoundaryValidator.Neighbour(other.getCode(), g));
+            }
+        }
+        Region village = regions.findById(grid.getVillageId()).orElseThrow();
+        Geometry villageBoundary = village.getBoundaryGeojson() == null ? null
+                : GeoJson.read(village.getBoundaryGeojson(), village.getCode());
+        return BoundaryValidator.check(grid.getCode(), boundary, neighbours, villageBoundary, village.getName());
+    }
+
+    private void store(Grid grid, Geometry boundary) {
+        String old = grid.getBoundaryGeojson();
+        Instant since = grid.getBoundarySince();
+        String geojson = GeoJson.write(boundary);
+        Long userId = currentUsers.current().map(u -> u.id()).orElse(null);
+        if (old != null) {
+            jdbc.update("""
+                    insert into grid_boundary_history (grid_id, boundary_geojson, valid_from, valid_to, changed_by)
+                    values (?, ?, ?, now(), ?)""", grid.getId(), old,
+                    java.sql.Timestamp.from(since == null ? grid.getUpdatedAt() : since), userId);
+        }
+        grid.setBoundaryGeojson(geojson);
+        grids.saveAndFlush(grid);
+        bumpIndexVersion();
+        events.publishEvent(new GridBoundaryChanged(grid.getId(), grid.getCode(), old, geojson));
+        audit("TERRITORY_BOUNDARY_CHANGED", "GRID", grid.getId(), grid.getCode());
+    }
+
+    private void bumpIndexVersion() {
+        jdbc.update("update grid_index_version set version = version + 1 where id = 1");
+    }
+
+    private RegionSummary village(long villageId) {
+        RegionSummary village = region(villageId);
+        if (village.level() != RegionLevel.VILLAGE) {
+            throw new NotFoundException("village", villageId);
+        }
+        return village;
+    }
+
+    private void requireAdmin() {
+        if (!currentUsers.require().is(Role.ADMIN)) {
+            throw new NotFoundException("territory change", "admin only");
+        }
+    }
+
+    private void requireRole(long userId, Role role) {
+        UserSummary user = accounts.findUser(userId).orElseThrow(() -> new NotFoundException("user", userId));
+        if (user.role() != role) {
+            throw new BusinessRuleException("territory.staff.error.role", user.username());
+        }
+    }
+
+    private void audit(String action, String type, Object id, String details) {
+        events.publishEvent(AuditEvent.of(action, type, id, details));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.gridwork.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @IntegrationTest
 class GridLocatorTest {
 
     @Autowired
     GridLocator locator;
+
+    @Autowired
+    TerritoryService territory;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aPointInsideAGridResolvesToIt() {
@@ -27,5 +34,20 @@ class GridLocatorTest {
     @Test
     void aPointOutsideEveryGridResolvesToNone() {
         assertThat(locator.locate(116.0, 39.9)).isEmpty();
+    }
+
+    @Test
+    void aBoundaryChangedByAnotherInstanceIsPickedUpWithinASecond() throws InterruptedException {
+        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        GridSummary grid = territory.createGrid(village.code(), 1, "远处网格", TerritoryFixtures.box(101, 31, 101.01, 31.01));
+        assertThat(locator.locate(101.005, 31.005)).get().extracting(GridSummary::code).isEqualTo(grid.code());
+
+        // what another app instance's TerritoryService does: new boundary and version, no local event
+        jdbc.update("update grid set boundary_geojson = ? where id = ?", TerritoryFixtures.box(101.02, 31, 101.03, 31.01), grid.id());
+        jdbc.update("update grid_index_version set version = version + 1 where id = 1");
+        Thread.sleep(GridLocator.VERSION_CHECK_NANOS / 1_000_000 + 100);
+
+        assertThat(locator.locate(101.005, 31.005)).isEmpty();
+        assertThat(locator.locate(101.025, 31.005)).get().extracting(GridSummary::code).isEqualTo(grid.code());
     }
 }

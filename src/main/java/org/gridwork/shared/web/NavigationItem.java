@@ -14,6 +14,11 @@ import java.util.Set;
  */
 public record NavigationItem(String messageKey, String path, String icon, int order, Set<String> roles) {
 
+    /** Administration screens are grouped under one menu. */
+    public boolean admin() {
+        return path.startsWith("/admin/");
+    }
+
     public boolean visibleTo(Set<String> userRoles) {
         return roles.stream().anyMatch(userRoles::contains);
     }

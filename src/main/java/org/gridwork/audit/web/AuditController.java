@@ -1,0 +1,115 @@
+package org.gridwork.audit.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.gridwork.audit.AuditQuery;
+import org.gridwork.audit.AuditService;
+import org.gridwork.shared.audit.AuditEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The audit trail for administrators: search, filter, page, export as CSV (the export is audited too). */
+@Controller
+@RequestMapping("/admin/audit")
+class AuditController {
+
+    private static final int PAGE_SIZE = 50;
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final AuditService audit;
+    private final ApplicationEventPublisher events;
+
+    AuditController(AuditService audit, ApplicationEventPublisher events) {
+        this.audit = audit;
+        this.events = events;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                @RequestParam(required = false) String targetType, @RequestParam(required = false) String targetId,
+                @RequestParam(required = false) Boolean success, @RequestParam(required = false) String address,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        AuditQuery query = new AuditQuery(from, to, actor, action, targetType, targetId, success, address);
+        model.addAttribute("entries", audit.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        model.addAttribute("query", query);
+        model.addAttribute("actions", audit.actions());
+        model.addAttribute("queryString", queryString(query));
+        return "audit/list";
+    }
+
+    @GetMapping("/export.csv")
+    void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                @RequestParam(required = false) String targetType, @RequestParam(required = false) String targetId,
+                @RequestParam(required = false) Boolean success, @RequestParam(required = false) String address,
+                HttpServletResponse response) throws IOException {
+        AuditQuery query = new AuditQuery(from, to, actor, action, targetType, targetId, success, address);
+        events.publishEvent(AuditEvent.of("EXPORT", "AUDIT_EVENT", null, queryString(query)));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"");
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        writer.write('\uFEFF'); // Excel reads UTF-8 (Chinese names) only with a BOM
+        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+                .setHeader("id", "time_utc", "actor_id", "actor", "address", "action", "target_type", "target_id",
+                        "result", "details").get())) {
+            audit.forEach(query, e -> {
+                try {
+                    csv.printRecord(e.id(), e.occurredAt() == null ? "" : UTC.format(e.occurredAt()), e.actorId(),
+                            safe(e.actorName()), e.address(), e.action(), e.targetType(), safe(e.targetId()),
+                            e.success() ? "success" : "failure", safe(e.details()));
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            });
+        }
+    }
+
+    /** Spreadsheets run cells starting with = + - @ as formulas: neutralise them. */
+    static String safe(String value) {
+        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+
+    private static String queryString(AuditQuery q) {
+        UriComponentsBuilder b = UriComponentsBuilder.newInstance();
+        add(b, "from", q.from());
+        add(b, "to", q.to());
+        add(b, "actor", q.actor());
+        add(b, "action", q.action());
+        add(b, "targetType", q.targetType());
+        add(b, "targetId", q.targetId());
+        add(b, "success", q.success());
+        add(b, "address", q.address());
+        String s = b.encode().build().getQuery();
+        return s == null ? "" : s;
+    }
+
+    private static void add(UriComponentsBuilder b, String name, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            b.queryParam(name, value);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.gridwork.care;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.gridwork.resident.ResidentRelocated;
+import org.gridwork.resident.ResidentService;
+import org.gridwork.resident.ResidentSummary;
+import org.gridwork.resident.ResidentTagged;
+import org.gridwork.resident.ResidentUntagged;
+import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.shared.NotFoundException;
+import org.gridwork.shared.audit.AuditEvent;
+import org.gridwork.territory.DataScope;
+import org.gridwork.territory.GridScope;
+import org.gridwork.territory.GridSummary;
+import org.gridwork.territory.TerritoryService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Care plans for special groups: opened and closed by the resident's tags, moved on by visits,
+ * and read as "who is due" (today screen) and "who is overdue" (coverage).
+ */
+@Service
+@Transactional(readOnly = true)
+public class CareService {
+
+    private static final String COLUMNS = "id, resident_id, grid_id, tag_code, responsible_user_id, interval_days,"
+            + " next_due, last_visit_on, help_kind, notes, status";
+    private static final RowMapper<CarePlanView> PLAN = (rs, i) -> new CarePlanView(rs.getLong("id"),
+            rs.getLong("resident_id"), rs.getLong("grid_id"), rs.getString("tag_code"),
+            (Long) rs.getObject("responsible_user_id"), rs.getInt("interval_days"), rs.getDate("next_due").toLocalDate(),
+            rs.getDate("last_visit_on") == null ? null : rs.getDate("last_visit_on").toLocalDate(),
+            rs.getString("help_kind"), rs.getString("notes"), "OPEN".equals(rs.getString("status")));
+
+    private final JdbcTemplate jdbc;
+    private final ResidentService residents;
+    private final DataScope dataScope;
+    private final TerritoryService territory;
+    private final ApplicationEventPublisher events;
+
+    CareService(JdbcTemplate jdbc, ResidentService residents, DataScope dataScope, TerritoryService territory,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.residents = residents;
+        this.dataScope = dataScope;
+        this.territory = territory;
+        this.events = events;
+    }
+
+    // ---- following the register (same transaction as the tag change) -------------------------
+
+    /** A new special-group member is owed a first visit now; later ones follow the interval. */
+    @EventListener
+    @Transactional
+    public void on(ResidentTagged tagged) {
+        jdbc.update("insert into care_plan(resident_id, grid_id, tag_code, interval_days, next_due)"
+                + " values (?, ?, ?, ?, current_date) on conflict do nothing",
+                tagged.residentId(), tagged.gridId(), tagged.tagCode(), tagged.visitIntervalDays());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(ResidentUntagged untagged) {
+        jdbc.update("update care_plan set status = 'CLOSED', closed_at = now(), version = version + 1"
+                + " where resident_id = ? and tag_code = ? and status = 'OPEN'", untagged.residentId(), untagged.tagCode());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(ResidentRelocated moved) {
+        jdbc.update("update care_plan set grid_id = ? where resident_id = ? and status = 'OPEN'",
+                moved.toGridId(), moved.residentId());
+    }
+
+    // ---- reading ----------------------------------------------------------------------------
+
+    /** Care plans of a resident (404 outside scope), open ones first. */
+    public List<CarePlanView> plansOf(long residentId) {
+        residents.summary(residentId);
+        return jdbc.query("select " + COLUMNS + " from care_plan where resident_id = ? order by status desc, next_due",
+                PLAN, residentId);
+    }
+
+    public CarePlanView plan(long planId) {
+        CarePlanView p = jdbc.query("select " + COLUMNS + " from care_plan where id = ?", PLAN, planId).stream()
+                .findFirst().orElseThrow(() -> new NotFoundException("care plan", planId));
+        if (!dataScope.current().allowsGrid(p.gridId())) {
+            throw new NotFoundException("care plan", planId);
+        }
+        return p;
+    }
+
+    /**
+     * Residents of the given scope owed a visit by {@code until} (inclusive), oldest due first;
+     * plans with a responsible person count only for that person when {@code userId} is given.
+     */
+    public List<DueVisit> due(GridScope scope, LocalDate until, Long userId, Long gridId, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select resident_id, min(grid_id) as grid_id, min(next_due) as due,"
+                + " array_agg(tag_code order by tag_code) as tags from care_plan where status = 'OPEN' and next_due <= ?");
+        args.add(Date.valueOf(until));
+        if (!scope.unrestricted()) {
+            sql.append(" and grid_id = any(?)");
+            args.add(scope.gridIds().toArray(Long[]::new));
+        }
+        if (gridId != null) {
+            sql.append(" and grid_id = ?");
+            args.add(gridId);
+        }
+        if (userId != null) {
+            sql.append(" and (responsible_user_id is null or responsible_user_id = ?)");
+            args.add(userId);
+        }
+        sql.append(" group by resident_id order by due, resident_id limit ").append(limit);
+        return jdbc.query(sql.toString(), (rs, i) -> new DueVisit(rs.getLong(1), rs.getLong(2),
+                rs.getDate(3).toLocalDate(), List.of((String[]) rs.getArray(4).getArray())), args.toArray());
+    }
+
+    /** Coverage of every grid in the caller's scope (supervisors: their subtree). */
+    public List<GridCoverage> coverage() {
+        GridScope scope = dataScope.current();
+        List<GridSummary> grids = territory.gridsInScope();
+        java.util.Map<Long, int[]> counts = new java.util.HashMap<>();
+        List<Object> args = new ArrayList<>();
+        String filter = "";
+        if (!scope.unrestricted()) {
+            filter = " and grid_id = any(?)";
+            args.add(scope.gridIds().toArray(Long[]::new));
+        }
+        jdbc.query("select grid_id, count(distinct resident_id),"
+                + " count(distinct resident_id) filter (where next_due < current_date)"
+                + " from care_plan where status = 'OPEN'" + filter + " group by grid_id",
+                rs -> {
+                    counts.put(rs.getLong(1), new int[] {rs.getInt(2), rs.getInt(3)});
+                }, args.toArray());
+        return grids.stream().map(g -> {
+            int[] c = counts.getOrDefault(g.id(), new int[] {0, 0});
+            return new GridCoverage(g.id(), g.code(), g.name(), c[0], c[1]);
+        }).toList();
+    }
+
+    /** Overdue residents of one grid (404 outside scope): the list behind a coverage figure. */
+    public List<DueVisit> overdueIn(long gridId) {
+        dataScope.requireGrid(gridId);
+        return due(dataScope.current(), LocalDate.now().minusDays(1), null, gridId, 1000);
+    }
+
+    // ---- changing ---------------------------------------------------------------------------
+
+    /** A visit on {@code visitedOn} moves every open plan of the resident to visit date + interval. */
+    @Transactional
+    public void recordVisit(long residentId, LocalDate visitedOn) {
+        residents.summary(residentId);
+        jdbc.update("update care_plan set last_visit_on = greatest(coalesce(last_visit_on, ?), ?),"
+                + " next_due = greatest(coalesce(last_visit_on, ?), ?) + interval_days, version = version + 1"
+                + " where resident_id = ? and status = 'OPEN'",
+                Date.valueOf(visitedOn), Date.valueOf(visitedOn), Date.valueOf(visitedOn), Date.valueOf(visitedOn),
+                residentId);
+    }
+
+    /** Edits who looks after the person, how often, what help they get. */
+    @Transactional
+    public void updatePlan(long planId, Long responsibleUserId, int intervalDays, String helpKind, String notes) {
+        CarePlanView p = plan(planId);
+        if (!p.open()) {
+            throw new BusinessRuleException("care.plan.closed");
+        }
+        if (intervalDays < 1 || intervalDays > 366) {
+            throw new BusinessRuleException("care.plan.interval.range");
+        }
+        LocalDate base = p.lastVisitOn() != null ? p.lastVisitOn() : p.nextDue().minusDays(p.intervalDays());
+        LocalDate next = p.lastVisitOn() != null ? base.plusDays(intervalDays) : p.nextDue();
+        jdbc.update("update care_plan set responsible_user_id = ?, interval_days = ?, next_due = ?, help_kind = ?,"
+                + " notes = ?, version = version + 1 where id = ?", responsibleUserId, intervalDays, Date.valueOf(next),
+                blank(helpKind), blank(notes), planId);
+        events.publishEvent(AuditEvent.of("CARE_PLAN_CHANGED", "CARE_PLAN", planId, "interval " + intervalDays));
+    }
+
+    /** Summaries of residents for display, keyed by id (only those in scope). */
+    public java.util.Map<Long, ResidentSummary> residentsOf(Collection<DueVisit> due) {
+        return residents.summaries(due.stream().map(DueVisit::residentId).toList());
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,15 @@
+package org.gridwork.issue;
+
+import org.gridwork.account.Role;
+
+/**
+ * Who acts on an issue, with what the service already knows about their scope: whether the
+ * issue's grid lies within it. The aggregate decides from this alone, so the rules are testable
+ * without a database.
+ */
+record Actor(Long userId, String name, Role role, Long departmentId, boolean gridInScope) {
+
+    static Actor system() {
+        return new Actor(null, "system", null, null, false);
+    }
+}

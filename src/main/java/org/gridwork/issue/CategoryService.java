@@ -1,0 +1,80 @@
+package org.gridwork.issue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.shared.NotFoundException;
+import org.gridwork.shared.audit.AuditEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The issue taxonomy with its time limits; edited by admins. */
+@Service
+@Transactional(readOnly = true)
+public class CategoryService {
+
+    private final CategoryRepository categories;
+    private final ApplicationEventPublisher events;
+
+    CategoryService(CategoryRepository categories, ApplicationEventPublisher events) {
+        this.categories = categories;
+        this.events = events;
+    }
+
+    /** Major classes in order, each with its subclasses in order. */
+    public Map<CategorySummary, List<CategorySummary>> tree(boolean activeOnly) {
+        List<CategorySummary> all = categories.findAllByOrderBySortOrderAscIdAsc().stream().map(IssueCategory::summary)
+                .filter(c -> !activeOnly || c.active()).toList();
+        Map<CategorySummary, List<CategorySummary>> tree = new LinkedHashMap<>();
+        for (CategorySummary major : all) {
+            if (!major.subclass()) {
+                List<CategorySummary> subs = new ArrayList<>();
+                for (CategorySummary c : all) {
+                    if (major.id() == (c.parentId() == null ? -1 : c.parentId())) {
+                        subs.add(c);
+                    }
+                }
+                tree.put(major, subs);
+            }
+        }
+        return tree;
+    }
+
+    /** Active subclasses: what an issue can be filed under (and the Open311 services). */
+    public List<CategorySummary> subclasses() {
+        return tree(true).values().stream().flatMap(List::stream).toList();
+    }
+
+    public CategorySummary get(long id) {
+        return categories.findById(id).map(IssueCategory::summary).orElseThrow(() -> new NotFoundException("category", id));
+    }
+
+    public Optional<CategorySummary> findByCode(String code) {
+        return categories.findByCode(code).map(IssueCategory::summary);
+    }
+
+    /** Changes a subclass's limits; a stale version (someone else saved first) is a conflict. */
+    @Transactional
+    public void changeLimits(long id, long version, int amount, LimitUnit unit, boolean emergency, int verifyLimitHours,
+            boolean active) {
+        IssueCategory c = categories.findById(id).orElseThrow(() -> new NotFoundException("category", id));
+        if (c.getParentId() == null) {
+            throw new BusinessRuleException("issue.category.error.major");
+        }
+        if (c.getVersion() != version) {
+            throw new ObjectOptimisticLockingFailureException(IssueCategory.class, id);
+        }
+        if (amount < 1 || amount > 1000 || verifyLimitHours < 1 || verifyLimitHours > 1000 || unit == null) {
+            throw new BusinessRuleException("issue.category.error.limits");
+        }
+        c.changeLimits(amount, unit, emergency, verifyLimitHours, active);
+        events.publishEvent(AuditEvent.of("ISSUE_CATEGORY_CHANGED", "ISSUE_CATEGORY", id,
+                amount + " " + unit + (emergency ? " emergency" : "") + " verify " + verifyLimitHours + "h"));
+    }
+}

@@ -1,0 +1,422 @@
+package org.gridwork.issue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.gridwork.account.Role;
+import org.gridwork.shared.BusinessRuleException;
+import org.hibernate.annotations.DynamicUpdate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+
+/**
+ * An issue report (事件) and its closed loop. Every transition is a method here that checks the
+ * current state, the actor's role and scope and the required reason, then records itself on the
+ * timeline. Dynamic updates: the warning job writes its own columns without touching the version,
+ * so a warning never makes a user's open form stale.
+ */
+@Entity
+@Table(name = "issue")
+@DynamicUpdate
+class Issue {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "category_id")
+    private Long categoryId;
+
+    @Enumerated(EnumType.STRING)
+    private IssueStatus status;
+
+    @Enumerated(EnumType.STRING)
+    private Urgency urgency;
+
+    @Enumerated(EnumType.STRING)
+    private IssueSource source;
+
+    private String description;
+    private String address;
+
+    @Column(name = "people_involved")
+    private String peopleInvolved;
+
+    private Double longitude;
+    private Double latitude;
+
+    @Column(name = "grid_id")
+    private Long gridId;
+
+    @Column(name = "region_path")
+    private String regionPath;
+
+    @Column(name = "reporter_id")
+    private Long reporterId;
+
+    @Column(name = "reporter_contact")
+    private String reporterContact;
+
+    @Column(name = "open311_key_id")
+    private Long open311KeyId;
+
+    @Column(name = "visit_id")
+    private Long visitId;
+
+    @Column(name = "duplicate_of_id")
+    private Long duplicateOfId;
+
+    @Column(name = "assignee_user_id")
+    private Long assigneeUserId;
+
+    @Column(name = "assignee_department_id")
+    private Long assigneeDepartmentId;
+
+    @Column(name = "reported_at")
+    private Instant reportedAt;
+
+    @Column(name = "filed_at")
+    private Instant filedAt;
+
+    @Column(name = "dispatched_at")
+    private Instant dispatchedAt;
+
+    private Instant deadline;
+
+    @Column(name = "original_deadline")
+    private Instant originalDeadline;
+
+    @Column(name = "warn50_at")
+    private Instant warn50At;
+
+    @Column(name = "warn80_at")
+    private Instant warn80At;
+
+    @Column(name = "warning_level")
+    private short warningLevel;
+
+    private boolean overdue;
+
+    @Column(name = "extension_requested_until")
+    private Instant extensionRequestedUntil;
+
+    @Column(name = "extension_reason")
+    private String extensionReason;
+
+    @Column(name = "handled_at")
+    private Instant handledAt;
+
+    private String feedback;
+
+    @Column(name = "verify_deadline")
+    private Instant verifyDeadline;
+
+    @Column(name = "rework_count")
+    private int reworkCount;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    /** Timeline lines not yet saved (the id is unknown before the first save). */
+    @Transient
+    private final List<PendingEvent> pending = new ArrayList<>();
+
+    protected Issue() {
+    }
+
+    Issue(Report report, Actor reporter, Instant now) {
+        this.categoryId = report.categoryId();
+        this.status = IssueStatus.REPORTED;
+        this.urgency = report.urgency();
+        this.source = report.source();
+        this.description = report.description();
+        this.address = report.address();
+        this.peopleInvolved = report.peopleInvolved();
+        this.longitude = report.longitude();
+        this.latitude = report.latitude();
+        this.gridId = report.gridId();
+        this.regionPath = report.regionPath();
+        this.reporterId = reporter.userId();
+        this.reporterContact = report.reporterContact();
+        this.open311KeyId = report.open311KeyId();
+        this.visitId = report.visitId();
+        this.duplicateOfId = report.duplicateOfId();
+        this.reportedAt = now;
+        this.updatedAt = now;
+        record(reporter, now, "REPORT", null, IssueStatus.REPORTED, null);
+    }
+
+    /** What a report carries once the service has located it. */
+    record Report(long categoryId, Urgency urgency, IssueSource source, String description, String address,
+            String peopleInvolved, Double longitude, Double latitude, long gridId, String regionPath,
+            String reporterContact, Long open311KeyId, Long visitId, Long duplicateOfId) {
+    }
+
+    record PendingEvent(Instant at, Actor actor, String action, IssueStatus from, IssueStatus to, String comment) {
+    }
+
+    // ---- the transitions of DOMAIN.md section 5 ----
+
+    void file(Actor a, String comment, Instant now) {
+        require(IssueAction.FILE, a, IssueStatus.REPORTED);
+        filedAt = now;
+        move(a, now, "FILE", IssueStatus.FILED, comment);
+    }
+
+    void reject(Actor a, String reason, Instant now) {
+        require(IssueAction.REJECT, a, IssueStatus.REPORTED, IssueStatus.FILED);
+        requireReason(reason);
+        closedAt = now;
+        move(a, now, "REJECT", IssueStatus.REJECTED, reason);
+    }
+
+    void dispatchToStaff(Actor a, long staffUserId, String staffName, Deadlines d, String comment, Instant now) {
+        require(IssueAction.DISPATCH, a, IssueStatus.FILED);
+        assigneeUserId = staffUserId;
+        assigneeDepartmentId = null;
+        startHandling(d, now);
+        move(a, now, "DISPATCH", IssueStatus.DISPATCHED, join(staffName, comment));
+    }
+
+    void dispatchToDepartment(Actor a, long departmentId, String departmentName, Deadlines d, String comment, Instant now) {
+        require(IssueAction.DISPATCH, a, IssueStatus.FILED);
+        assigneeDepartmentId = departmentId;
+        assigneeUserId = null;
+        startHandling(d, now);
+        move(a, now, "DISPATCH", IssueStatus.DISPATCHED, join(departmentName, comment));
+    }
+
+    void accept(Actor a, Instant now) {
+        require(IssueAction.ACCEPT, a, IssueStatus.DISPATCHED);
+        move(a, now, "ACCEPT", IssueStatus.IN_PROGRESS, null);
+    }
+
+    /** 退回: back to the supervisor, who dispatches again; the assignment and deadline end. */
+    void returnToSupervisor(Actor a, String reason, Instant now) {
+        require(IssueAction.RETURN, a, IssueStatus.DISPATCHED);
+        requireReason(reason);
+        assigneeUserId = null;
+        assigneeDepartmentId = null;
+        deadline = null;
+        warn50At = null;
+        warn80At = null;
+        extensionRequestedUntil = null;
+        extensionReason = null;
+        move(a, now, "RETURN", IssueStatus.FILED, reason);
+    }
+
+    void reportHandled(Actor a, String whatWasDone, int verifyLimitHours, Instant now) {
+        require(IssueAction.REPORT_HANDLED, a, IssueStatus.IN_PROGRESS);
+        if (whatWasDone == null || whatWasDone.isBlank()) {
+            throw new BusinessRuleException("issue.error.feedbackRequired");
+        }
+        feedback = whatWasDone.strip();
+        handledAt = now;
+        verifyDeadline = now.plusSeconds(verifyLimitHours * 3600L);
+        extensionRequestedUntil = null;
+        extensionReason = null;
+        move(a, now, "HANDLED", IssueStatus.HANDLED, feedback);
+    }
+
+    void verifyAndClose(Actor a, String comment, Instant now) {
+        require(IssueAction.VERIFY_CLOSE, a, IssueStatus.HANDLED);
+        closedAt = now;
+        move(a, now, "CLOSE", IssueStatus.CLOSED, comment);
+    }
+
+    /** 返工: the work did not hold; back to the same assignee with a fresh deadline. */
+    void sendBackForRework(Actor a, String reason, Deadlines d, Instant now) {
+        require(IssueAction.REWORK, a, IssueStatus.HANDLED);
+        requireReason(reason);
+        reworkCount++;
+        handledAt = null;
+        verifyDeadline = null;
+        deadline = d.deadline();
+        warn50At = d.warn50();
+        warn80At = d.warn80();
+        warningLevel = 0;
+        overdue = false;
+        move(a, now, "REWORK", IssueStatus.DISPATCHED, reason);
+    }
+
+    void requestExtension(Actor a, Instant until, String reason, Instant now) {
+        require(IssueAction.REQUEST_EXTENSION, a, IssueStatus.DISPATCHED, IssueStatus.IN_PROGRESS);
+        requireReason(reason);
+        if (until == null || deadline == null || !until.isAfter(deadline)) {
+            throw new BusinessRuleException("issue.error.extensionNotLater");
+        }
+        extensionRequestedUntil = until;
+        extensionReason = reason.strip();
+        record(a, now, "EXTENSION_REQUESTED", status, status, reason.strip());
+        updatedAt = now;
+    }
+
+    /** 延期: the deadline moves; the original deadline stays for the statistics. */
+    void approveExtension(Actor a, Deadlines moved, String comment, Instant now) {
+        require(IssueAction.APPROVE_EXTENSION, a, IssueStatus.DISPATCHED, IssueStatus.IN_PROGRESS);
+        deadline = moved.deadline();
+        warn50At = moved.warn50();
+        warn80At = moved.warn80();
+        overdue = false;
+        warningLevel = 0;
+        extensionRequestedUntil = null;
+        extensionReason = null;
+        record(a, now, "EXTENSION_APPROVED", status, status, comment);
+        updatedAt = now;
+    }
+
+    void refuseExtension(Actor a, String reason, Instant now) {
+        require(IssueAction.REFUSE_EXTENSION, a, IssueStatus.DISPATCHED, IssueStatus.IN_PROGRESS);
+        requireReason(reason);
+        extensionRequestedUntil = null;
+        extensionReason = null;
+        record(a, now, "EXTENSION_REFUSED", status, status, reason.strip());
+        updatedAt = now;
+    }
+
+    /** Placed in another grid after a boundary changed; only while still REPORTED or FILED. */
+    void moveToGrid(long newGridId, String newRegionPath, String comment, Instant now) {
+        gridId = newGridId;
+        regionPath = newRegionPath;
+        record(Actor.system(), now, "REGRIDDED", status, status, comment);
+        updatedAt = now;
+    }
+
+    // ---- who may do what ----
+
+    /** Whether the actor may take this action now: the issue page shows exactly these. */
+    boolean allows(IssueAction action, Actor a) {
+        return switch (action) {
+            case FILE -> status == IssueStatus.REPORTED && supervises(a);
+            case REJECT -> (status == IssueStatus.REPORTED || status == IssueStatus.FILED) && supervises(a);
+            case DISPATCH -> status == IssueStatus.FILED && supervises(a);
+            case ACCEPT, RETURN -> status == IssueStatus.DISPATCHED && isAssignee(a);
+            case REPORT_HANDLED -> status == IssueStatus.IN_PROGRESS && isAssignee(a);
+            case VERIFY_CLOSE, REWORK -> status == IssueStatus.HANDLED && mayVerify(a);
+            case REQUEST_EXTENSION -> status.inHandling() && isAssignee(a) && extensionRequestedUntil == null;
+            case APPROVE_EXTENSION, REFUSE_EXTENSION -> status.inHandling() && supervises(a)
+                    && extensionRequestedUntil != null;
+        };
+    }
+
+    private boolean supervises(Actor a) {
+        return a.role() == Role.ADMIN || (a.role() == Role.SUPERVISOR && a.gridInScope());
+    }
+
+    boolean isAssignee(Actor a) {
+        if (a.userId() != null && Objects.equals(assigneeUserId, a.userId())) {
+            return true;
+        }
+        return a.role() == Role.HANDLER && assigneeDepartmentId != null
+                && Objects.equals(assigneeDepartmentId, a.departmentId());
+    }
+
+    /** A supervisor, or the grid staff of the issue's grid as long as they did not handle it themselves. */
+    private boolean mayVerify(Actor a) {
+        return supervises(a) || (a.role() == Role.GRID_STAFF && a.gridInScope() && !isAssignee(a));
+    }
+
+    private void require(IssueAction action, Actor a, IssueStatus... from) {
+        boolean stateOk = false;
+        for (IssueStatus s : from) {
+            stateOk |= s == status;
+        }
+        if (!stateOk) {
+            throw new BusinessRuleException("issue.error.illegalTransition", action.name(), status.name());
+        }
+        if (!allows(action, a)) {
+            throw new BusinessRuleException("issue.error.notAllowed", action.name());
+        }
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new BusinessRuleException("issue.error.reasonRequired");
+        }
+    }
+
+    private void startHandling(Deadlines d, Instant now) {
+        dispatchedAt = now;
+        deadline = d.deadline();
+        if (originalDeadline == null) {
+            originalDeadline = d.deadline();
+        }
+        warn50At = d.warn50();
+        warn80At = d.warn80();
+        warningLevel = 0;
+        overdue = false;
+    }
+
+    private void move(Actor a, Instant now, String action, IssueStatus to, String comment) {
+        record(a, now, action, status, to, comment);
+        status = to;
+        updatedAt = now;
+    }
+
+    private void record(Actor a, Instant now, String action, IssueStatus from, IssueStatus to, String comment) {
+        String c = comment == null || comment.isBlank() ? null : comment.strip();
+        pending.add(new PendingEvent(now, a, action, from, to, c));
+    }
+
+    private static String join(String target, String comment) {
+        return comment == null || comment.isBlank() ? target : target + ": " + comment.strip();
+    }
+
+    List<PendingEvent> drainPending() {
+        List<PendingEvent> out = List.copyOf(pending);
+        pending.clear();
+        return out;
+    }
+
+    // ---- read access ----
+
+    Long getId() { return id; }
+    Long getCategoryId() { return categoryId; }
+    IssueStatus getStatus() { return status; }
+    Urgency getUrgency() { return urgency; }
+    IssueSource getSource() { return source; }
+    String getDescription() { return description; }
+    String getAddress() { return address; }
+    String getPeopleInvolved() { return peopleInvolved; }
+    Double getLongitude() { return longitude; }
+    Double getLatitude() { return latitude; }
+    Long getGridId() { return gridId; }
+    String getRegionPath() { return regionPath; }
+    Long getReporterId() { return reporterId; }
+    Long getVisitId() { return visitId; }
+    Long getDuplicateOfId() { return duplicateOfId; }
+    Long getAssigneeUserId() { return assigneeUserId; }
+    Long getAssigneeDepartmentId() { return assigneeDepartmentId; }
+    Instant getReportedAt() { return reportedAt; }
+    Instant getDispatchedAt() { return dispatchedAt; }
+    Instant getDeadline() { return deadline; }
+    Instant getOriginalDeadline() { return originalDeadline; }
+    boolean isOverdue() { return overdue; }
+    int getWarningLevel() { return warningLevel; }
+    Instant getExtensionRequestedUntil() { return extensionRequestedUntil; }
+    String getExtensionReason() { return extensionReason; }
+    Instant getHandledAt() { return handledAt; }
+    String getFeedback() { return feedback; }
+    Instant getVerifyDeadline() { return verifyDeadline; }
+    int getReworkCount() { return reworkCount; }
+    Instant getClosedAt() { return closedAt; }
+    Instant getUpdatedAt() { return updatedAt; }
+    long getVersion() { return version; }
+}

@@ -1,0 +1,65 @@
+package org.gridwork.issue;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.gridwork.account.AccountService;
+import org.gridwork.account.CurrentUser;
+import org.gridwork.account.Role;
+import org.gridwork.account.UserSummary;
+import org.gridwork.shared.notify.UserNotification;
+import org.gridwork.territory.DataScope;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** Tells people about issues through the bell: assignees of dispatches and warnings, supervisors of the rest. */
+@Component
+class IssueNotifier {
+
+    private final AccountService accounts;
+    private final DataScope dataScope;
+    private final ApplicationEventPublisher events;
+
+    IssueNotifier(AccountService accounts, DataScope dataScope, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.events = events;
+        this.dataScope = dataScope;
+    }
+
+    /** The assigned staff member, or every handler of the assigned department. */
+    void assignees(Long userId, Long departmentId, long issueId, String key, Object... args) {
+        Set<Long> to = new LinkedHashSet<>();
+        if (userId != null) {
+            to.add(userId);
+        }
+        if (departmentId != null) {
+            for (UserSummary u : accounts.usersWithRole(Role.HANDLER)) {
+                if (departmentId.equals(u.departmentId()) && u.enabled()) {
+                    to.add(u.id());
+                }
+            }
+        }
+        send(to, issueId, key, args);
+    }
+
+    /** Supervisors whose subtree holds the grid. */
+    void supervisors(long gridId, long issueId, String key, Object... args) {
+        Set<Long> to = new LinkedHashSet<>();
+        for (UserSummary u : accounts.usersWithRole(Role.SUPERVISOR)) {
+            CurrentUser cu = new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), u.departmentId());
+            if (u.enabled() && dataScope.of(cu).allowsGrid(gridId)) {
+                to.add(u.id());
+            }
+        }
+        send(to, issueId, key, args);
+    }
+
+    private void send(Set<Long> to, long issueId, String key, Object... args) {
+        Object[] withId = new Object[args.length + 1];
+        withId[0] = issueId;
+        System.arraycopy(args, 0, withId, 1, args.length);
+        for (Long user : to) {
+            events.publishEvent(new UserNotification(user, key, withId, "/issues/" + issueId));
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.gridwork.issue;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.gridwork.account.CurrentUser;
+import org.gridwork.account.CurrentUsers;
+import org.gridwork.account.Role;
+import org.gridwork.shared.audit.AuditEvent;
+import org.gridwork.territory.DataScope;
+import org.gridwork.territory.GridScope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issue lists and the CSV export, in plain SQL: keyset paging on id (newest first) and a count
+ * bounded at {@link #COUNT_LIMIT}, so that a page stays fast at half a million issues. The scope
+ * condition is part of every query.
+ */
+@Service
+@Transactional(readOnly = true)
+public class IssueQueries {
+
+    public static final int PAGE_SIZE = 25;
+    public static final int COUNT_LIMIT = 10_000;
+    public static final int EXPORT_LIMIT = 50_000;
+
+    private final JdbcTemplate jdbc;
+    private final CurrentUsers currentUsers;
+    private final DataScope dataScope;
+    private final ApplicationEventPublisher events;
+    private final ZoneId zone;
+
+    IssueQueries(JdbcTemplate jdbc, CurrentUsers currentUsers, DataScope dataScope, ApplicationEventPublisher events,
+            @Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
+        this.jdbc = jdbc;
+        this.currentUsers = currentUsers;
+        this.dataScope = dataScope;
+        this.events = events;
+        this.zone = ZoneId.of(zone);
+    }
+
+    public IssuePage list(IssueFilter filter) {
+        Where w = where(filter, true);
+        List<Object> args = new ArrayList<>(w.args);
+        args.add(PAGE_SIZE + 1);
+        List<IssueRow> rows = jdbc.query("select i.id, i.status, i.urgency, i.category_id, i.description, g.code,"
+                + " i.reported_at, i.deadline, i.overdue from issue i join grid g on g.id = i.grid_id where " + w.sql
+                + " order by i.id desc limit ?", (rs, n) -> row(rs), args.toArray());
+        Long next = null;
+        if (rows.size() > PAGE_SIZE) {
+            rows = rows.subList(0, PAGE_SIZE);
+            next = rows.get(PAGE_SIZE - 1).id();
+        }
+        Where all = where(filter, false);
+        List<Object> countArgs = new ArrayList<>(all.args);
+        countArgs.add(COUNT_LIMIT + 1);
+        Long count = jdbc.queryForObject("select count(*) from (select 1 from issue i where " + all.sql + " limit ?) c",
+                Long.class, countArgs.toArray());
+        long c = count == null ? 0 : count;
+        return new IssuePage(rows, next, Math.min(c, COUNT_LIMIT), c > COUNT_LIMIT);
+    }
+
+    /** Issues assigned to the user (or their department) that are being handled, by deadline. */
+    public List<IssueRow> assignedTo(long userId) {
+        return jdbc.query("select i.id, i.status, i.urgency, i.category_id, i.description, g.code, i.reported_at,"
+                + " i.deadline, i.overdue from issue i join grid g on g.id = i.grid_id"
+                + " where i.assignee_user_id = ? and i.status in ('DISPATCHED', 'IN_PROGRESS')"
+                + " order by i.deadline nulls last limit 100", (rs, n) -> row(rs), userId);
+    }
+
+    /** Streams the filtered issues (at most {@link #EXPORT_LIMIT}) to the consumer; audited. */
+    public int export(IssueFilter filter, Consumer<ExportRow> out) {
+        Where w = where(new IssueFilter(filter.view(), filter.status(), filter.categoryId(), filter.regionCode(),
+                filter.overdue(), filter.from(), filter.to(), filter.text(), null), false);
+        List<Object> args = new ArrayList<>(w.args);
+        args.add(EXPORT_LIMIT);
+        int[] n = {0};
+        jdbc.query("select i.id, i.status, i.urgency, i.source, c.name_zh, i.description, i.address, g.code, i.reported_at,"
+                + " i.deadline, i.overdue, i.closed_at from issue i join grid g on g.id = i.grid_id"
+                + " join issue_category c on c.id = i.category_id where " + w.sql + " order by i.id desc limit ?", rs -> {
+                    out.accept(new ExportRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)),
+                            instant(rs.getTimestamp(10)), rs.getBoolean(11), instant(rs.getTimestamp(12))));
+                    n[0]++;
+                }, args.toArray());
+        events.publishEvent(AuditEvent.of("EXPORT", "ISSUE", null, n[0] + " issues, view " + filter.view()));
+        return n[0];
+    }
+
+    /**
+     * Public Open311 requests (source OPEN311 only), newest first. Without dates: the last 90 days,
+     * as the GeoReport v2 specification asks.
+     */
+    public List<PublicRequest> publicRequests(List<Long> ids, Long categoryId, Instant start, Instant end, Boolean open,
+            int limit) {
+        StringBuilder sql = new StringBuilder("select id, status, category_id, description, reported_at, updated_at,"
+                + " deadline, address, latitude, longitude from issue where source = 'OPEN311'");
+        List<Object> args = new ArrayList<>();
+        if (ids != null && !ids.isEmpty()) {
+            sql.append(" and id = any(?)");
+            args.add(ids.toArray(new Long[0]));
+        } else {
+            Instant from = start != null ? start : (end != null ? end : Instant.now()).minus(java.time.Duration.ofDays(90));
+            sql.append(" and reported_at >= ?");
+            args.add(Timestamp.from(from));
+            if (end != null) {
+                sql.append(" and reported_at <= ?");
+                args.add(Timestamp.from(end));
+            }
+        }
+        if (categoryId != null) {
+            sql.append(" and category_id = ?");
+            args.add(categoryId);
+        }
+        if (open != null) {
+            sql.append(open ? " and status not in ('CLOSED', 'REJECTED')" : " and status in ('CLOSED', 'REJECTED')");
+        }
+        sql.append(" order by id desc limit ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), (rs, n) -> new PublicRequest(rs.getLong(1),
+                !IssueStatus.valueOf(rs.getString(2)).finished(), rs.getLong(3), rs.getString(4),
+                instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), rs.getString(8),
+                (Double) rs.getObject(9), (Double) rs.getObject(10)), args.toArray());
+    }
+
+    public record ExportRow(long id, String status, String urgency, String source, String category, String description,
+            String address, String gridCode, Instant reportedAt, Instant deadline, boolean overdue, Instant closedAt) {
+    }
+
+    private record Where(String sql, List<Object> args) {
+    }
+
+    private Where where(IssueFilter f, boolean withCursor) {
+        CurrentUser user = currentUsers.require();
+        GridScope scope = dataScope.of(user);
+        StringBuilder sql = new StringBuilder("true");
+        List<Object> args = new ArrayList<>();
+        // scope
+        if (user.role() == Role.HANDLER) {
+            sql.append(" and i.assignee_department_id = ?");
+            args.add(user.departmentId() == null ? -1L : user.departmentId());
+        } else if (!scope.unrestricted()) {
+            sql.append(" and (i.grid_id = any(?) or i.assignee_user_id = ? or i.reporter_id = ?)");
+            args.add(scope.gridIds().toArray(new Long[0]));
+            args.add(user.id());
+            args.add(user.id());
+        }
+        String view = f.view() == null ? "ALL" : f.view();
+        switch (view) {
+            case "MINE" -> {
+                if (user.role() == Role.HANDLER) {
+                    sql.append(" and i.status not in ('CLOSED', 'REJECTED')");
+                } else {
+                    sql.append(" and (i.assignee_user_id = ? or i.reporter_id = ?)");
+                    args.add(user.id());
+                    args.add(user.id());
+                }
+            }
+            case "AWAITING_FILING" -> sql.append(" and i.status = 'REPORTED'");
+            case "AWAITING_VERIFICATION" -> sql.append(" and i.status = 'HANDLED'");
+            case "OVERDUE" -> sql.append(" and i.overdue and i.status in ('DISPATCHED', 'IN_PROGRESS')");
+            default -> { }
+        }
+        if (f.status() != null) {
+            sql.append(" and i.status = ?");
+            args.add(f.status().name());
+        }
+        if (f.categoryId() != null) {
+            sql.append(" and i.category_id in (select id from issue_category where id = ? or parent_id = ?)");
+            args.add(f.categoryId());
+            args.add(f.categoryId());
+        }
+        if (f.regionCode() != null && !f.regionCode().isBlank()) {
+            sql.append(" and i.region_path like ?");
+            args.add("%/" + f.regionCode().strip().replace("%", "").replace("_", "") + "/%");
+        }
+        if (Boolean.TRUE.equals(f.overdue())) {
+            sql.append(" and i.overdue");
+        }
+        if (f.from() != null) {
+            sql.append(" and i.reported_at >= ?");
+            args.add(Timestamp.from(f.from().atStartOfDay(zone).toInstant()));
+        }
+        if (f.to() != null) {
+            sql.append(" and i.reported_at < ?");
+            args.add(Timestamp.from(f.to().plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            sql.append(" and (i.description ilike ? or i.address ilike ?)");
+            String like = "%" + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            args.add(like);
+            args.add(like);
+        }
+        if (withCursor && f.before() != null) {
+            sql.append(" and i.id < ?");
+            args.add(f.before());
+        }
+        return new Where(sql.toString(), args);
+    }
+
+    static IssueRow row(ResultSet rs) throws SQLException {
+        return new IssueRow(rs.getLong("id"), IssueStatus.valueOf(rs.getString("status")),
+                Urgency.valueOf(rs.getString("urgency")), rs.getLong("category_id"), excerpt(rs.getString("description")),
+                rs.getString("code"), instant(rs.getTimestamp("reported_at")), instant(rs.getTimestamp("deadline")),
+                rs.getBoolean("overdue"));
+    }
+
+    private static String excerpt(String s) {
+        return s == null || s.length() <= 80 ? s : s.substring(0, 80) + "…";
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,440 @@
+package org.gridwork.issue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.gridwork.account.AccountService;
+import org.gridwork.account.CurrentUser;
+import org.gridwork.account.CurrentUsers;
+import org.gridwork.account.DepartmentSummary;
+import org.gridwork.account.Role;
+import org.gridwork.account.UserSummary;
+import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.shared.NotFoundException;
+import org.gridwork.shared.audit.AuditEvent;
+import org.gridwork.shared.photo.PhotoStore;
+import org.gridwork.territory.DataScope;
+import org.gridwork.territory.GridLocator;
+import org.gridwork.territory.GridScope;
+import org.gridwork.territory.GridSummary;
+import org.gridwork.territory.TerritoryService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issue reports and their closed loop: the issue module's API. Every method checks the data
+ * scope (out of scope answers 404) and every change takes the version the user saw, so that an
+ * update made meanwhile by someone else is a conflict, never silently overwritten.
+ */
+@Service
+@Transactional(readOnly = true)
+public class IssueService {
+
+    private final IssueRepository issues;
+    private final IssueEventRepository timeline;
+    private final CategoryService categories;
+    private final DeadlineCalculator deadlines;
+    private final IssueNotifier notifier;
+    private final CurrentUsers currentUsers;
+    private final DataScope dataScope;
+    private final GridLocator locator;
+    private final TerritoryService territory;
+    private final AccountService accounts;
+    private final PhotoStore photos;
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    IssueService(IssueRepository issues, IssueEventRepository timeline, CategoryService categories,
+            DeadlineCalculator deadlines, IssueNotifier notifier, CurrentUsers currentUsers, DataScope dataScope,
+            GridLocator locator, TerritoryService territory, AccountService accounts, PhotoStore photos,
+            JdbcTemplate jdbc, ApplicationEventPublisher events) {
+        this.issues = issues;
+        this.timeline = timeline;
+        this.categories = categories;
+        this.deadlines = deadlines;
+        this.notifier = notifier;
+        this.currentUsers = currentUsers;
+        this.dataScope = dataScope;
+        this.locator = locator;
+        this.territory = territory;
+        this.accounts = accounts;
+        this.photos = photos;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = Clock.systemUTC();
+    }
+
+    // ---- reporting ----
+
+    /** A report by grid staff or a supervisor. Returns the new issue's id. */
+    @Transactional
+    public long report(ReportCommand c) {
+        CurrentUser user = currentUsers.require();
+        if (user.role() == Role.HANDLER) {
+            throw new BusinessRuleException("issue.error.notAllowed", "REPORT");
+        }
+        CategorySummary category = subclass(c.categoryId());
+        if (c.description() == null || c.description().isBlank()) {
+            throw new BusinessRuleException("issue.error.descriptionRequired");
+        }
+        GridSummary grid = gridFor(c.longitude(), c.latitude(), c.gridId());
+        IssueSource source = c.visitId() != null ? IssueSource.VISIT
+                : user.role() == Role.GRID_STAFF ? IssueSource.STAFF : IssueSource.SUPERVISOR;
+        Long duplicateOf = c.duplicateOfId() != null && visible(c.duplicateOfId()) ? c.duplicateOfId() : null;
+        Issue issue = new Issue(new Issue.Report(category.id(), c.urgency() == null ? Urgency.NORMAL : c.urgency(), source,
+                c.description().strip(), blankToNull(c.address()), blankToNull(c.peopleInvolved()), c.longitude(),
+                c.latitude(), grid.id(), grid.regionPath(), null, null, c.visitId(), duplicateOf), actor(user, grid.id()),
+                clock.instant());
+        long id = save(issue);
+        int position = 0;
+        for (byte[] photo : c.photos() == null ? List.<byte[]>of() : c.photos()) {
+            UUID photoId = photos.store(photo, user.id());
+            jdbc.update("insert into issue_photo(issue_id, photo_id, kind, position) values (?, ?, 'BEFORE', ?)", id,
+                    photoId, position++);
+        }
+        for (Long resident : c.residentIds() == null ? List.<Long>of() : c.residentIds()) {
+            jdbc.update("insert into issue_resident(issue_id, resident_id) values (?, ?) on conflict do nothing", id, resident);
+        }
+        events.publishEvent(AuditEvent.of("ISSUE_REPORTED", "ISSUE", id, category.code() + " grid " + grid.code()));
+        return id;
+    }
+
+    /** A report from the public through Open311: no user, the channel's key recorded. */
+    @Transactional
+    public long reportFromOpen311(long categoryId, String description, double longitude, double latitude, String address,
+            String reporterContact, long keyId, String channel) {
+        CategorySummary category = subclass(categoryId);
+        GridSummary grid = locator.locate(longitude, latitude)
+                .orElseThrow(() -> new BusinessRuleException("issue.error.outsideGrids"));
+        Actor channelActor = new Actor(null, "Open311: " + channel, null, null, false);
+        Issue issue = new Issue(new Issue.Report(category.id(), Urgency.NORMAL, IssueSource.OPEN311, description.strip(),
+                blankToNull(address), null, longitude, latitude, grid.id(), grid.regionPath(), reporterContact, keyId,
+                null, null), channelActor, clock.instant());
+        long id = save(issue);
+        events.publishEvent(AuditEvent.of("ISSUE_REPORTED", "ISSUE", id, "open311 " + channel + " " + category.code()));
+        return id;
+    }
+
+    private GridSummary gridFor(Double lon, Double lat, Long chosenGridId) {
+        if (lon != null && lat != null) {
+            if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
+                throw new BusinessRuleException("issue.error.location");
+            }
+            Optional<GridSummary> located = locator.locate(lon, lat);
+            if (located.isPresent()) {
+                return located.get();
+            }
+        }
+        if (chosenGridId == null) {
+            throw new BusinessRuleException("issue.error.gridRequired");
+        }
+        return territory.grid(chosenGridId); // 404 outside the reporter's grids
+    }
+
+    private CategorySummary subclass(Long categoryId) {
+        if (categoryId == null) {
+            throw new BusinessRuleException("issue.error.categoryRequired");
+        }
+        CategorySummary c = categories.get(categoryId);
+        if (!c.subclass() || !c.active()) {
+            throw new BusinessRuleException("issue.error.categoryRequired");
+        }
+        return c;
+    }
+
+    // ---- the transitions ----
+
+    @Transactional
+    public void file(long id, long version, String comment) {
+        act(id, version, "ISSUE_FILED", (i, a) -> i.file(a, comment, now()));
+    }
+
+    @Transactional
+    public void reject(long id, long version, String reason) {
+        act(id, version, "ISSUE_REJECTED", (i, a) -> i.reject(a, reason, now()));
+    }
+
+    @Transactional
+    public void dispatchToStaff(long id, long version, long staffUserId, String comment) {
+        UserSummary staff = accounts.findUser(staffUserId).filter(u -> u.role() == Role.GRID_STAFF && u.enabled())
+                .orElseThrow(() -> new BusinessRuleException("issue.error.assigneeRequired"));
+        act(id, version, "ISSUE_DISPATCHED", (i, a) -> i.dispatchToStaff(a, staff.id(), staff.displayName(),
+                deadlines.from(now(), categories.get(i.getCategoryId())), comment, now()));
+        notifier.assignees(staff.id(), null, id, "notification.issue.dispatched");
+    }
+
+    @Transactional
+    public void dispatchToDepartment(long id, long version, long departmentId, String comment) {
+        DepartmentSummary dept = accounts.departments().stream().filter(d -> d.id() == departmentId && d.active())
+                .findFirst().orElseThrow(() -> new BusinessRuleException("issue.error.assigneeRequired"));
+        act(id, version, "ISSUE_DISPATCHED", (i, a) -> i.dispatchToDepartment(a, dept.id(), dept.name(),
+                deadlines.from(now(), categories.get(i.getCategoryId())), comment, now()));
+        notifier.assignees(null, dept.id(), id, "notification.issue.dispatched");
+    }
+
+    @Transactional
+    public void accept(long id, long version) {
+        act(id, version, "ISSUE_ACCEPTED", (i, a) -> i.accept(a, now()));
+    }
+
+    @Transactional
+    public void returnToSupervisor(long id, long version, String reason) {
+        Issue issue = act(id, version, "ISSUE_RETURNED", (i, a) -> i.returnToSupervisor(a, reason, now()));
+        notifier.supervisors(issue.getGridId(), id, "notification.issue.returned");
+    }
+
+    @Transactional
+    public void reportHandled(long id, long version, String whatWasDone, List<byte[]> afterPhotos) {
+        CurrentUser user = currentUsers.require();
+        Issue issue = act(id, version, "ISSUE_HANDLED", (i, a) -> i.reportHandled(a, whatWasDone,
+                categories.get(i.getCategoryId()).verifyLimitHours(), now()));
+        Integer next = jdbc.queryForObject("select coalesce(max(position) + 1, 0) from issue_photo where issue_id = ?",
+                Integer.class, id);
+        int position = next == null ? 0 : next;
+        for (byte[] photo : afterPhotos == null ? List.<byte[]>of() : afterPhotos) {
+            UUID photoId = photos.store(photo, user.id());
+            jdbc.update("insert into issue_photo(issue_id, photo_id, kind, position) values (?, ?, 'AFTER', ?)", id,
+                    photoId, position++);
+        }
+        notifier.supervisors(issue.getGridId(), id, "notification.issue.handled");
+    }
+
+    @Transactional
+    public void verifyAndClose(long id, long version, String comment) {
+        act(id, version, "ISSUE_CLOSED", (i, a) -> i.verifyAndClose(a, comment, now()));
+    }
+
+    @Transactional
+    public void sendBackForRework(long id, long version, String reason) {
+        Issue issue = act(id, version, "ISSUE_REWORK", (i, a) -> i.sendBackForRework(a, reason,
+                deadlines.from(now(), categories.get(i.getCategoryId())), now()));
+        notifier.assignees(issue.getAssigneeUserId(), issue.getAssigneeDepartmentId(), id, "notification.issue.rework");
+    }
+
+    @Transactional
+    public void requestExtension(long id, long version, Instant until, String reason) {
+        Issue issue = act(id, version, "ISSUE_EXTENSION_REQUESTED", (i, a) -> i.requestExtension(a, until, reason, now()));
+        notifier.supervisors(issue.getGridId(), id, "notification.issue.extensionRequested");
+    }
+
+    @Transactional
+    public void approveExtension(long id, long version, String comment) {
+        Issue issue = act(id, version, "ISSUE_EXTENSION_APPROVED", (i, a) -> i.approveExtension(a,
+                deadlines.extended(i.getDispatchedAt(), i.getExtensionRequestedUntil(),
+                        categories.get(i.getCategoryId()).emergency()), comment, now()));
+        notifier.assignees(issue.getAssigneeUserId(), issue.getAssigneeDepartmentId(), id,
+                "notification.issue.extensionApproved");
+    }
+
+    @Transactional
+    public void refuseExtension(long id, long version, String reason) {
+        Issue issue = act(id, version, "ISSUE_EXTENSION_REFUSED", (i, a) -> i.refuseExtension(a, reason, now()));
+        notifier.assignees(issue.getAssigneeUserId(), issue.getAssigneeDepartmentId(), id,
+                "notification.issue.extensionRefused");
+    }
+
+    private Issue act(long id, long version, String auditAction, Transition t) {
+        CurrentUser user = currentUsers.require();
+        Issue issue = load(id, user);
+        if (issue.getVersion() != version) {
+            throw new ObjectOptimisticLockingFailureException(Issue.class, id);
+        }
+        IssueStatus from = issue.getStatus();
+        try {
+            t.apply(issue, actor(user, issue.getGridId()));
+        } catch (BusinessRuleException e) {
+            events.publishEvent(new AuditEvent(auditAction, "ISSUE", String.valueOf(id), false, e.messageKey()));
+            throw e;
+        }
+        issues.saveAndFlush(issue); // the version check happens here, not at commit
+        savePending(issue);
+        events.publishEvent(AuditEvent.of(auditAction, "ISSUE", id, from + " -> " + issue.getStatus()));
+        return issue;
+    }
+
+    @FunctionalInterface
+    private interface Transition {
+        void apply(Issue issue, Actor actor);
+    }
+
+    private long save(Issue issue) {
+        issues.saveAndFlush(issue);
+        savePending(issue);
+        return issue.getId();
+    }
+
+    private void savePending(Issue issue) {
+        for (Issue.PendingEvent e : issue.drainPending()) {
+            timeline.save(new IssueEvent(issue.getId(), e.at(), e.actor(), e.action(), e.from(), e.to(), e.comment()));
+        }
+    }
+
+    // ---- reading ----
+
+    /** The issue page's content, or 404 when missing or out of scope. */
+    public IssueDetails details(long id) {
+        CurrentUser user = currentUsers.require();
+        Issue i = load(id, user);
+        Actor a = actor(user, i.getGridId());
+        Set<IssueAction> allowed = EnumSet.noneOf(IssueAction.class);
+        for (IssueAction action : IssueAction.values()) {
+            if (i.allows(action, a)) {
+                allowed.add(action);
+            }
+        }
+        CategorySummary category = categories.get(i.getCategoryId());
+        CategorySummary major = category.parentId() == null ? category : categories.get(category.parentId());
+        // read directly: a handler reaches no grid through the territory API, yet sees the issue's grid
+        Map<String, Object> grid = jdbc.queryForMap("select code, name from grid where id = ?", i.getGridId());
+        String assignee = null;
+        if (i.getAssigneeUserId() != null) {
+            assignee = accounts.findUser(i.getAssigneeUserId()).map(UserSummary::displayName).orElse(null);
+        } else if (i.getAssigneeDepartmentId() != null) {
+            assignee = accounts.departments().stream().filter(d -> d.id() == i.getAssigneeDepartmentId())
+                    .map(DepartmentSummary::name).findFirst().orElse(null);
+        }
+        String reporter = i.getReporterId() == null ? null
+                : accounts.findUser(i.getReporterId()).map(UserSummary::displayName).orElse(null);
+        List<UUID> before = photoIds(id, "BEFORE");
+        List<UUID> after = photoIds(id, "AFTER");
+        List<Long> residents = jdbc.queryForList("select resident_id from issue_resident where issue_id = ? order by resident_id",
+                Long.class, id);
+        List<TimelineEntry> entries = timeline.findByIssueIdOrderByIdAsc(id).stream().map(IssueEvent::entry).toList();
+        return new IssueDetails(i.getId(), i.getVersion(), i.getStatus(), i.getUrgency(), i.getSource(), category, major,
+                i.getDescription(), i.getAddress(), i.getPeopleInvolved(), i.getLongitude(), i.getLatitude(), i.getGridId(),
+                (String) grid.get("code"), (String) grid.get("name"), reporter, i.getVisitId(), i.getDuplicateOfId(), assignee, i.getAssigneeUserId(),
+                i.getAssigneeDepartmentId(), i.getReportedAt(), i.getDispatchedAt(), i.getDeadline(),
+                i.getOriginalDeadline(), i.isOverdue(), i.getWarningLevel(), i.getExtensionRequestedUntil(),
+                i.getExtensionReason(), i.getHandledAt(), i.getFeedback(), i.getVerifyDeadline(), i.getReworkCount(),
+                i.getClosedAt(), before, after, residents, entries, allowed);
+    }
+
+    /** A photo of an issue the user may see (404 otherwise). */
+    public byte[] photo(long issueId, UUID photoId, boolean thumbnail) {
+        load(issueId, currentUsers.require());
+        Integer linked = jdbc.queryForObject("select count(*) from issue_photo where issue_id = ? and photo_id = ?",
+                Integer.class, issueId, photoId);
+        if (linked == null || linked == 0) {
+            throw new NotFoundException("photo", photoId);
+        }
+        return photos.load(photoId, thumbnail).orElseThrow(() -> new NotFoundException("photo", photoId));
+    }
+
+    /** Open issues of the category within {@code metres} of the point that the user may see: possible duplicates. */
+    public List<IssueRow> nearby(long categoryId, double longitude, double latitude, double metres) {
+        double dLat = metres / 111_320.0;
+        double dLon = metres / (111_320.0 * Math.cos(Math.toRadians(latitude)));
+        List<IssueRow> candidates = jdbc.query("""
+                select i.id, i.status, i.urgency, i.category_id, i.description, g.code, i.reported_at, i.deadline,
+                       i.overdue, i.longitude, i.latitude, i.grid_id, i.assignee_user_id, i.reporter_id, i.assignee_department_id
+                from issue i join grid g on g.id = i.grid_id
+                where i.category_id = ? and i.status not in ('CLOSED', 'REJECTED')
+                  and i.latitude between ? and ? and i.longitude between ? and ?
+                order by i.id desc limit 50""", (rs, n) -> {
+                    double d = metresBetween(latitude, longitude, rs.getDouble("latitude"), rs.getDouble("longitude"));
+                    if (d > metres || !visibleRow(rs.getLong("grid_id"), (Long) rs.getObject("assignee_user_id"),
+                            (Long) rs.getObject("reporter_id"), (Long) rs.getObject("assignee_department_id"))) {
+                        return null;
+                    }
+                    return IssueQueries.row(rs);
+                }, categoryId, latitude - dLat, latitude + dLat, longitude - dLon, longitude + dLon);
+        return candidates.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    static double metresBetween(double lat1, double lon1, double lat2, double lon2) {
+        double r = 6_371_000;
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double dp = p2 - p1;
+        double dl = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * r * Math.asin(Math.sqrt(a));
+    }
+
+    /** Grid staff who may be given an issue of this grid: those of the grid first, then the others. */
+    public List<UserSummary> staffFor(long gridId) {
+        return accounts.usersWithRole(Role.GRID_STAFF).stream().filter(UserSummary::enabled).toList();
+    }
+
+    public List<DepartmentSummary> departments() {
+        return accounts.departments().stream().filter(DepartmentSummary::active).toList();
+    }
+
+    public Map<Long, String> userNames(List<Long> ids) {
+        return accounts.findUsers(ids).stream().collect(Collectors.toMap(UserSummary::id, UserSummary::displayName));
+    }
+
+    private List<UUID> photoIds(long id, String kind) {
+        return jdbc.queryForList("select photo_id from issue_photo where issue_id = ? and kind = ? order by position",
+                UUID.class, id, kind);
+    }
+
+    private Issue load(long id, CurrentUser user) {
+        Issue issue = issues.findById(id).orElseThrow(() -> new NotFoundException("issue", id));
+        if (!visibleTo(issue, user)) {
+            throw new NotFoundException("issue", id);
+        }
+        return issue;
+    }
+
+    private boolean visible(long id) {
+        CurrentUser user = currentUsers.require();
+        return issues.findById(id).map(i -> visibleTo(i, user)).orElse(false);
+    }
+
+    private boolean visibleTo(Issue i, CurrentUser user) {
+        return visibleTo(user, dataScope.of(user), i.getGridId(), i.getAssigneeUserId(), i.getReporterId(),
+                i.getAssigneeDepartmentId());
+    }
+
+    private boolean visibleRow(long gridId, Long assignee, Long reporter, Long department) {
+        CurrentUser user = currentUsers.require();
+        return visibleTo(user, dataScope.of(user), gridId, assignee, reporter, department);
+    }
+
+    /**
+     * Handlers see what was dispatched to their department; everyone else what lies in their grids,
+     * what is assigned to them and what they reported.
+     */
+    static boolean visibleTo(CurrentUser user, GridScope scope, long gridId, Long assignee, Long reporter, Long department) {
+        if (user.role() == Role.HANDLER) {
+            return department != null && department.equals(user.departmentId());
+        }
+        return scope.allowsGrid(gridId) || Long.valueOf(user.id()).equals(assignee) || Long.valueOf(user.id()).equals(reporter);
+    }
+
+    private Actor actor(CurrentUser user, long gridId) {
+        return new Actor(user.id(), user.displayName(), user.role(), user.departmentId(), dataScope.of(user).allowsGrid(gridId));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static <T> Map<Long, T> byId(List<T> list, Function<T, Long> id) {
+        return list.stream().collect(Collectors.toMap(id, Function.identity()));
+    }
+
+    static List<Long> ids(List<IssueRow> rows) {
+        List<Long> out = new ArrayList<>();
+        rows.forEach(r -> out.add(r.id()));
+        return out;
+    }
+}

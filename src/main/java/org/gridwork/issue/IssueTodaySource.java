@@ -1,0 +1,35 @@
+package org.gridwork.issue;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.gridwork.shared.today.TodayItem;
+import org.gridwork.shared.today.TodaySource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Issues assigned to the user and being handled, for the "today" screen, by deadline. */
+@Component
+class IssueTodaySource implements TodaySource {
+
+    private final IssueQueries queries;
+    private final CategoryService categories;
+    private final ZoneId zone;
+
+    IssueTodaySource(IssueQueries queries, CategoryService categories,
+            @Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
+        this.queries = queries;
+        this.categories = categories;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @Override
+    public List<TodayItem> itemsFor(long userId) {
+        Instant now = Instant.now();
+        return queries.assignedTo(userId).stream().map(r -> new TodayItem("ISSUE", r.description(),
+                categories.get(r.categoryId()).nameZh() + " · " + r.gridCode(),
+                r.deadline() == null ? null : r.deadline().atZone(zone).toLocalDate(),
+                r.overdue() || (r.deadline() != null && r.deadline().isBefore(now)), "/issues/" + r.id())).toList();
+    }
+}

@@ -1,0 +1,5 @@
+package org.gridwork.issue;
+
+public enum LimitUnit {
+    HOURS, DAYS
+}

@@ -1,0 +1,5 @@
+package org.gridwork.issue;
+
+public enum Urgency {
+    NORMAL, URGENT
+}

@@ -1,0 +1,355 @@
+package org.gridwork.issue.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.gridwork.issue.CategoryService;
+import org.gridwork.issue.IssueFilter;
+import org.gridwork.issue.IssueQueries;
+import org.gridwork.issue.IssueService;
+import org.gridwork.issue.IssueStatus;
+import org.gridwork.issue.ReportCommand;
+import org.gridwork.issue.Urgency;
+import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.territory.TerritoryService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+/** Issue lists, the report form, the issue page and its workflow actions. */
+@Controller
+class IssueController {
+
+    private final IssueService issues;
+    private final IssueQueries queries;
+    private final CategoryService categories;
+    private final TerritoryService territory;
+    private final String tileUrl;
+    private final String tileAttribution;
+    private final ZoneId zone;
+
+    IssueController(IssueService issues, IssueQueries queries, CategoryService categories, TerritoryService territory,
+            @Value("${gridwork.map.tile-url:}") String tileUrl, @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
+            @Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
+        this.issues = issues;
+        this.queries = queries;
+        this.categories = categories;
+        this.territory = territory;
+        this.tileUrl = tileUrl;
+        this.tileAttribution = tileAttribution;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @ModelAttribute
+    void map(Model model) {
+        model.addAttribute("tileUrl", tileUrl);
+        model.addAttribute("tileAttribution", tileAttribution);
+    }
+
+    // ---- lists ----
+
+    @GetMapping("/issues")
+    String list(@ModelAttribute("filter") FilterForm filter, Model model, java.util.Locale locale) {
+        model.addAttribute("page", queries.list(filter.toFilter()));
+        model.addAttribute("statuses", IssueStatus.values());
+        model.addAttribute("categoryTree", categories.tree(false));
+        model.addAttribute("categoryNames", categoryNames(locale));
+        return "issue/list";
+    }
+
+    @GetMapping("/issues/export.csv")
+    void export(@ModelAttribute("filter") FilterForm filter, HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"issues.csv\"");
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        writer.write('\uFEFF'); // Excel reads UTF-8 only with a byte order mark
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
+        csv.printRecord("id", "status", "urgency", "source", "category", "description", "address", "grid", "reported_at",
+                "deadline", "overdue", "closed_at");
+        queries.export(filter.toFilter(), r -> {
+            try {
+                csv.printRecord(r.id(), r.status(), r.urgency(), r.source(), cell(r.category()), cell(r.description()),
+                        cell(r.address()), r.gridCode(), local(r.reportedAt()), local(r.deadline()), r.overdue(),
+                        local(r.closedAt()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        csv.flush();
+    }
+
+    /** A cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR) is made plain text. */
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
+    }
+
+    private String local(java.time.Instant t) {
+        return t == null ? "" : LocalDateTime.ofInstant(t, zone).toString();
+    }
+
+    // ---- reporting ----
+
+    @GetMapping("/issues/new")
+    String newForm(@RequestParam(required = false) Long residentId, @RequestParam(required = false) Long visitId, Model model) {
+        ReportForm form = new ReportForm();
+        form.setVisitId(visitId);
+        form.setResidentIds(residentId == null ? "" : residentId.toString());
+        model.addAttribute("form", form);
+        return formView(model);
+    }
+
+    @PostMapping("/issues")
+    String report(@Valid @ModelAttribute("form") ReportForm form, BindingResult errors,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model,
+            RedirectAttributes redirect) {
+        List<byte[]> contents = bytes(photos);
+        if (errors.hasErrors()) {
+            return formView(model);
+        }
+        try {
+            long id = issues.report(new ReportCommand(form.getCategoryId(), form.getUrgency(), form.getDescription(),
+                    form.getAddress(), form.getPeopleInvolved(), form.getLongitude(), form.getLatitude(), form.getGridId(),
+                    form.getVisitId(), form.residentIdList(), form.getDuplicateOfId(), contents));
+            redirect.addFlashAttribute("success", "issue.reported");
+            return "redirect:/issues/" + id;
+        } catch (BusinessRuleException e) { // PhotoRejectedException included
+            errors.reject(e.messageKey(), e.args(), e.messageKey());
+        }
+        return formView(model);
+    }
+
+    private String formView(Model model) {
+        model.addAttribute("categoryTree", categories.tree(true));
+        model.addAttribute("grids", territory.gridsInScope());
+        model.addAttribute("urgencies", Urgency.values());
+        return "issue/form";
+    }
+
+    /** Possible duplicates while reporting: open issues of the category within 50 m. */
+    @GetMapping("/issues/nearby")
+    String nearby(@RequestParam(required = false) Long categoryId, @RequestParam(required = false) Double longitude,
+            @RequestParam(required = false) Double latitude, Model model) {
+        model.addAttribute("nearby", categoryId == null || longitude == null || latitude == null ? List.of()
+                : issues.nearby(categoryId, longitude, latitude, 50));
+        return "issue/form :: nearby";
+    }
+
+    // ---- the issue page and its actions ----
+
+    @GetMapping("/issues/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("issue", issues.details(id));
+        model.addAttribute("staff", issues.staffFor(0));
+        model.addAttribute("departments", issues.departments());
+        return "issue/detail";
+    }
+
+    @GetMapping("/issues/{id}/photos/{photoId}")
+    ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable UUID photoId,
+            @RequestParam(defaultValue = "false") boolean thumbnail) {
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(CacheControl.noStore())
+                .body(issues.photo(id, photoId, thumbnail));
+    }
+
+    @PostMapping("/issues/{id}/file")
+    String file(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String comment,
+            RedirectAttributes r) {
+        return done(id, r, () -> issues.file(id, version, comment));
+    }
+
+    @PostMapping("/issues/{id}/reject")
+    String reject(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String reason,
+            RedirectAttributes r) {
+        return done(id, r, () -> issues.reject(id, version, reason));
+    }
+
+    @PostMapping("/issues/{id}/dispatch")
+    String dispatch(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String comment, RedirectAttributes r) {
+        return done(id, r, () -> {
+            if (assignee != null && assignee.startsWith("user:")) {
+                issues.dispatchToStaff(id, version, Long.parseLong(assignee.substring(5)), comment);
+            } else if (assignee != null && assignee.startsWith("dept:")) {
+                issues.dispatchToDepartment(id, version, Long.parseLong(assignee.substring(5)), comment);
+            } else {
+                throw new BusinessRuleException("issue.error.assigneeRequired");
+            }
+        });
+    }
+
+    @PostMapping("/issues/{id}/accept")
+    String accept(@PathVariable long id, @RequestParam long version, RedirectAttributes r) {
+        return done(id, r, () -> issues.accept(id, version));
+    }
+
+    @PostMapping("/issues/{id}/return")
+    String giveBack(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String reason,
+            RedirectAttributes r) {
+        return done(id, r, () -> issues.returnToSupervisor(id, version, reason));
+    }
+
+    @PostMapping("/issues/{id}/handled")
+    String handled(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String feedback,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, RedirectAttributes r) {
+        return done(id, r, () -> issues.reportHandled(id, version, feedback, bytes(photos)));
+    }
+
+    @PostMapping("/issues/{id}/close")
+    String close(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String comment,
+            RedirectAttributes r) {
+        return done(id, r, () -> issues.verifyAndClose(id, version, comment));
+    }
+
+    @PostMapping("/issues/{id}/rework")
+    String rework(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String reason,
+            RedirectAttributes r) {
+        return done(id, r, () -> issues.sendBackForRework(id, version, reason));
+    }
+
+    @PostMapping("/issues/{id}/extension")
+    String extension(@PathVariable long id, @RequestParam long version,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime until,
+            @RequestParam(required = false) String reason, RedirectAttributes r) {
+        return done(id, r, () -> issues.requestExtension(id, version, until == null ? null : until.atZone(zone).toInstant(),
+                reason));
+    }
+
+    @PostMapping("/issues/{id}/extension/approve")
+    String approve(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String comment,
+            RedirectAttributes r) {
+        return done(id, r, () -> issues.approveExtension(id, version, comment));
+    }
+
+    @PostMapping("/issues/{id}/extension/refuse")
+    String refuse(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String reason,
+            RedirectAttributes r) {
+        return done(id, r, () -> issues.refuseExtension(id, version, reason));
+    }
+
+    /** Runs an action; a refusal comes back as a message on the issue page, not as an error page. */
+    private String done(long id, RedirectAttributes r, Runnable action) {
+        try {
+            action.run();
+            r.addFlashAttribute("success", "issue.actionDone");
+        } catch (BusinessRuleException e) {
+            r.addFlashAttribute("error", e.messageKey());
+            r.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/issues/" + id;
+    }
+
+    /** Someone else acted first: 409 with the issue as it is now, so the user sees what changed. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    String conflict(HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(409);
+        @SuppressWarnings("unchecked")
+        Map<String, String> vars = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        model.addAttribute("tileUrl", tileUrl);
+        model.addAttribute("tileAttribution", tileAttribution);
+        if (vars != null && vars.get("id") != null) {
+            model.addAttribute("issue", issues.details(Long.parseLong(vars.get("id"))));
+            return "issue/conflict";
+        }
+        return "error/409";
+    }
+
+    private Map<Long, String> categoryNames(java.util.Locale locale) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        categories.tree(false).forEach((major, subs) -> {
+            names.put(major.id(), major.name(locale));
+            subs.forEach(s -> names.put(s.id(), major.name(locale) + " / " + s.name(locale)));
+        });
+        return names;
+    }
+
+    private static List<byte[]> bytes(List<MultipartFile> files) {
+        List<byte[]> out = new ArrayList<>();
+        if (files == null) {
+            return out;
+        }
+        for (MultipartFile f : files) {
+            if (f != null && !f.isEmpty()) {
+                try {
+                    out.add(f.getBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The list's filter parameters. */
+    static class FilterForm {
+        private String view = "ALL";
+        private IssueStatus status;
+        private Long categoryId;
+        private String region;
+        private Boolean overdue;
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate from;
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate to;
+        private String q;
+        private Long before;
+
+        IssueFilter toFilter() {
+            return new IssueFilter(view, status, categoryId, region, overdue, from, to, q, before);
+        }
+
+        public String getView() { return view; }
+        public void setView(String view) { this.view = view; }
+        public IssueStatus getStatus() { return status; }
+        public void setStatus(IssueStatus status) { this.status = status; }
+        public Long getCategoryId() { return categoryId; }
+        public void setCategoryId(Long categoryId) { this.categoryId = categoryId; }
+        public String getRegion() { return region; }
+        public void setRegion(String region) { this.region = region; }
+        public Boolean getOverdue() { return overdue; }
+        public void setOverdue(Boolean overdue) { this.overdue = overdue; }
+        public LocalDate getFrom() { return from; }
+        public void setFrom(LocalDate from) { this.from = from; }
+        public LocalDate getTo() { return to; }
+        public void setTo(LocalDate to) { this.to = to; }
+        public String getQ() { return q; }
+        public void setQ(String q) { this.q = q; }
+        public Long getBefore() { return before; }
+        public void setBefore(Long before) { this.before = before; }
+    }
+}

@@ -1,0 +1,75 @@
+package org.gridwork.notification;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.gridwork.account.CurrentUsers;
+import org.gridwork.shared.notify.UserNotification;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * In-app notifications (the bell). Any module publishes a {@link UserNotification}; it is stored
+ * only once the publishing transaction has committed, so a refused action tells nobody.
+ */
+@Service
+@Transactional(readOnly = true)
+public class NotificationService {
+
+    /** Separates arguments in the stored text; arguments are plain values (ids, codes, dates). */
+    private static final String SEPARATOR = "\u001F";
+
+    private final JdbcTemplate jdbc;
+    private final CurrentUsers currentUsers;
+
+    NotificationService(JdbcTemplate jdbc, CurrentUsers currentUsers) {
+        this.jdbc = jdbc;
+        this.currentUsers = currentUsers;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void store(UserNotification n) {
+        String args = n.args() == null ? "" : Arrays.stream(n.args()).map(String::valueOf).collect(Collectors.joining(SEPARATOR));
+        jdbc.update("insert into notification(user_id, message_key, args, url) values (?, ?, ?, ?)", n.userId(),
+                n.messageKey(), args, n.url());
+    }
+
+    public long unreadCount() {
+        return currentUsers.current().map(u -> jdbc.queryForObject(
+                "select count(*) from notification where user_id = ? and read_at is null", Long.class, u.id())).orElse(0L);
+    }
+
+    /** The user's latest notifications, newest first. */
+    public List<NotificationView> latest(int limit) {
+        long user = currentUsers.require().id();
+        return jdbc.query("select id, message_key, args, url, created_at, read_at from notification where user_id = ?"
+                + " order by id desc limit ?", (rs, i) -> new NotificationView(rs.getLong(1), rs.getString(2),
+                        rs.getString(3).isEmpty() ? new Object[0] : rs.getString(3).split(SEPARATOR, -1), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) != null), user, limit);
+    }
+
+    /** Marks one as read and answers where it leads; only the owner's own (others' ids do nothing). */
+    @Transactional
+    public String open(long id) {
+        long user = currentUsers.require().id();
+        jdbc.update("update notification set read_at = now() where id = ? and user_id = ? and read_at is null", id, user);
+        List<String> url = jdbc.queryForList("select url from notification where id = ? and user_id = ?", String.class, id, user);
+        return url.isEmpty() || url.get(0) == null ? "/notifications" : url.get(0);
+    }
+
+    @Transactional
+    public void markAllRead() {
+        jdbc.update("update notification set read_at = now() where user_id = ? and read_at is null",
+                currentUsers.require().id());
+    }
+
+    public record NotificationView(long id, String messageKey, Object[] args, String url, Instant createdAt, boolean read) {
+    }
+}

@@ -1,0 +1,19 @@
+package org.gridwork.resident;
+
+/**
+ * A search of the register. {@code q} is a partial name, or an exact ID or phone number.
+ * Paging is keyset (after the last name and id shown), so page 40,000 costs what page 1 costs.
+ */
+public record ResidentQuery(String q, String tag, Long gridId, ResidentStatus status, Sort sort, String afterName,
+        Long afterId, int size) {
+
+    public enum Sort { NAME, RECENT }
+
+    public static ResidentQuery all() {
+        return new ResidentQuery(null, null, null, null, Sort.NAME, null, null, 50);
+    }
+
+    public ResidentQuery next(ResidentSummary last) {
+        return new ResidentQuery(q, tag, gridId, status, sort, last.name(), last.id(), size);
+    }
+}

@@ -1,0 +1,112 @@
+package org.gridwork.resident;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.gridwork.shared.crypto.FieldEncryptor;
+import org.gridwork.territory.GridScope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the register's search SQL: always limited to the caller's grids, then by what the user
+ * typed. Digits are tried as an exact ID or phone number through the blind index (the numbers
+ * themselves are encrypted); anything else is a partial name (trigram index).
+ */
+@Component
+class ResidentSearch {
+
+    private final JdbcTemplate jdbc;
+    private final FieldEncryptor crypto;
+
+    ResidentSearch(JdbcTemplate jdbc, FieldEncryptor crypto) {
+        this.jdbc = jdbc;
+        this.crypto = crypto;
+    }
+
+    ResidentPage page(GridScope scope, ResidentQuery query) {
+        int size = Math.max(1, Math.min(query.size(), 200));
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select " + ResidentRows.COLUMNS + " from resident r where ");
+        where(scope, query, sql, args);
+        if (query.sort() == ResidentQuery.Sort.RECENT) {
+            if (query.afterId() != null) {
+                sql.append(" and r.id < ?");
+                args.add(query.afterId());
+            }
+            sql.append(" order by r.id desc");
+        } else {
+            if (query.afterId() != null && query.afterName() != null) {
+                sql.append(" and (r.name, r.id) > (?, ?)");
+                args.add(query.afterName());
+                args.add(query.afterId());
+            }
+            sql.append(" order by r.name, r.id");
+        }
+        sql.append(" limit ").append(size + 1);
+        List<ResidentSummary> found = jdbc.query(sql.toString(), ResidentRows.SUMMARY, args.toArray());
+        boolean more = found.size() > size;
+        return new ResidentPage(more ? found.subList(0, size) : found, more);
+    }
+
+    /** Every match in name order, streamed (exports). */
+    void forEach(GridScope scope, ResidentQuery query, Consumer<ResidentSummary> each) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select " + ResidentRows.COLUMNS + " from resident r where ");
+        where(scope, query, sql, args);
+        sql.append(" order by r.grid_id, r.name, r.id");
+        jdbc.query(sql.toString(), rs -> {
+            each.accept(ResidentRows.summary(rs, 0));
+        }, args.toArray());
+    }
+
+    private void where(GridScope scope, ResidentQuery query, StringBuilder sql, List<Object> args) {
+        if (scope.unrestricted()) {
+            sql.append("true");
+        } else {
+            sql.append("r.grid_id = any(?)");
+            args.add(scope.gridIds().toArray(Long[]::new));
+        }
+        if (query.gridId() != null) {
+            sql.append(" and r.grid_id = ?");
+            args.add(query.gridId());
+        }
+        if (query.status() != null) {
+            sql.append(" and r.status = ?");
+            args.add(query.status().name());
+        }
+        if (query.tag() != null && !query.tag().isBlank()) {
+            sql.append(" and exists (select 1 from resident_tagging t where t.resident_id = r.id and t.tag_code = ?)");
+            args.add(query.tag());
+        }
+        String q = query.q() == null ? "" : query.q().strip();
+        if (!q.isEmpty()) {
+            String compact = IdNumber.normalise(q);
+            if (compact.matches("\\d{17}[\\dX]")) {
+                sql.append(" and r.id_number_index = ?");
+                args.add(crypto.blindIndex(compact));
+            } else if (compact.matches("\\+?\\d[\\d-]{6,14}")) {
+                String phone;
+                try {
+                    phone = PhoneNumber.parse(compact);
+                } catch (RuntimeException e) {
+                    phone = compact;
+                }
+                sql.append(" and r.phone_index = ?");
+                args.add(crypto.blindIndex(phone));
+            } else if (q.matches("[A-Za-z]{1,10}")) {
+                sql.append(" and (r.name_initials like ? or r.name ilike ?)");
+                args.add(q.toLowerCase() + "%");
+                args.add("%" + like(q) + "%");
+            } else {
+                sql.append(" and r.name ilike ?");
+                args.add("%" + like(q) + "%");
+            }
+        }
+    }
+
+    private static String like(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

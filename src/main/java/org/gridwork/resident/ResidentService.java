@@ -1,0 +1,429 @@
+package org.gridwork.resident;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.gridwork.account.CurrentUsers;
+import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.shared.NotFoundException;
+import org.gridwork.shared.audit.AuditEvent;
+import org.gridwork.shared.crypto.FieldEncryptor;
+import org.gridwork.territory.DataScope;
+import org.gridwork.territory.GridLocator;
+import org.gridwork.territory.GridScope;
+import org.gridwork.territory.GridSummary;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The resident register: residents, households, special-group tags. Every method checks the
+ * caller's data scope; a resident outside it does not exist for them (404).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ResidentService {
+
+    private final JdbcTemplate jdbc;
+    private final FieldEncryptor crypto;
+    private final DataScope dataScope;
+    private final GridLocator locator;
+    private final ResidentSearch search;
+    private final CurrentUsers currentUsers;
+    private final ApplicationEventPublisher events;
+
+    ResidentService(JdbcTemplate jdbc, FieldEncryptor crypto, DataScope dataScope, GridLocator locator,
+            ResidentSearch search, CurrentUsers currentUsers, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.crypto = crypto;
+        this.dataScope = dataScope;
+        this.locator = locator;
+        this.search = search;
+        this.currentUsers = currentUsers;
+        this.events = events;
+    }
+
+    // ---- tags -------------------------------------------------------------------------------
+
+    public List<TagSummary> tags() {
+        return jdbc.query("select code, name_zh, name_en, visit_interval_days, sensitive from resident_tag order by sort_order, code",
+                (rs, i) -> new TagSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5)));
+    }
+
+    public Map<String, TagSummary> tagsByCode() {
+        return tags().stream().collect(Collectors.toMap(TagSummary::code, Function.identity(), (a, b) -> a,
+                java.util.LinkedHashMap::new));
+    }
+
+    /** Admins change a tag's default visit interval; open care plans keep their own interval. */
+    @Transactional
+    public void changeTagInterval(String code, int days) {
+        requireAdmin();
+        if (days < 1 || days > 366) {
+            throw new BusinessRuleException("resident.tag.interval.range");
+        }
+        if (jdbc.update("update resident_tag set visit_interval_days = ? where code = ?", days, code) == 0) {
+            throw new NotFoundException("tag", code);
+        }
+        events.publishEvent(AuditEvent.of("TAG_CHANGED", "RESIDENT_TAG", code, "interval " + days));
+    }
+
+    @Transactional
+    public void addTag(String code, String nameZh, String nameEn, int days, boolean sensitive) {
+        requireAdmin();
+        String c = code == null ? "" : code.strip().toUpperCase();
+        if (!c.matches("[A-Z][A-Z0-9_]{1,39}")) {
+            throw new BusinessRuleException("resident.tag.code.invalid");
+        }
+        if (days < 1 || days > 366) {
+            throw new BusinessRuleException("resident.tag.interval.range");
+        }
+        if (nameZh == null || nameZh.isBlank() || nameEn == null || nameEn.isBlank()) {
+            throw new BusinessRuleException("resident.tag.name.required");
+        }
+        Integer exists = jdbc.queryForObject("select count(*) from resident_tag where code = ?", Integer.class, c);
+        if (exists != null && exists > 0) {
+            throw new BusinessRuleException("resident.tag.code.duplicate", c);
+        }
+        jdbc.update("insert into resident_tag(code, name_zh, name_en, visit_interval_days, sensitive, sort_order)"
+                + " values (?, ?, ?, ?, ?, 200)", c, nameZh.strip(), nameEn.strip(), days, sensitive);
+        events.publishEvent(AuditEvent.of("TAG_CREATED", "RESIDENT_TAG", c, null));
+    }
+
+    private void requireAdmin() {
+        if (!currentUsers.require().is(org.gridwork.account.Role.ADMIN)) {
+            throw new org.springframework.security.access.AccessDeniedException("admins only");
+        }
+    }
+
+    // ---- reading ----------------------------------------------------------------------------
+
+    public ResidentPage search(ResidentQuery query) {
+        GridScope scope = dataScope.current();
+        if (query.gridId() != null && !scope.allowsGrid(query.gridId())) {
+            return new ResidentPage(List.of(), false);
+        }
+        return search.page(scope, query);
+    }
+
+    /** Living residents of the caller's grids whose name or numbers match, for pickers (visit form). */
+    public List<ResidentSummary> pick(String q, int limit) {
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
+        return search(new ResidentQuery(q, null, null, ResidentStatus.LIVING, ResidentQuery.Sort.NAME, null, null,
+                limit)).items();
+    }
+
+    /** One resident, or 404 when unknown or outside the caller's grids. */
+    public ResidentSummary summary(long id) {
+        return detail(id).summary();
+    }
+
+    public ResidentDetail detail(long id) {
+        List<ResidentDetail> found = jdbc.query("select " + ResidentRows.COLUMNS + ", r.registration, r.relation_to_head,"
+                + " r.longitude, r.latitude, r.status_date, r.status_reason, r.notes, r.version from resident r where r.id = ?",
+                (rs, i) -> new ResidentDetail(ResidentRows.summary(rs, i), Registration.valueOf(rs.getString("registration")),
+                        rs.getString("relation_to_head") == null ? null : Relation.valueOf(rs.getString("relation_to_head")),
+                        ResidentRows.dbl(rs, "longitude"), ResidentRows.dbl(rs, "latitude"),
+                        rs.getDate("status_date") == null ? null : rs.getDate("status_date").toLocalDate(),
+                        rs.getString("status_reason"), rs.getString("notes"), rs.getLong("version")), id);
+        if (found.isEmpty() || !dataScope.current().allowsGrid(found.get(0).summary().gridId())) {
+            throw new NotFoundException("resident", id);
+        }
+        return found.get(0);
+    }
+
+    /** Summaries of the given residents that lie in the caller's scope (others are left out). */
+    public Map<Long, ResidentSummary> summaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        GridScope scope = dataScope.current();
+        return jdbc.query("select " + ResidentRows.COLUMNS + " from resident r where r.id = any(?)", ResidentRows.SUMMARY,
+                (Object) ids.toArray(Long[]::new)).stream()
+                .filter(r -> scope.allowsGrid(r.gridId()))
+                .collect(Collectors.toMap(ResidentSummary::id, Function.identity()));
+    }
+
+    /** The full ID number, on purpose: every call is recorded in the audit trail. */
+    @Transactional
+    public String revealIdNumber(long id) {
+        ResidentSummary r = summary(id);
+        String enc = jdbc.queryForObject("select id_number_enc from resident where id = ?", String.class, r.id());
+        events.publishEvent(AuditEvent.of("RESIDENT_ID_VIEWED", "RESIDENT", id, null));
+        return crypto.decrypt(enc);
+    }
+
+    /** The phone number in full (grid staff call their residents); lists show it masked. */
+    public Optional<String> phone(long id) {
+        ResidentSummary r = summary(id);
+        return Optional.ofNullable(crypto.decrypt(
+                jdbc.queryForObject("select phone_enc from resident where id = ?", String.class, r.id())));
+    }
+
+    public void forEachInScope(ResidentQuery query, Consumer<ResidentSummary> each) {
+        search.forEach(dataScope.current(), query, each);
+    }
+
+    public List<ChangeEntry> changes(long id) {
+        summary(id);
+        return jdbc.query("select changed_at, kind, details from resident_change where resident_id = ? order by changed_at desc limit 50",
+                (rs, i) -> new ChangeEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)), id);
+    }
+
+    public record ChangeEntry(java.time.Instant at, String kind, String details) {
+    }
+
+    // ---- writing ----------------------------------------------------------------------------
+
+    /** Registers a resident; refuses a duplicate ID number (naming the existing person only when in scope). */
+    @Transactional
+    public long register(ResidentDraft draft) {
+        Valid v = validate(draft, null);
+        Long id = jdbc.queryForObject("insert into resident(name, gender, birth_date, id_number_enc, id_number_index,"
+                + " id_number_masked, phone_enc, phone_index, phone_masked, registration, grid_id, address, longitude,"
+                + " latitude, notes) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) returning id", Long.class,
+                v.name, v.id.gender().name(), Date.valueOf(v.id.birthDate()), crypto.encrypt(v.id.value()),
+                crypto.blindIndex(v.id.value()), v.id.masked(), crypto.encrypt(v.phone), crypto.blindIndex(v.phone),
+                PhoneNumber.mask(v.phone), registration(draft).name(), v.grid, blankToNull(draft.address()),
+                draft.longitude(), draft.latitude(), blankToNull(draft.notes()));
+        setTagsOf(id, v.grid, draft.tags() == null ? Set.of() : draft.tags());
+        events.publishEvent(AuditEvent.of("RESIDENT_CREATED", "RESIDENT", id, null));
+        return id;
+    }
+
+    @Transactional
+    public void update(long id, ResidentDraft draft) {
+        ResidentSummary before = summary(id);
+        if (draft.idNumber() == null || draft.idNumber().isBlank()) {
+            // a blank ID field keeps the number on file: the edit form never sends it to the browser
+            draft = new ResidentDraft(draft.name(), crypto.decrypt(jdbc.queryForObject(
+                    "select id_number_enc from resident where id = ?", String.class, id)), draft.phone(),
+                    draft.registration(), draft.gridId(), draft.address(), draft.longitude(), draft.latitude(),
+                    draft.notes(), draft.tags());
+        }
+        Valid v = validate(draft, id);
+        jdbc.update("update resident set name = ?, gender = ?, birth_date = ?, id_number_enc = ?, id_number_index = ?,"
+                + " id_number_masked = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, registration = ?, grid_id = ?,"
+                + " address = ?, longitude = ?, latitude = ?, notes = ?, updated_at = now(), version = version + 1 where id = ?",
+                v.name, v.id.gender().name(), Date.valueOf(v.id.birthDate()), crypto.encrypt(v.id.value()),
+                crypto.blindIndex(v.id.value()), v.id.masked(), crypto.encrypt(v.phone), crypto.blindIndex(v.phone),
+                PhoneNumber.mask(v.phone), registration(draft).name(), v.grid, blankToNull(draft.address()),
+                draft.longitude(), draft.latitude(), blankToNull(draft.notes()), id);
+        if (before.gridId() != v.grid) {
+            recordChange(id, "GRID_CHANGED", before.gridId() + " -> " + v.grid);
+            events.publishEvent(new ResidentRelocated(id, before.gridId(), v.grid));
+        }
+        if (draft.tags() != null) {
+            setTagsOf(id, v.grid, draft.tags());
+        }
+        events.publishEvent(AuditEvent.of("RESIDENT_CHANGED", "RESIDENT", id, null));
+    }
+
+    /** Replaces the resident's tags; added tags open care plans, removed ones close them (via events). */
+    @Transactional
+    public void setTags(long id, Set<String> tags) {
+        ResidentSummary r = summary(id);
+        if (r.status() != ResidentStatus.LIVING) {
+            throw new BusinessRuleException("resident.tags.notLiving");
+        }
+        setTagsOf(id, r.gridId(), tags);
+        events.publishEvent(AuditEvent.of("RESIDENT_TAGS_CHANGED", "RESIDENT", id, String.join(",", tags)));
+    }
+
+    private void setTagsOf(long id, long gridId, Set<String> wanted) {
+        Map<String, TagSummary> known = tagsByCode();
+        for (String t : wanted) {
+            if (!known.containsKey(t)) {
+                throw new BusinessRuleException("resident.tag.unknown", t);
+            }
+        }
+        Set<String> current = new HashSet<>(jdbc.queryForList(
+                "select tag_code from resident_tagging where resident_id = ?", String.class, id));
+        for (String t : wanted) {
+            if (!current.contains(t)) {
+                jdbc.update("insert into resident_tagging(resident_id, tag_code) values (?, ?)", id, t);
+                events.publishEvent(new ResidentTagged(id, gridId, t, known.get(t).visitIntervalDays()));
+            }
+        }
+        for (String t : current) {
+            if (!wanted.contains(t)) {
+                jdbc.update("delete from resident_tagging where resident_id = ? and tag_code = ?", id, t);
+                events.publishEvent(new ResidentUntagged(id, t));
+            }
+        }
+    }
+
+    /** Moved out or deceased (with date and reason), or back to living here; never a hard delete. */
+    @Transactional
+    public void changeStatus(long id, ResidentStatus status, LocalDate date, String reason) {
+        ResidentSummary r = summary(id);
+        if (status != ResidentStatus.LIVING && (date == null || reason == null || reason.isBlank())) {
+            throw new BusinessRuleException("resident.status.dateAndReason");
+        }
+        if (date != null && date.isAfter(LocalDate.now())) {
+            throw new BusinessRuleException("resident.status.future");
+        }
+        if (r.status() == ResidentStatus.DECEASED && status != ResidentStatus.DECEASED) {
+            throw new BusinessRuleException("resident.status.deceasedFinal");
+        }
+        jdbc.update("update resident set status = ?, status_date = ?, status_reason = ?, updated_at = now(),"
+                + " version = version + 1 where id = ?", status.name(), date == null ? null : Date.valueOf(date),
+                blankToNull(reason), id);
+        if (status != ResidentStatus.LIVING) {
+            // no care plan for someone who is gone; tags stay as history of the person
+            r.tags().forEach(t -> events.publishEvent(new ResidentUntagged(id, t)));
+        }
+        recordChange(id, "STATUS_" + status.name(), reason);
+        events.publishEvent(AuditEvent.of("RESIDENT_STATUS_CHANGED", "RESIDENT", id, r.status() + " -> " + status));
+    }
+
+    void recordChange(long residentId, String kind, String details) {
+        Long user = currentUsers.current().map(u -> u.id()).orElse(null);
+        jdbc.update("insert into resident_change(resident_id, changed_by, kind, details) values (?, ?, ?, ?)",
+                residentId, user, kind, details);
+    }
+
+    // ---- households -------------------------------------------------------------------------
+
+    public HouseholdView household(long householdId) {
+        List<Object[]> h = jdbc.query("select grid_id, address, longitude, latitude from household where id = ?",
+                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), ResidentRows.dbl(rs, "longitude"),
+                        ResidentRows.dbl(rs, "latitude")}, householdId);
+        if (h.isEmpty() || !dataScope.current().allowsGrid((Long) h.get(0)[0])) {
+            throw new NotFoundException("household", householdId);
+        }
+        List<HouseholdView.Member> members = jdbc.query("select " + ResidentRows.COLUMNS + ", r.relation_to_head"
+                + " from resident r where r.household_id = ? order by case r.relation_to_head when 'HEAD' then 0 else 1 end,"
+                + " r.birth_date", (rs, i) -> new HouseholdView.Member(ResidentRows.summary(rs, i),
+                        rs.getString("relation_to_head") == null ? Relation.OTHER : Relation.valueOf(rs.getString("relation_to_head"))),
+                householdId);
+        return new HouseholdView(householdId, (Long) h.get(0)[0], (String) h.get(0)[1], (Double) h.get(0)[2],
+                (Double) h.get(0)[3], members);
+    }
+
+    /** Starts a household at the resident's home with them as its head. */
+    @Transactional
+    public long startHousehold(long residentId) {
+        ResidentDetail r = detail(residentId);
+        if (r.summary().householdId() != null) {
+            return r.summary().householdId();
+        }
+        Long hid = jdbc.queryForObject("insert into household(grid_id, address, longitude, latitude) values (?, ?, ?, ?)"
+                + " returning id", Long.class, r.summary().gridId(),
+                r.summary().address() == null ? "" : r.summary().address(), r.longitude(), r.latitude());
+        jdbc.update("update resident set household_id = ?, relation_to_head = 'HEAD' where id = ?", hid, residentId);
+        return hid;
+    }
+
+    /** Adds a resident (found by exact ID number, within scope) to a household with their relation to the head. */
+    @Transactional
+    public void addMember(long householdId, String idNumber, Relation relation) {
+        HouseholdView h = household(householdId);
+        IdNumber id = IdNumber.parse(idNumber);
+        List<Long> found = jdbc.queryForList("select id from resident where id_number_index = ?", Long.class,
+                crypto.blindIndex(id.value()));
+        if (found.isEmpty()) {
+            throw new BusinessRuleException("resident.household.memberUnknown");
+        }
+        ResidentSummary member = summary(found.get(0));
+        if (member.gridId() != h.gridId()) {
+            throw new BusinessRuleException("resident.household.otherGrid");
+        }
+        if (relation == Relation.HEAD && h.members().stream().anyMatch(m -> m.relation() == Relation.HEAD)) {
+            throw new BusinessRuleException("resident.household.oneHead");
+        }
+        jdbc.update("update resident set household_id = ?, relation_to_head = ?, address = coalesce(address, ?) where id = ?",
+                householdId, relation.name(), h.address(), member.id());
+        events.publishEvent(AuditEvent.of("HOUSEHOLD_MEMBER_ADDED", "HOUSEHOLD", householdId, "resident " + member.id()));
+    }
+
+    // ---- validation -------------------------------------------------------------------------
+
+    private record Valid(String name, IdNumber id, String phone, long grid) {
+    }
+
+    /** Checks a draft for register/update; field problems come back as {@link ResidentInvalid}. */
+    Valid validate(ResidentDraft draft, Long selfId) {
+        ResidentInvalid invalid = new ResidentInvalid();
+        String name = draft.name() == null ? "" : draft.name().strip();
+        if (name.isEmpty()) {
+            invalid.add("name", "resident.name.required");
+        } else if (name.length() > 50) {
+            invalid.add("name", "resident.name.tooLong");
+        }
+        IdNumber id = null;
+        try {
+            id = IdNumber.parse(draft.idNumber());
+            Long existing = jdbc.query("select id from resident where id_number_index = ?",
+                    rs -> rs.next() ? rs.getLong(1) : null, crypto.blindIndex(id.value()));
+            if (existing != null && !existing.equals(selfId)) {
+                Long gridOfExisting = jdbc.queryForObject("select grid_id from resident where id = ?", Long.class, existing);
+                if (dataScope.current().allowsGrid(gridOfExisting)) {
+                    invalid.add("idNumber", "resident.id.duplicateVisible", existing);
+                } else {
+                    invalid.add("idNumber", "resident.id.duplicate");
+                }
+            }
+        } catch (BusinessRuleException e) {
+            invalid.add("idNumber", e.messageKey(), e.args());
+        }
+        String phone = null;
+        try {
+            phone = PhoneNumber.parse(draft.phone());
+        } catch (BusinessRuleException e) {
+            invalid.add("phone", e.messageKey());
+        }
+        Long grid = null;
+        if ((draft.longitude() == null) != (draft.latitude() == null)) {
+            invalid.add("longitude", "resident.point.incomplete");
+        } else if (draft.longitude() != null) {
+            Optional<GridSummary> located = locator.locate(draft.longitude(), draft.latitude());
+            if (located.isEmpty()) {
+                invalid.add("longitude", "resident.point.noGrid");
+            } else if (!dataScope.current().allowsGrid(located.get().id())) {
+                invalid.add("longitude", "resident.point.outsideScope", located.get().code());
+            } else {
+                grid = located.get().id();
+            }
+        } else if (draft.gridId() == null) {
+            invalid.add("gridId", "resident.grid.required");
+        } else if (!dataScope.current().allowsGrid(draft.gridId())) {
+            invalid.add("gridId", "resident.grid.outsideScope");
+        } else {
+            grid = draft.gridId();
+        }
+        if (draft.address() != null && draft.address().length() > 200) {
+            invalid.add("address", "resident.address.tooLong");
+        }
+        if (draft.notes() != null && draft.notes().length() > 1000) {
+            invalid.add("notes", "resident.notes.tooLong");
+        }
+        invalid.throwIfAny();
+        return new Valid(name, id, phone, grid);
+    }
+
+    private static Registration registration(ResidentDraft d) {
+        return d.registration() == null ? Registration.REGISTERED : d.registration();
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static Set<String> orderedTags(Collection<String> tags) {
+        return new LinkedHashSet<>(tags);
+    }
+}

@@ -1,0 +1,14 @@
+package org.gridwork.resident;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A resident as lists and other modules see them: the ID and phone numbers only masked. */
+public record ResidentSummary(long id, String name, String gender, LocalDate birthDate, String idNumberMasked,
+        String phoneMasked, long gridId, String address, ResidentStatus status, Long householdId,
+        List<String> tags) {
+
+    public int age() {
+        return java.time.Period.between(birthDate, LocalDate.now()).getYears();
+    }
+}

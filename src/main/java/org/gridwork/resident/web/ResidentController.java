@@ -1,0 +1,207 @@
+package org.gridwork.resident.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.gridwork.resident.Relation;
+import org.gridwork.resident.ResidentDetail;
+import org.gridwork.resident.ResidentInvalid;
+import org.gridwork.resident.ResidentPage;
+import org.gridwork.resident.ResidentQuery;
+import org.gridwork.resident.ResidentService;
+import org.gridwork.resident.ResidentStatus;
+import org.gridwork.resident.ResidentSummary;
+import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.territory.GridSummary;
+import org.gridwork.territory.TerritoryService;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The register's screens: list and search, a resident's page, registering and editing, status, tags. */
+@Controller
+class ResidentController {
+
+    private final ResidentService residents;
+    private final TerritoryService territory;
+
+    ResidentController(ResidentService residents, TerritoryService territory) {
+        this.residents = residents;
+        this.territory = territory;
+    }
+
+    @ModelAttribute("grids")
+    List<GridSummary> grids() {
+        return territory.gridsInScope();
+    }
+
+    @GetMapping("/residents")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
+            @RequestParam(required = false) Long gridId, @RequestParam(required = false) ResidentStatus status,
+            @RequestParam(defaultValue = "NAME") ResidentQuery.Sort sort, @RequestParam(required = false) String afterName,
+            @RequestParam(required = false) Long afterId, Model model) {
+        ResidentQuery query = new ResidentQuery(q, blank(tag), gridId, status, sort, afterName, afterId, 50);
+        ResidentPage page = residents.search(query);
+        model.addAttribute("query", query);
+        model.addAttribute("page", page);
+        model.addAttribute("tags", residents.tagsByCode());
+        model.addAttribute("statuses", ResidentStatus.values());
+        model.addAttribute("gridNames", gridNames());
+        if (page.hasMore()) {
+            ResidentSummary last = page.items().get(page.items().size() - 1);
+            model.addAttribute("nextAfterName", last.name());
+            model.addAttribute("nextAfterId", last.id());
+        }
+        model.addAttribute("firstPage", afterId == null);
+        return "resident/list";
+    }
+
+    @GetMapping("/residents/new")
+    String newForm(Model model) {
+        List<GridSummary> grids = territory.gridsInScope();
+        model.addAttribute("form", ResidentForm.empty(grids.size() == 1 ? grids.get(0).id() : null));
+        return form(model, null);
+    }
+
+    @PostMapping("/residents")
+    String create(@ModelAttribute("form") ResidentForm form, BindingResult errors, Model model, RedirectAttributes flash) {
+        try {
+            long id = residents.register(form.draft());
+            flash.addFlashAttribute("success", "resident.created");
+            return "redirect:/residents/" + id;
+        } catch (ResidentInvalid e) {
+            reject(e, errors);
+            return form(model, null);
+        }
+    }
+
+    @GetMapping("/residents/{id}")
+    String show(@PathVariable long id, Model model) {
+        ResidentDetail d = residents.detail(id);
+        model.addAttribute("resident", d);
+        model.addAttribute("tags", residents.tagsByCode());
+        model.addAttribute("gridNames", gridNames());
+        model.addAttribute("phone", residents.phone(id).orElse(null));
+        model.addAttribute("changes", residents.changes(id));
+        model.addAttribute("household", d.summary().householdId() == null ? null
+                : residents.household(d.summary().householdId()));
+        model.addAttribute("statuses", ResidentStatus.values());
+        model.addAttribute("today", LocalDate.now());
+        return "resident/show";
+    }
+
+    /** The full ID number, on purpose; answered as a fragment to htmx, or as the page with it shown. */
+    @PostMapping("/residents/{id}/id-number")
+    String revealIdNumber(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        String full = residents.revealIdNumber(id);
+        if (htmx != null) {
+            model.addAttribute("fullIdNumber", full);
+            return "resident/show :: idNumber";
+        }
+        show(id, model);
+        model.addAttribute("fullIdNumber", full);
+        return "resident/show";
+    }
+
+    @GetMapping("/residents/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        ResidentDetail d = residents.detail(id);
+        model.addAttribute("form", ResidentForm.of(d, residents.phone(id).orElse("")));
+        return form(model, d);
+    }
+
+    @PostMapping("/residents/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") ResidentForm form, BindingResult errors, Model model,
+            RedirectAttributes flash) {
+        ResidentDetail d = residents.detail(id);
+        try {
+            residents.update(id, form.draft());
+            flash.addFlashAttribute("success", "resident.updated");
+            return "redirect:/residents/" + id;
+        } catch (ResidentInvalid e) {
+            reject(e, errors);
+            return form(model, d);
+        }
+    }
+
+    @PostMapping("/residents/{id}/status")
+    String changeStatus(@PathVariable long id, @RequestParam ResidentStatus status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        try {
+            residents.changeStatus(id, status, date, reason);
+            flash.addFlashAttribute("success", "resident.status.changed");
+        } catch (BusinessRuleException e) {
+            flash.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/residents/" + id;
+    }
+
+    @PostMapping("/residents/{id}/tags")
+    String setTags(@PathVariable long id, @RequestParam(required = false) List<String> tags, RedirectAttributes flash) {
+        try {
+            residents.setTags(id, tags == null ? java.util.Set.of() : new java.util.LinkedHashSet<>(tags));
+            flash.addFlashAttribute("success", "resident.tags.changed");
+        } catch (BusinessRuleException e) {
+            flash.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/residents/" + id;
+    }
+
+    @PostMapping("/residents/{id}/household")
+    String startHousehold(@PathVariable long id) {
+        return "redirect:/households/" + residents.startHousehold(id);
+    }
+
+    @GetMapping("/households/{id}")
+    String household(@PathVariable long id, Model model) {
+        model.addAttribute("household", residents.household(id));
+        model.addAttribute("relations", Relation.values());
+        model.addAttribute("gridNames", gridNames());
+        return "resident/household";
+    }
+
+    @PostMapping("/households/{id}/members")
+    String addMember(@PathVariable long id, @RequestParam String idNumber, @RequestParam Relation relation,
+            RedirectAttributes flash) {
+        try {
+            residents.addMember(id, idNumber, relation);
+            flash.addFlashAttribute("success", "resident.household.memberAdded");
+        } catch (BusinessRuleException e) {
+            flash.addFlashAttribute("error", e.messageKey());
+            flash.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/households/" + id;
+    }
+
+    private String form(Model model, ResidentDetail existing) {
+        model.addAttribute("existing", existing);
+        model.addAttribute("tags", residents.tags());
+        model.addAttribute("registrations", org.gridwork.resident.Registration.values());
+        return "resident/form";
+    }
+
+    private static void reject(ResidentInvalid e, BindingResult errors) {
+        for (ResidentInvalid.Problem p : e.problems()) {
+            errors.rejectValue(p.field(), p.messageKey(), p.args(), p.messageKey());
+        }
+    }
+
+    private java.util.Map<Long, String> gridNames() {
+        return territory.gridsInScope().stream()
+                .collect(java.util.stream.Collectors.toMap(GridSummary::id, g -> g.name() + " " + g.code()));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

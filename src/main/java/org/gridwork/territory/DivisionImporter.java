@@ -1,0 +1,345 @@
+package org.gridwork.territory;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.gridwork.shared.audit.AuditEvent;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports administrative divisions from CSV ({@code code,name,level,parent_code}, parents first,
+ * short or zero-padded 12-digit codes). The file is streamed row by row into a temporary table
+ * with COPY, checked there with set-based SQL and merged level by level, so memory stays flat
+ * whatever the file size. Any problem rolls everything back: a bad file imports nothing.
+ */
+@Service
+public class DivisionImporter {
+
+    static final int MAX_LISTED_ERRORS = 200;
+    private static final Logger log = LoggerFactory.getLogger(DivisionImporter.class);
+    private static final List<String> HEADER = List.of("code", "name", "level", "parent_code");
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+
+    DivisionImporter(DataSource dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.events = events;
+    }
+
+    public DivisionImportReport importCsv(InputStream in) {
+        long started = System.nanoTime();
+        DivisionImportReport report = tx.execute(status -> {
+            DivisionImportReport r = runInTransaction(in);
+            if (!r.ok()) {
+                status.setRollbackOnly();
+            }
+            return r;
+        });
+        log.info("Division import: {} created, {} updated, {} unchanged, {} errors in {} ms", report.created(),
+                report.updated(), report.unchanged(), report.errorCount(), (System.nanoTime() - started) / 1_000_000);
+        if (report.ok()) {
+            events.publishEvent(AuditEvent.of("TERRITORY_DIVISIONS_IMPORTED", "REGION", null,
+                    "created=" + report.created() + " updated=" + report.updated()));
+        }
+        return report;
+    }
+
+    private DivisionImportReport runInTransaction(InputStream in) {
+        jdbc.execute("create temp table division_stage (line bigint not null, code varchar(12) not null,"
+                + " name varchar(100) not null, level varchar(10) not null, parent_code varchar(12)) on commit drop");
+        Errors errors = new Errors();
+        long rows = stage(in, errors);
+        if (rows == 0 && errors.count > 0) {
+            return errors.report();
+        }
+        if (rows == 0) {
+            errors.add(1, "territory.import.error.empty");
+            return errors.report();
+        }
+        jdbc.execute("create index on division_stage (code, line)");
+        jdbc.execute("analyze division_stage");
+        checkInSql(errors);
+        if (errors.count > 0) {
+            return errors.report();
+        }
+        return merge();
+    }
+
+    /** Streams the CSV into the stage table; row-level problems are collected, not thrown. */
+    private long stage(InputStream raw, Errors errors) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        long line = 1;
+        try (Reader reader = utf8(raw);
+                CSVParser csv = CSVParser.parse(reader, CSVFormat.DEFAULT.builder().setTrim(true).get())) {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy division_stage (line, code, name, level, parent_code) from stdin");
+            StringBuilder buffer = new StringBuilder(70_000);
+            long staged = 0;
+            boolean header = true;
+            try {
+                for (CSVRecord record : csv) {
+                    line = csv.getCurrentLineNumber();
+                    if (header) {
+                        header = false;
+                        if (!checkHeader(record, errors)) {
+                            return 0;
+                        }
+                        continue;
+                    }
+                    if (record.size() == 1 && record.get(0).isEmpty()) {
+                        continue; // blank line
+                    }
+                    Row row = row(record, line, errors);
+                    // rows with problems are left out, the others staged: the checks below then list
+                    // every problem of the file at once, though nothing is merged
+                    if (row != null) {
+                        row.appendCopyLine(buffer);
+                        staged++;
+                        if (buffer.length() > 64_000) {
+                            flush(copy, buffer);
+                        }
+                    }
+                }
+                if (header) {
+                    errors.add(1, "territory.import.error.empty");
+                    return 0;
+                }
+                flush(copy, buffer);
+                copy.endCopy();
+                return staged;
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        } catch (UncheckedIOException e) {
+            return notUtf8OrRethrow(e.getCause(), line + 1, errors);
+        } catch (IOException e) {
+            return notUtf8OrRethrow(e, line + 1, errors);
+        } catch (SQLException e) {
+            throw new IllegalStateException("staging divisions failed", e);
+        }
+    }
+
+    private static long notUtf8OrRethrow(IOException e, long line, Errors errors) {
+        if (e instanceof CharacterCodingException) {
+            errors.add(line, "territory.import.error.notUtf8");
+            return 0;
+        }
+        throw new UncheckedIOException(e);
+    }
+
+    /** A strict UTF-8 reader (a GBK file fails instead of turning into mojibake); skips a BOM. */
+    private static Reader utf8(InputStream raw) throws IOException {
+        InputStream in = new BufferedInputStream(raw, 65_536);
+        in.mark(3);
+        byte[] bom = in.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+            in.reset();
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    private static boolean checkHeader(CSVRecord record, Errors errors) {
+        List<String> found = record.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
+        if (!found.equals(HEADER)) {
+            errors.add(1, "territory.import.error.header", String.join(",", found), String.join(",", HEADER));
+            return false;
+        }
+        return true;
+    }
+
+    private static Row row(CSVRecord record, long line, Errors errors) {
+        if (record.size() != 4) {
+            errors.add(line, "territory.import.error.columns", record.size());
+            return null;
+        }
+        String rawCode = record.get(0);
+        String name = record.get(1);
+        String levelName = record.get(2).toUpperCase(Locale.ROOT);
+        String rawParent = record.get(3);
+        RegionLevel level;
+        try {
+            level = RegionLevel.valueOf(levelName);
+        } catch (IllegalArgumentException e) {
+            errors.add(line, "territory.import.error.level", record.get(2));
+            return null;
+        }
+        if (name.isEmpty() || name.length() > 100) {
+            errors.add(line, "territory.import.error.name", rawCode);
+            return null;
+        }
+        String code = RegionCodes.normalise(rawCode, level);
+        if (code == null) {
+            errors.add(line, "territory.import.error.code", rawCode, record.get(2));
+            return null;
+        }
+        String parent = null;
+        if (!rawParent.isEmpty()) {
+            parent = RegionCodes.normaliseParent(rawParent);
+            if (parent == null) {
+                errors.add(line, "territory.import.error.parentCode", rawParent);
+                return null;
+            }
+        } else if (level != RegionLevel.PROVINCE) {
+            errors.add(line, "territory.import.error.parentMissing", code);
+            return null;
+        }
+        return new Row(line, code, name, level, parent);
+    }
+
+    private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
+        if (buffer.length() > 0) {
+            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            buffer.setLength(0);
+        }
+    }
+
+    /** Checks that need the whole file or the database, each a set-based query with line numbers. */
+    private void checkInSql(Errors errors) {
+        jdbc.query("""
+                select s.line, s.code, s.name, f.name as first_name, f.line as first_line
+                from division_stage s
+                join lateral (select name, line from division_stage f where f.code = s.code order by line limit 1) f on true
+                where s.line > f.line and s.name <> f.name order by s.line limit ?""",
+                rs -> {
+                    errors.add(rs.getLong("line"), "territory.import.error.duplicate", rs.getString("code"),
+                            rs.getString("first_name"), rs.getLong("first_line"));
+                }, MAX_LISTED_ERRORS);
+        // parent: an earlier line of the file, or a region already stored
+        jdbc.query("""
+                select s.line, s.code, s.level, s.parent_code,
+                       coalesce(fp.level, rp.level) as parent_level
+                from division_stage s
+                left join lateral (select level from division_stage p where p.code = s.parent_code and p.line < s.line
+                                   order by line limit 1) fp on true
+                left join region rp on rp.code = s.parent_code
+                where s.parent_code is not null
+                  and (fp.level is null and rp.id is null
+                       or left(s.code, length(s.parent_code)) <> s.parent_code
+                       or length(s.parent_code) >= length(s.code))
+                order by s.line limit ?""",
+                rs -> {
+                    String parentLevel = rs.getString("parent_level");
+                    if (parentLevel == null) {
+                        errors.add(rs.getLong("line"), "territory.import.error.parentUnknown",
+                                rs.getString("parent_code"), rs.getString("code"));
+                    } else {
+                        errors.add(rs.getLong("line"), "territory.import.error.parentMismatch",
+                                rs.getString("code"), rs.getString("parent_code"));
+                    }
+                }, MAX_LISTED_ERRORS);
+        // an existing node cannot change level or move under another parent by import
+        jdbc.query("""
+                select s.line, s.code from division_stage s
+                join region r on r.code = s.code
+                left join region p on p.id = r.parent_id
+                where r.level <> s.level or coalesce(p.code, '') <> coalesce(s.parent_code, '')
+                order by s.line limit ?""",
+                rs -> {
+                    errors.add(rs.getLong("line"), "territory.import.error.moved", rs.getString("code"));
+                }, MAX_LISTED_ERRORS);
+    }
+
+    private DivisionImportReport merge() {
+        jdbc.execute("""
+                create temp table division_unique on commit drop as
+                select distinct on (code) code, name, level, parent_code from division_stage order by code, line""");
+        int total = jdbc.queryForObject("select count(*) from division_unique", Integer.class);
+        int updated = jdbc.update("""
+                update region r set name = u.name, updated_at = now()
+                from division_unique u where r.code = u.code and r.name <> u.name""");
+        int created = jdbc.update("""
+                insert into region (code, name, level, parent_id, path, depth)
+                select u.code, u.name, u.level, null, '/' || u.code || '/', 0 from division_unique u
+                where u.parent_code is null and not exists (select 1 from region r where r.code = u.code)""");
+        Map<RegionLevel, Integer> byLevel = new EnumMap<>(RegionLevel.class);
+        for (RegionLevel level : RegionLevel.values()) {
+            // parents have a shorter code, so levels in order always find their parent stored
+            int n = jdbc.update("""
+                    insert into region (code, name, level, parent_id, path, depth)
+                    select u.code, u.name, u.level, p.id, p.path || u.code || '/', p.depth + 1
+                    from division_unique u join region p on p.code = u.parent_code
+                    where u.level = ? and not exists (select 1 from region r where r.code = u.code)""", level.name());
+            byLevel.put(level, n);
+            created += n;
+        }
+        log.debug("created by level: {}", byLevel);
+        return new DivisionImportReport(created, updated, total - created - updated, List.of(), 0);
+    }
+
+    private record Row(long line, String code, String name, RegionLevel level, String parentCode) {
+
+        void appendCopyLine(StringBuilder out) {
+            out.append(line).append('\t').append(code).append('\t');
+            escape(name, out);
+            out.append('\t').append(level.name()).append('\t').append(parentCode == null ? "\\N" : parentCode).append('\n');
+        }
+
+        private static void escape(String value, StringBuilder out) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '\\' -> out.append("\\\\");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append(c);
+                }
+            }
+        }
+    }
+
+    private static final class Errors {
+        private final List<DivisionImportReport.Problem> listed = new ArrayList<>();
+        private int count;
+
+        void add(long line, String key, Object... args) {
+            count++;
+            if (listed.size() < MAX_LISTED_ERRORS) {
+                listed.add(new DivisionImportReport.Problem(line, key, args));
+            }
+        }
+
+        DivisionImportReport report() {
+            listed.sort((a, b) -> Long.compare(a.line(), b.line()));
+            return DivisionImportReport.failed(listed, count);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.gridwork.visit.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.gridwork.resident.ResidentService;
+import org.gridwork.resident.ResidentSummary;
+import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.visit.Condition;
+import org.gridwork.visit.VisitDraft;
+import org.gridwork.visit.VisitKind;
+import org.gridwork.visit.VisitService;
+import org.gridwork.visit.VisitView;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Logging a visit on a phone, a visit's page and its photos, and a resident's visit history. */
+@Controller
+class VisitController {
+
+    private final VisitService visits;
+    private final ResidentService residents;
+
+    VisitController(VisitService visits, ResidentService residents) {
+        this.visits = visits;
+        this.residents = residents;
+    }
+
+    @GetMapping("/visits/new")
+    String newForm(@RequestParam(required = false) Long residentId, @RequestParam(required = false) String q,
+            Model model) {
+        // without JavaScript the resident search is a plain GET of this page with q
+        model.addAttribute("matches", residentId == null ? residents.pick(q, 15) : List.of());
+        model.addAttribute("q", q);
+        VisitForm form = new VisitForm();
+        form.setResidentId(residentId);
+        model.addAttribute("visitForm", form);
+        return form(model, residentId == null ? null : residents.summary(residentId));
+    }
+
+    /** Residents of my grids matching what is typed (htmx, as the user types). */
+    @GetMapping("/visits/residents")
+    String pick(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("matches", residents.pick(q, 15));
+        model.addAttribute("q", q);
+        return "visit/form :: matches";
+    }
+
+    @PostMapping("/visits")
+    String log(@ModelAttribute("visitForm") VisitForm form, BindingResult errors,
+            @RequestParam(value = "photos", required = false) List<MultipartFile> photos, Model model,
+            RedirectAttributes flash) {
+        ResidentSummary resident = form.getResidentId() == null ? null : residents.summary(form.getResidentId());
+        if (resident == null) {
+            errors.rejectValue("residentId", "visit.resident.required");
+            return form(model, null);
+        }
+        try {
+            long id = visits.log(new VisitDraft(form.getToken(), resident.id(), form.getVisitedOn(), form.getKind(),
+                    form.getFindings(), form.getCondition(), form.getNeeds(), form.getLongitude(), form.getLatitude(),
+                    form.getAccuracy(), bytes(photos)));
+            flash.addFlashAttribute("success", "visit.logged");
+            flash.addFlashAttribute("successArgs", new Object[] {resident.name()});
+            return "redirect:/visits/" + id;
+        } catch (BusinessRuleException e) { // also a refused photo
+            errors.reject(e.messageKey(), e.args(), e.messageKey());
+        }
+        return form(model, resident);
+    }
+
+    @GetMapping("/visits/{id}")
+    String show(@PathVariable long id, Model model) {
+        VisitView v = visits.visit(id);
+        model.addAttribute("visit", v);
+        model.addAttribute("resident", residents.summary(v.residentId()));
+        return "visit/show";
+    }
+
+    @GetMapping("/visits/{id}/photos/{photoId}")
+    ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable UUID photoId,
+            @RequestParam(defaultValue = "false") boolean thumb) {
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
+                .cacheControl(CacheControl.noStore())
+                .body(visits.photo(id, photoId, thumb));
+    }
+
+    /** The visits part of a resident's page (htmx), or a page of its own. */
+    @GetMapping("/residents/{id}/visits")
+    String history(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        model.addAttribute("resident", residents.summary(id));
+        model.addAttribute("visits", visits.visitsOf(id));
+        return htmx != null ? "visit/history :: history" : "visit/history";
+    }
+
+    private String form(Model model, ResidentSummary resident) {
+        model.addAttribute("resident", resident);
+        model.addAttribute("kinds", VisitKind.values());
+        model.addAttribute("conditions", Condition.values());
+        return "visit/form";
+    }
+
+    private static List<byte[]> bytes(List<MultipartFile> files) {
+        List<byte[]> out = new ArrayList<>();
+        if (files != null) {
+            for (MultipartFile f : files) {
+                if (!f.isEmpty()) {
+                    try {
+                        out.add(f.getBytes());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,45 @@
+package org.gridwork.visit.web;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.gridwork.visit.Condition;
+import org.gridwork.visit.VisitKind;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The phone form for a visit; {@code token} is issued with the form so a resubmission saves nothing new. */
+public class VisitForm {
+
+    private UUID token = UUID.randomUUID();
+    private Long residentId;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate visitedOn = LocalDate.now();
+    private VisitKind kind = VisitKind.CARE;
+    private String findings = "";
+    private Condition condition = Condition.GOOD;
+    private String needs = "";
+    private Double longitude;
+    private Double latitude;
+    private Double accuracy;
+
+    public UUID getToken() { return token; }
+    public void setToken(UUID token) { this.token = token; }
+    public Long getResidentId() { return residentId; }
+    public void setResidentId(Long residentId) { this.residentId = residentId; }
+    public LocalDate getVisitedOn() { return visitedOn; }
+    public void setVisitedOn(LocalDate visitedOn) { this.visitedOn = visitedOn; }
+    public VisitKind getKind() { return kind; }
+    public void setKind(VisitKind kind) { this.kind = kind; }
+    public String getFindings() { return findings; }
+    public void setFindings(String findings) { this.findings = findings; }
+    public Condition getCondition() { return condition; }
+    public void setCondition(Condition condition) { this.condition = condition; }
+    public String getNeeds() { return needs; }
+    public void setNeeds(String needs) { this.needs = needs; }
+    public Double getLongitude() { return longitude; }
+    public void setLongitude(Double longitude) { this.longitude = longitude; }
+    public Double getLatitude() { return latitude; }
+    public void setLatitude(Double latitude) { this.latitude = latitude; }
+    public Double getAccuracy() { return accuracy; }
+    public void setAccuracy(Double accuracy) { this.accuracy = accuracy; }
+}

@@ -1,0 +1,74 @@
+// Issue map: on the report form a tap (or the GPS button) sets the location and looks for
+// possible duplicates nearby; on the issue page it shows the issue's point. Works without
+// tiles: the map is then a plain background with the marker.
+(function () {
+  'use strict';
+  var el = document.getElementById('issue-map');
+  if (!el || typeof L === 'undefined') {
+    return;
+  }
+  var readonly = el.getAttribute('data-readonly') === 'true';
+  var lon = parseFloat(el.getAttribute('data-lon') || el.getAttribute('data-center-lon'));
+  var lat = parseFloat(el.getAttribute('data-lat') || el.getAttribute('data-center-lat'));
+  var lonInput = document.getElementById('longitude');
+  var latInput = document.getElementById('latitude');
+  if (!readonly && lonInput && lonInput.value && latInput.value) {
+    lon = parseFloat(lonInput.value);
+    lat = parseFloat(latInput.value);
+  }
+  var map = L.map(el).setView([lat, lon], readonly ? 16 : 13);
+  var tiles = el.getAttribute('data-tile-url');
+  if (tiles) {
+    L.tileLayer(tiles, { maxZoom: 19, attribution: el.getAttribute('data-tile-attribution') || '' }).addTo(map);
+  }
+  var marker = null;
+  function place(la, lo) {
+    if (marker) {
+      marker.setLatLng([la, lo]);
+    } else {
+      marker = L.circleMarker([la, lo], { radius: 9, color: '#c0392b', weight: 3 }).addTo(map);
+    }
+  }
+  if (readonly) {
+    place(lat, lon);
+    return;
+  }
+  if (lonInput && lonInput.value) {
+    place(lat, lon);
+  }
+  var category = document.getElementById('categoryId');
+  var nearby = document.getElementById('issue-nearby');
+  function lookForDuplicates() {
+    if (!nearby || !category || !category.value || !lonInput.value || !latInput.value) {
+      return;
+    }
+    var url = nearby.getAttribute('data-url') + '?categoryId=' + encodeURIComponent(category.value)
+      + '&longitude=' + encodeURIComponent(lonInput.value) + '&latitude=' + encodeURIComponent(latInput.value);
+    fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.text(); })
+      .then(function (html) { nearby.innerHTML = html; });
+  }
+  function set(la, lo) {
+    latInput.value = la.toFixed(6);
+    lonInput.value = lo.toFixed(6);
+    place(la, lo);
+    lookForDuplicates();
+  }
+  map.on('click', function (e) { set(e.latlng.lat, e.latlng.lng); });
+  if (category) {
+    category.addEventListener('change', lookForDuplicates);
+  }
+  [lonInput, latInput].forEach(function (i) { i.addEventListener('change', function () {
+    if (lonInput.value && latInput.value) { place(parseFloat(latInput.value), parseFloat(lonInput.value)); lookForDuplicates(); }
+  }); });
+  var gps = document.getElementById('issue-gps');
+  if (gps && navigator.geolocation) {
+    gps.addEventListener('click', function () {
+      navigator.geolocation.getCurrentPosition(function (p) {
+        set(p.coords.latitude, p.coords.longitude);
+        map.setView([p.coords.latitude, p.coords.longitude], 16);
+      });
+    });
+  } else if (gps) {
+    gps.classList.add('d-none');
+  }
+})();

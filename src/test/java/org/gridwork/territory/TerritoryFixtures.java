@@ -1,0 +1,38 @@
+package org.gridwork.territory;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Test territory far from the demo town (county 139999 under Hebei, around 100 E 30 N), so that
+ * tests draw and redraw grids without touching what other test classes rely on.
+ */
+final class TerritoryFixtures {
+
+    static final String COUNTY = "139999";
+    static final String TOWN = "139999001";
+    private static final AtomicInteger VILLAGES = new AtomicInteger(100 + (int) (System.nanoTime() % 700));
+
+    private TerritoryFixtures() {
+    }
+
+    /** A new village of the test town, with its own code (each test gets a fresh one). */
+    static RegionSummary newVillage(TerritoryService territory, String villageBoundary) {
+        if (territory.findRegionByCode(COUNTY).isEmpty()) {
+            territory.createRegion(COUNTY, "测试县", RegionLevel.COUNTY, "13");
+            territory.createRegion(TOWN, "测试镇", RegionLevel.TOWN, COUNTY);
+        }
+        String code = TOWN + String.format("%03d", VILLAGES.incrementAndGet() % 1000);
+        RegionSummary village = territory.createRegion(code, "测试村" + code.substring(9), RegionLevel.VILLAGE, TOWN);
+        if (villageBoundary != null) {
+            territory.setRegionBoundary(code, villageBoundary);
+        }
+        return village;
+    }
+
+    static String box(double west, double south, double east, double north) {
+        return String.format(Locale.ROOT,
+                "{\"type\":\"Polygon\",\"coordinates\":[[[%f,%f],[%f,%f],[%f,%f],[%f,%f],[%f,%f]]]}",
+                west, south, east, south, east, north, west, north, west, south);
+    }
+}
