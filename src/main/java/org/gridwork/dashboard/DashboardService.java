@@ -78,11 +78,11 @@ public class DashboardService {
         Map<String, FigureValues> byChild = group(store.figuresOfChildren(node.path(), period));
         List<DashboardView.Child> children = store.children(node.path()).stream()
                 .map(c -> new DashboardView.Child(c, byChild.getOrDefault(c.path(), new FigureValues()),
-                        listUrls(c.code(), month)))
+                        listUrls(c, month)))
                 .toList();
         Instant asOf = store.refreshedAt(RollupStore.CURRENT).orElse(null);
         return new DashboardView(node, breadcrumbs(scope, node), month, asOf, totals, children, available(),
-                listUrls(node.code(), month));
+                listUrls(node, month));
     }
 
     /** The grids under a node with their figures (the map and the monthly report). */
@@ -123,11 +123,11 @@ public class DashboardService {
         refresher.ensureMonth(month);
     }
 
-    private Map<Figure, String> listUrls(String nodeCode, YearMonth month) {
+    private Map<Figure, String> listUrls(DashboardNode node, YearMonth month) {
         Map<Figure, String> urls = new EnumMap<>(Figure.class);
         for (DashboardFigures source : refresher.sources()) {
             for (Figure f : source.provides()) {
-                String url = source.listUrl(f, "", nodeCode, month);
+                String url = source.listUrl(f, "", node.code(), node.gridId(), month);
                 if (url != null) {
                     urls.put(f, url);
                 }

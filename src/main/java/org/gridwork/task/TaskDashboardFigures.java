@@ -39,7 +39,7 @@ class TaskDashboardFigures implements DashboardFigures {
     }
 
     @Override
-    public String listUrl(Figure figure, String dimension, String nodeCode, YearMonth month) {
+    public String listUrl(Figure figure, String dimension, String nodeCode, Long gridId, YearMonth month) {
         String state = figure == Figure.TASKS_OVERDUE ? "overdue" : "open";
         return UriComponentsBuilder.fromPath("/tasks").queryParam("state", state).queryParam("node", nodeCode)
                 .encode().toUriString();

@@ -31,17 +31,21 @@ class DashboardBrowserTest extends BrowserTestSupport {
     UserDetailsService users;
 
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
     DashboardService dashboard;
 
     @BeforeEach
     void craftedTown() {
-        DashboardTown.ensure(territory, accounts, tasks, users, dashboard);
+        DashboardTown.ensure(territory, accounts, tasks, users, dashboard, jdbc);
     }
 
     @Test
     void anAdminDrillsDownFromTheCountyToOneGridAndOpensTheListBehindAFigure() {
         useLanguage("zh_CN");
         loginAs("admin");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("home")));
         open("/dashboard");
         assertThat(browser.findElement(By.id("dashboard")).getAttribute("data-level")).isEqualTo("COUNTY");
         assertThat(text(By.id("as-of"))).startsWith("数据更新于");

@@ -61,13 +61,16 @@ class DashboardFiguresTest {
     UserDetailsService users;
 
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
     MockMvc mvc;
 
     YearMonth month;
 
     @BeforeEach
     void craftedTown() {
-        DashboardTown.ensure(territory, accounts, tasks, users, dashboard);
+        DashboardTown.ensure(territory, accounts, tasks, users, dashboard, jdbc);
         month = dashboard.month(null);
         SecondTown.actAs(users, DashboardTown.SUPERVISOR);
     }

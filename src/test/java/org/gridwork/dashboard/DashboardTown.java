@@ -13,6 +13,8 @@ import org.gridwork.task.TaskService;
 import org.gridwork.task.TaskStatus;
 import org.gridwork.territory.RegionLevel;
 import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.GridSummary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -44,7 +46,7 @@ final class DashboardTown {
     }
 
     static synchronized void ensure(TerritoryService territory, AccountService accounts, TaskService tasks,
-            UserDetailsService users, DashboardService dashboard) {
+            UserDetailsService users, DashboardService dashboard, JdbcTemplate jdbc) {
         SecondTown.ensure(territory, accounts);
         if (territory.findRegionByCode(TOWN).isPresent()) {
             return;
@@ -77,7 +79,62 @@ final class DashboardTown {
         tasks.recordProgress(t4, TaskStatus.DONE, null, null);
         tasks.recordProgress(t2, TaskStatus.IN_PROGRESS, null, null);
         SecurityContextHolder.clearContext();
+        craftIssues(jdbc, g1, g3);
         dashboard.refreshNow();
+    }
+
+    /**
+     * Issues written straight into the issue table with chosen times (M = start of this month,
+     * L = start of last month, Beijing time), as the workflow would have left them.
+     *
+     * This month, grid 201-001: four closed. I1 environment, 10 h, on time; I2 environment, 20 h,
+     * handled after its original deadline but before the extended one: on time; I3 safety, 30 h,
+     * late; I4 facilities, reported 20 h before M and closed 20 h after: 40 h, on time, counted
+     * this month. On-time 3 / 4, 100 h in all; reported this month 2 environment + 1 safety.
+     * Grid 202-001: I8 dispute, reworked once, final handling on time, 5 h.
+     * Town: on-time (3 + 1) / (4 + 1) = 80 %, average (100 + 5) / 5 = 21 h, 4 reported.
+     * Last month, grid 201-001: I10 100 h and I11 60 h, both late: 0 %, 80 h.
+     * Open now (reported last month): 201-001 two DISPATCHED (one overdue) and one HANDLED;
+     * 202-001 one REPORTED. Town: 4 open, 1 overdue.
+     */
+    private static void craftIssues(JdbcTemplate jdbc, GridSummary g1, GridSummary g3) {
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.YearMonth now = java.time.YearMonth.now(zone);
+        java.time.Instant m = now.atDay(1).atStartOfDay(zone).toInstant();
+        java.time.Instant l = now.minusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        issue(jdbc, g1, "ENVIRONMENT", "CLOSED", h(m, 1), h(m, 20), h(m, 20), h(m, 5), h(m, 11), 0);
+        issue(jdbc, g1, "ENVIRONMENT", "CLOSED", h(m, 2), h(m, 10), h(m, 30), h(m, 20), h(m, 22), 0);
+        issue(jdbc, g1, "SAFETY", "CLOSED", h(m, 3), h(m, 10), h(m, 10), h(m, 30), h(m, 33), 0);
+        issue(jdbc, g1, "FACILITY", "CLOSED", h(m, -20), h(m, 30), h(m, 30), h(m, 10), h(m, 20), 0);
+        issue(jdbc, g3, "DISPUTE", "CLOSED", h(m, 1), h(m, 48), h(m, 48), h(m, 5), h(m, 6), 1);
+        issue(jdbc, g1, "SAFETY", "CLOSED", h(l, 0), h(l, 50), h(l, 50), h(l, 90), h(l, 100), 0);
+        issue(jdbc, g1, "SAFETY", "CLOSED", h(l, 10), h(l, 20), h(l, 20), h(l, 60), h(l, 70), 0);
+        java.time.Instant before = h(m, -5 * 24);
+        issue(jdbc, g1, "ORDER", "DISPATCHED", before, h(before, 8), h(before, 8), null, null, 0);
+        jdbc.update("update issue set overdue = true where id = (select max(id) from issue)");
+        issue(jdbc, g1, "ORDER", "DISPATCHED", before, h(m, 24 * 60), h(m, 24 * 60), null, null, 0);
+        issue(jdbc, g1, "ORDER", "HANDLED", before, h(before, 30), h(before, 30), h(before, 10), null, 0);
+        issue(jdbc, g3, "ORDER", "REPORTED", before, null, null, null, null, 0);
+    }
+
+    private static java.time.Instant h(java.time.Instant from, long hours) {
+        return from.plus(java.time.Duration.ofHours(hours));
+    }
+
+    private static void issue(JdbcTemplate jdbc, GridSummary grid, String majorCategory, String status,
+            java.time.Instant reported, java.time.Instant originalDeadline, java.time.Instant deadline,
+            java.time.Instant handled, java.time.Instant closed, int reworks) {
+        Long category = jdbc.queryForObject("select min(c.id) from issue_category c join issue_category p"
+                + " on p.id = c.parent_id where p.code = ?", Long.class, majorCategory);
+        jdbc.update("insert into issue(category_id, status, urgency, source, description, grid_id, region_path,"
+                + " reported_at, original_deadline, deadline, handled_at, closed_at, rework_count, updated_at)"
+                + " values (?, ?, 'NORMAL', 'STAFF', '看板测试事件', ?, ?, ?, ?, ?, ?, ?, ?, now())",
+                category, status, grid.id(), grid.regionPath(), ts(reported), ts(originalDeadline), ts(deadline),
+                ts(handled), ts(closed), reworks);
+    }
+
+    private static java.sql.Timestamp ts(java.time.Instant at) {
+        return at == null ? null : java.sql.Timestamp.from(at);
     }
 
     static String square(double west, double north) {

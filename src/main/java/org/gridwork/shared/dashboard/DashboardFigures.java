@@ -25,10 +25,11 @@ public interface DashboardFigures {
     }
 
     /**
-     * The list behind a figure, filtered to a region node or grid (its code) and, for monthly
-     * figures, to the month; null when the module has no such list.
+     * The list behind a figure, filtered to a region node or grid (its code; {@code gridId} set
+     * for a grid, null for a region) and, for monthly figures, to the month; null when the module
+     * has no such list. Called per page view for every node shown: must not query the database.
      */
-    String listUrl(Figure figure, String dimension, String nodeCode, YearMonth month);
+    String listUrl(Figure figure, String dimension, String nodeCode, Long gridId, YearMonth month);
 
     /** Open issues (or other points) to show on the map for these grids; empty by default. */
     default List<MapMarker> markers(Collection<Long> gridIds, int limit) {
