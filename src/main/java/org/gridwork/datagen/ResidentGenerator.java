@@ -64,12 +64,12 @@ class ResidentGenerator implements ResidentDataGenerator {
         long planId = 0;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (CopyWriter households = new CopyWriter(c, "household", "id, grid_id, address, longitude, latitude");
-                    CopyWriter residents = new CopyWriter(c, "resident", "id, name, gender, birth_date, id_number_enc,"
+            try (CopyWriter households = new CopyWriter("household", "id, grid_id, address, longitude, latitude");
+                    CopyWriter residents = new CopyWriter("resident", "id, name, gender, birth_date, id_number_enc,"
                             + " id_number_index, id_number_masked, phone_enc, phone_index, phone_masked, registration,"
                             + " household_id, relation_to_head, grid_id, address, longitude, latitude, status, updated_at");
-                    CopyWriter tagging = new CopyWriter(c, "resident_tagging", "resident_id, tag_code");
-                    CopyWriter care = new CopyWriter(c, "care_plan", "id, resident_id, grid_id, tag_code,"
+                    CopyWriter tagging = new CopyWriter("resident_tagging", "resident_id, tag_code");
+                    CopyWriter care = new CopyWriter("care_plan", "id, resident_id, grid_id, tag_code,"
                             + " responsible_user_id, interval_days, next_due, last_visit_on, help_kind")) {
                 int perGrid = Math.max(1, preset.residents() / grids.size());
                 for (var grid : grids) {
@@ -125,6 +125,10 @@ class ResidentGenerator implements ResidentDataGenerator {
                         }
                     }
                 }
+                households.load(c);
+                residents.load(c);
+                tagging.load(c);
+                care.load(c);
             }
             c.commit();
             log.info("datagen: {} residents in {} households, {} care plans", residentId, householdId, planId);
@@ -144,7 +148,7 @@ class ResidentGenerator implements ResidentDataGenerator {
         LocalDate first = today.minusDays(preset.historyDays());
         long budgetPerPlan = Math.max(1, preset.visits() / Math.max(1, plans.size()));
         long id = 0;
-        try (CopyWriter visits = new CopyWriter(c, "visit", "id, resident_id, household_id, grid_id, staff_user_id,"
+        try (CopyWriter visits = new CopyWriter("visit", "id, resident_id, household_id, grid_id, staff_user_id,"
                 + " visited_on, kind, findings, condition, needs, idempotency_key, created_at")) {
             for (Plan plan : plans) {
                 LocalDate on = plan.lastVisit();
@@ -158,6 +162,7 @@ class ResidentGenerator implements ResidentDataGenerator {
                     on = on.minusDays(Math.max(1, plan.interval() - 2 + random.nextInt(5)));
                 }
             }
+            visits.load(c);
         }
         jdbc.execute("select setval(pg_get_serial_sequence('visit', 'id'), " + Math.max(1, id) + ")");
         return id;

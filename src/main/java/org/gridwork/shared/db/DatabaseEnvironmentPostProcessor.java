@@ -97,7 +97,8 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             }
         } catch (SQLException e) {
             // Another instance may have created it at the same moment: fine when it now exists.
-            if (!"42P04".equals(e.getSQLState())) {
+            // (42P04 duplicate database; 23505 when both passed the check and raced in the catalog)
+            if (!"42P04".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
                 throw new DatabaseUnavailableException("Could not create database '" + database + "': " + e.getMessage());
             }
         }

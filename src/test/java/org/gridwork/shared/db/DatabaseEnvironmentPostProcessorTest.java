@@ -23,7 +23,8 @@ class DatabaseEnvironmentPostProcessorTest {
 
     @Test
     void theLocalPostgresIsUsedAndTheDatabaseCreatedWhenMissing() throws Exception {
-        String name = "gridwork_epp_probe";
+        // unique per run: suites of several checkouts may run this at the same moment
+        String name = "gridwork_epp_probe_" + ProcessHandle.current().pid();
         try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres", "");
                 var s = c.createStatement()) {
             s.execute("drop database if exists " + name);
