@@ -50,6 +50,8 @@ class DashboardBrowserTest extends BrowserTestSupport {
         assertThat(browser.findElement(By.id("dashboard")).getAttribute("data-level")).isEqualTo("COUNTY");
         assertThat(text(By.id("as-of"))).startsWith("数据更新于");
         waitFor(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("dashboard-map")), "data-loaded"));
+        assertThat(browser.findElements(By.cssSelector("canvas.dashboard-chart"))).isNotEmpty();
+        Browser.screenshot("dashboard-county");
 
         drillInto(DashboardTown.TOWN);
         assertThat(text(By.id("node-name"))).isEqualTo("看板测试镇");
