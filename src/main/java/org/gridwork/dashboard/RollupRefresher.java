@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Recomputes the dashboard's roll-ups: asks every {@link DashboardFigures} module for per-grid
  * figures (in batches of grids), adds each grid's figures into every region node above it and
- * replaces the stored periods in one transaction. Runs when the app is ready, then on a schedule
+ * replaces the stored periods in one transaction. Runs once the app is ready, then on a schedule
  * ({@code gridwork.dashboard.refresh-interval}); the page shows the time of the last run.
  */
 @Component
@@ -63,9 +64,10 @@ class RollupRefresher {
         return sources;
     }
 
+    /** After the demo data and other start-up runners, in the background: start-up does not wait. */
     @EventListener(ApplicationReadyEvent.class)
-    void onStart() {
-        refresh();
+    void onStart(ApplicationReadyEvent event) {
+        event.getApplicationContext().getBean(TaskScheduler.class).schedule(this::refresh, Instant.now());
     }
 
     @Scheduled(fixedDelayString = "${gridwork.dashboard.refresh-interval:PT10M}",
