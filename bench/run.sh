@@ -65,12 +65,13 @@ for u in admin supervisor sup-130528112 staff; do COOKIE[$u]=$(login "$u"); done
 RESULTS="$OUT/results.tsv"
 : > "$RESULTS"
 
-# measure NAME USER PATH [LUA]
+# measure NAME USER PATH [LUA [POST-BODY-FOR-THE-SQL-PROBE]]
 measure() {
-  local name=$1 user=$2 path=$3 lua=${4:-}
+  local name=$1 user=$2 path=$3 lua=${4:-} probe=${5:-}
   local cookie=${COOKIE[$user]}
-  local sql
-  sql=$(curl -s -o /dev/null -D - -H "Cookie: $cookie" "$BASE$path" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-gridwork-sql-count"{print $2}')
+  local sql probe_args=()
+  [ -n "$probe" ] && probe_args=(--data "$probe")
+  sql=$(curl -s -o /dev/null -D - -H "Cookie: $cookie" "${probe_args[@]}" "$BASE$path" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-gridwork-sql-count"{print $2}')
   local args=(-t2 -c"$CONNECTIONS" --latency -H "Cookie: $cookie")
   [ -n "$lua" ] && args+=(-s "$lua")
   wrk "${args[@]}" -d"${WARMUP}s" "$BASE$path" > /dev/null

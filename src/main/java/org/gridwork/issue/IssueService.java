@@ -366,7 +366,15 @@ public class IssueService {
 
     /** Grid staff who may be given an issue of this grid: those of the grid first, then the others. */
     public List<UserSummary> staffFor(long gridId) {
-        return accounts.usersWithRole(Role.GRID_STAFF).stream().filter(UserSummary::enabled).toList();
+        List<UserSummary> staff = accounts.usersWithRole(Role.GRID_STAFF).stream().filter(UserSummary::enabled).toList();
+        List<UserSummary> ofGrid = new ArrayList<>();
+        List<UserSummary> others = new ArrayList<>();
+        for (UserSummary u : staff) {
+            CurrentUser cu = new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), u.departmentId());
+            (dataScope.of(cu).allowsGrid(gridId) ? ofGrid : others).add(u);
+        }
+        ofGrid.addAll(others);
+        return ofGrid;
     }
 
     public List<DepartmentSummary> departments() {

@@ -85,6 +85,30 @@ class IssueWebTest {
                         .param("longitude", "100.0").param("latitude", "30.0"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("outside every grid")));
+        mvc.perform(post("/issues").with(as("staff")).with(csrf()).header("Accept-Language", "en")
+                        .param("categoryId", String.valueOf(categoryId("FACILITY_LAMP"))).param("description", "x")
+                        .param("residentIds", "99999999999999999999999"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Resident ids are numbers separated by commas.")));
+    }
+
+    @Test
+    void openIssuesOfTheSameCategoryNearbyAreOfferedAsDuplicates() throws Exception {
+        long original = reportAsStaff("duplicate original");
+        mvc.perform(get("/issues/nearby").with(as("staff")).param("categoryId", String.valueOf(categoryId("FACILITY_LAMP")))
+                        .param("longitude", "115.0262").param("latitude", "37.5831"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"dup-" + original + "\"")));
+        // 200 m away: not offered
+        mvc.perform(get("/issues/nearby").with(as("staff")).param("categoryId", String.valueOf(categoryId("FACILITY_LAMP")))
+                        .param("longitude", "115.0285").param("latitude", "37.5830"))
+                .andExpect(content().string(not(containsString("id=\"dup-" + original + "\""))));
+        String location = mvc.perform(post("/issues").with(as("staff")).with(csrf())
+                        .param("categoryId", String.valueOf(categoryId("FACILITY_LAMP"))).param("description", "same lamp")
+                        .param("longitude", "115.0262").param("latitude", "37.5831").param("duplicateOfId", String.valueOf(original)))
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(location).with(as("supervisor")))
+                .andExpect(content().string(containsString("href=\"/issues/" + original + "\"")));
     }
 
     @Test
@@ -107,6 +131,9 @@ class IssueWebTest {
                 .andExpect(content().string(containsString("Overdue")))
                 .andExpect(content().string(containsString("村南主路出现大坑")));
         mvc.perform(get("/issues").with(as("handler")).header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("推销保健品")))
+                .andExpect(content().string(not(containsString("村南主路出现大坑"))));
+        mvc.perform(get("/issues").with(as("supervisor")).param("region", "130528112202"))
                 .andExpect(content().string(containsString("推销保健品")))
                 .andExpect(content().string(not(containsString("村南主路出现大坑"))));
         mvc.perform(get("/issues/new").with(as("staff"))).andExpect(status().isOk());
@@ -173,9 +200,14 @@ class IssueWebTest {
     @Test
     void illegalTransitionsAreRefusedWithAMessage() throws Exception {
         long id = reportAsStaff("illegal transition");
+        mvc.perform(post("/issues/" + id + "/file").with(as("supervisor")).with(csrf()).param("version", String.valueOf(version(id))));
+        mvc.perform(post("/issues/" + id + "/dispatch").with(as("supervisor")).with(csrf()).header("Accept-Language", "en")
+                        .param("version", String.valueOf(version(id))).param("assignee", "user:abc"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select status from issue where id = ?", String.class, id)).isEqualTo("FILED");
         mvc.perform(post("/issues/" + id + "/close").with(as("supervisor")).with(csrf()).param("version", String.valueOf(version(id))))
                 .andExpect(status().is3xxRedirection());
-        assertThat(jdbc.queryForObject("select status from issue where id = ?", String.class, id)).isEqualTo("REPORTED");
+        assertThat(jdbc.queryForObject("select status from issue where id = ?", String.class, id)).isEqualTo("FILED");
     }
 
     @Test

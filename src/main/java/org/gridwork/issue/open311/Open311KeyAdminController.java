@@ -14,14 +14,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class Open311KeyAdminController {
 
     private final Open311Keys keys;
+    private final java.time.ZoneId zone;
 
-    Open311KeyAdminController(Open311Keys keys) {
+    Open311KeyAdminController(Open311Keys keys,
+            @org.springframework.beans.factory.annotation.Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
         this.keys = keys;
+        this.zone = java.time.ZoneId.of(zone);
     }
 
     @GetMapping("/admin/open311-keys")
     String list(Model model) {
         model.addAttribute("keys", keys.all());
+        model.addAttribute("zone", zone);
         return "issue/open311-keys";
     }
 

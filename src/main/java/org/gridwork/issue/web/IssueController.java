@@ -75,6 +75,7 @@ class IssueController {
     void map(Model model) {
         model.addAttribute("tileUrl", tileUrl);
         model.addAttribute("tileAttribution", tileAttribution);
+        model.addAttribute("zone", zone);
     }
 
     // ---- lists ----
@@ -174,8 +175,10 @@ class IssueController {
 
     @GetMapping("/issues/{id}")
     String show(@PathVariable long id, Model model) {
-        model.addAttribute("issue", issues.details(id));
-        model.addAttribute("staff", issues.staffFor(0));
+        var issue = issues.details(id);
+        model.addAttribute("issue", issue);
+        model.addAttribute("staff", issue.actions().contains(org.gridwork.issue.IssueAction.DISPATCH)
+                ? issues.staffFor(issue.gridId()) : List.of());
         model.addAttribute("departments", issues.departments());
         return "issue/detail";
     }
@@ -203,9 +206,9 @@ class IssueController {
     String dispatch(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String comment, RedirectAttributes r) {
         return done(id, r, () -> {
-            if (assignee != null && assignee.startsWith("user:")) {
+            if (assignee != null && assignee.matches("user:[0-9]{1,18}")) {
                 issues.dispatchToStaff(id, version, Long.parseLong(assignee.substring(5)), comment);
-            } else if (assignee != null && assignee.startsWith("dept:")) {
+            } else if (assignee != null && assignee.matches("dept:[0-9]{1,18}")) {
                 issues.dispatchToDepartment(id, version, Long.parseLong(assignee.substring(5)), comment);
             } else {
                 throw new BusinessRuleException("issue.error.assigneeRequired");
@@ -282,6 +285,7 @@ class IssueController {
         Map<String, String> vars = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         model.addAttribute("tileUrl", tileUrl);
         model.addAttribute("tileAttribution", tileAttribution);
+        model.addAttribute("zone", zone);
         if (vars != null && vars.get("id") != null) {
             model.addAttribute("issue", issues.details(Long.parseLong(vars.get("id"))));
             return "issue/conflict";

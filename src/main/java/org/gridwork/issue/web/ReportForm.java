@@ -33,7 +33,8 @@ public class ReportForm {
     private Long gridId;
     private Urgency urgency = Urgency.NORMAL;
     private Long visitId;
-    @Pattern(regexp = "^[0-9, ]*$", message = "{issue.error.residents}")
+    @Size(max = 500, message = "{issue.error.tooLong}")
+    @Pattern(regexp = "^[ ,]*([0-9]{1,18}([ ,]+[0-9]{1,18})*)?[ ,]*$", message = "{issue.error.residents}")
     private String residentIds;
     private Long duplicateOfId;
 

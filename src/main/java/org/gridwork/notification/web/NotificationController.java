@@ -11,14 +11,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 class NotificationController {
 
     private final NotificationService notifications;
+    private final java.time.ZoneId zone;
 
-    NotificationController(NotificationService notifications) {
+    NotificationController(NotificationService notifications,
+            @org.springframework.beans.factory.annotation.Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
         this.notifications = notifications;
+        this.zone = java.time.ZoneId.of(zone);
     }
 
     @GetMapping("/notifications")
     String list(Model model) {
         model.addAttribute("notifications", notifications.latest(100));
+        model.addAttribute("zone", zone);
         return "notification/list";
     }
 

@@ -63,11 +63,26 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         startEmbedded(env, database);
     }
 
+    /**
+     * A refused connection means nothing listens: answer at once. Anything else (a timeout on a
+     * busy machine, too many clients for a moment) is worth two more tries before falling back.
+     */
     private static boolean canConnect(String url, String user, String password) {
-        try (Connection ignored = DriverManager.getConnection(url, props(user, password))) {
-            return true;
-        } catch (SQLException e) {
-            return false;
+        for (int attempt = 1; ; attempt++) {
+            try (Connection ignored = DriverManager.getConnection(url, props(user, password))) {
+                return true;
+            } catch (SQLException e) {
+                boolean refused = e.getCause() instanceof java.net.ConnectException;
+                if (refused || attempt == 3) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
         }
     }
 
@@ -75,8 +90,8 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", password);
-        p.setProperty("connectTimeout", "3");
-        p.setProperty("loginTimeout", "5");
+        p.setProperty("connectTimeout", "5");
+        p.setProperty("loginTimeout", "10");
         return p;
     }
 

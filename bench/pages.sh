@@ -1,0 +1,44 @@
+# Pages measured by bench/run.sh (sourced; uses its measure function, COOKIE array and BASE).
+# measure NAME USER PATH [LUA-SCRIPT]
+
+psql_value() { psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "$1"; }
+
+STAFF_RESIDENT=$(psql_value "select r.id from resident r join grid_staff gs on gs.grid_id = r.grid_id
+  join app_user u on u.id = gs.user_id where u.username = 'staff' and r.status = 'LIVING' order by r.id limit 1")
+ISSUE=$(psql_value "select max(id) / 2 from issue")
+DEEP_ISSUE=$(psql_value "select max(id) / 5 from issue")
+# a valid ID number (checksum right) that is not registered: the lookup goes through the keyed-hash index
+ID_NUMBER=$(python3 -c "
+w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; c='10X98765432'; s='13052819560412123'
+print(s + c[sum(int(a)*b for a,b in zip(s,w)) % 11])")
+
+measure baseline          staff       "/me"
+measure staff-today       staff       "/today"
+measure resident-search-name supervisor "/residents?q=%E7%8E%8B%E5%BB%BA"
+measure resident-search-id   supervisor "/residents?q=$ID_NUMBER"
+measure resident-list-deep   supervisor "/residents?afterName=%E5%BC%A0&afterId=400000"
+measure issue-list-filtered  supervisor "/issues?status=CLOSED&categoryId=$(psql_value "select min(id) from issue_category where parent_id is not null")"
+measure issue-list-deep      supervisor "/issues?before=$DEEP_ISSUE"
+measure issue-page           admin      "/issues/$ISSUE"
+measure dashboard-county     supervisor "/dashboard"
+measure dashboard-town       sup-130528112 "/dashboard?node=130528112"
+measure open311-requests     staff      "/open311/v2/requests.json"
+
+# Visit logging: a POST per request, each with a fresh idempotency token, as the phone form sends it.
+CSRF=$(curl -s -H "Cookie: ${COOKIE[staff]}" "$BASE/visits/new?residentId=$STAFF_RESIDENT" \
+  | grep -o 'name="_csrf" value="[^"]*"' | head -n1 | sed 's/.*value="//;s/"$//')
+cat > "$OUT/visit-post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+math.randomseed(os.time() + math.floor(os.clock() * 100000))
+request = function()
+  local token = string.format("%08x-%04x-4%03x-a%03x-%012x", math.random(0, 0x7fffffff), math.random(0, 0xffff),
+    math.random(0, 0xfff), math.random(0, 0xfff), math.random(0, 0x7fffffff) * 8192 + math.random(0, 8191))
+  local body = "_csrf=$CSRF&token=" .. token .. "&residentId=$STAFF_RESIDENT&kind=CARE&condition=GOOD"
+    .. "&findings=%E8%BA%AB%E4%BD%93%E8%89%AF%E5%A5%BD&needs="
+  return wrk.format(nil, nil, nil, body)
+end
+LUA
+PROBE_TOKEN=$(python3 -c "import uuid; print(uuid.uuid4())")
+measure visit-logging staff "/visits" "$OUT/visit-post.lua" \
+  "_csrf=$CSRF&token=$PROBE_TOKEN&residentId=$STAFF_RESIDENT&kind=CARE&condition=GOOD&findings=ok&needs="
