@@ -165,9 +165,37 @@ public class TaskService {
 
     /** Tasks with assignees in the current supervisor's scope. */
     public Page<TaskListItem> managedTasks(String search, String state, String sort, Pageable pageable) {
+        return managedTasks(search, state, sort, null, pageable);
+    }
+
+    /**
+     * Tasks with assignees in the current supervisor's scope and, when a node (region or grid
+     * code) is given, on the grids under it: the list behind the dashboard's task figures.
+     */
+    public Page<TaskListItem> managedTasks(String search, String state, String sort, String nodeCode,
+            Pageable pageable) {
         requireManager();
-        return queries.managed(dataScope.current(), search, TaskQueries.State.parse(state, TaskQueries.State.OPEN),
-                sort, pageable);
+        GridScope scope = dataScope.current();
+        if (nodeCode != null && !nodeCode.isBlank()) {
+            scope = narrowedTo(scope, nodeCode.strip());
+        }
+        return queries.managed(scope, search, TaskQueries.State.parse(state, TaskQueries.State.OPEN), sort, pageable);
+    }
+
+    /** The scope cut down to the grids under a region node or to one grid; 404 outside the scope. */
+    private GridScope narrowedTo(GridScope scope, String nodeCode) {
+        Optional<GridSummary> grid = territory.findGridByCode(nodeCode);
+        if (grid.isPresent()) {
+            if (!scope.allowsGrid(grid.get().id())) {
+                throw new NotFoundException("grid", nodeCode);
+            }
+            return new GridScope(false, Set.of(grid.get().id()), List.of());
+        }
+        RegionSummary region = territory.findRegionByCode(nodeCode).filter(r -> scope.allowsRegionPath(r.path()))
+                .orElseThrow(() -> new NotFoundException("region", nodeCode));
+        Set<Long> grids = territory.gridsInScope().stream().filter(g -> g.regionPath().startsWith(region.path()))
+                .map(GridSummary::id).collect(Collectors.toSet());
+        return new GridScope(false, grids, List.of(region.path()));
     }
 
     /** The completion matrix over the assignees in scope; 404 when none is. */

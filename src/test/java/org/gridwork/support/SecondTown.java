@@ -30,7 +30,8 @@ public final class SecondTown {
         }
         var town = territory.createRegion(TOWN, "测试第二镇", RegionLevel.TOWN, "130528");
         territory.createRegion(VILLAGE, "测试第二镇一村", RegionLevel.VILLAGE, TOWN);
-        var grid = territory.createGrid(VILLAGE, 1, "测试第二镇一村第一网格", null);
+        var grid = territory.createGrid(VILLAGE, 1, "测试第二镇一村第一网格",
+                "{\"type\":\"Polygon\",\"coordinates\":[[[115.40,37.59],[115.41,37.59],[115.41,37.60],[115.40,37.60],[115.40,37.59]]]}");
         var supervisor = accounts.createUser(SUPERVISOR, BrowserTestSupport.DEMO_PASSWORD, "第二镇网格长", Role.SUPERVISOR, null);
         var staff = accounts.createUser(STAFF, BrowserTestSupport.DEMO_PASSWORD, "第二镇网格员", Role.GRID_STAFF, null);
         territory.assignSupervisor(town.id(), supervisor.id());

@@ -25,6 +25,7 @@ class TaskBrowserTest extends BrowserTestSupport {
         String title = "浏览器测试任务 " + System.nanoTime();
         useLanguage("zh_CN");
         loginAs("supervisor");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("home")));
         open("/tasks/new");
         browser.findElement(By.id("title")).sendKeys(title);
         browser.findElement(By.id("instructions")).sendKeys("走访所有独居老人");
@@ -45,6 +46,7 @@ class TaskBrowserTest extends BrowserTestSupport {
 
         Browser.phone();
         loginAs("staff");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("home")));
         browser.get(taskUrl);
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("progress-form")));
         press(By.cssSelector("label[for='status-DONE']"));
@@ -57,6 +59,7 @@ class TaskBrowserTest extends BrowserTestSupport {
 
         Browser.desktop();
         loginAs("supervisor");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("home")));
         browser.get(taskUrl);
         assertThat(text(By.id("count-DONE"))).isEqualTo("1");
         assertThat(text(By.id("count-NOT_STARTED"))).isEqualTo("0");

@@ -50,6 +50,7 @@ class TaskController {
 
     @GetMapping
     String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "open") String state,
+            @RequestParam(required = false) String node,
             @RequestParam(defaultValue = "due") String sort, @RequestParam(defaultValue = "0") int page, Model model) {
         PageRequest pageable = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("state", state.toLowerCase());
@@ -60,9 +61,11 @@ class TaskController {
         requireManager();
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("sort", sort);
-        model.addAttribute("page", tasks.managedTasks(q, state, sort, pageable));
+        model.addAttribute("node", node == null ? "" : node);
+        model.addAttribute("page", tasks.managedTasks(q, state, sort, node, pageable));
         model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/tasks").queryParam("q", q == null ? "" : q)
-                .queryParam("state", state).queryParam("sort", sort).encode().toUriString());
+                .queryParam("state", state).queryParam("sort", sort).queryParam("node", node == null ? "" : node)
+                .encode().toUriString());
         return "task/list";
     }
 

@@ -1,0 +1,178 @@
+package org.gridwork.dashboard.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import org.gridwork.dashboard.DashboardService;
+import org.gridwork.dashboard.DashboardView;
+import org.gridwork.dashboard.MonthlyReport;
+import org.gridwork.shared.dashboard.Figure;
+import org.gridwork.shared.dashboard.MapMarker;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** /dashboard: figures of a node with drill-down, the map's data and the monthly report. */
+@Controller
+@RequestMapping("/dashboard")
+class DashboardController {
+
+    /** Beyond this many points the map groups them per grid. */
+    private static final int MARKERS_UNGROUPED = 200;
+
+    private final DashboardService dashboard;
+    private final MonthlyReport report;
+    private final GridBoundaries boundaries;
+    private final MessageSource messages;
+    private final String tileUrl;
+    private final String tileAttribution;
+    private final java.time.ZoneId zone;
+
+    DashboardController(DashboardService dashboard, MonthlyReport report, GridBoundaries boundaries,
+            MessageSource messages, @Value("${gridwork.map.tile-url:}") String tileUrl,
+            @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
+            @Value("${gridwork.dashboard.time-zone:Asia/Shanghai}") String zone) {
+        this.zone = java.time.ZoneId.of(zone);
+        this.dashboard = dashboard;
+        this.report = report;
+        this.boundaries = boundaries;
+        this.messages = messages;
+        this.tileUrl = tileUrl;
+        this.tileAttribution = tileAttribution;
+    }
+
+    @GetMapping
+    String show(@RequestParam(required = false) String node, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String figure, Model model, Locale locale) {
+        YearMonth m = dashboard.month(month);
+        DashboardView view = dashboard.view(node, m);
+        Figure mapFigure = mapFigure(figure, view.available());
+        model.addAttribute("view", view);
+        model.addAttribute("asOf", view.asOf() == null ? null : java.time.LocalDateTime.ofInstant(view.asOf(), zone));
+        model.addAttribute("figures", Figure.values());
+        model.addAttribute("mapFigure", mapFigure);
+        model.addAttribute("mapFigures", EnumSet.copyOf(view.available().isEmpty() ? Set.of(Figure.TASKS_OPEN) : view.available())
+                .stream().filter(f -> !f.name().contains("WEEKLY")).toList());
+        model.addAttribute("months", dashboard.months());
+        model.addAttribute("tileUrl", tileUrl);
+        model.addAttribute("tileAttribution", tileAttribution);
+        model.addAttribute("tables", MonthlyReport.Table.values());
+        model.addAttribute("charts", new Charts(messages, locale).of(view));
+        return "dashboard/index";
+    }
+
+    private static Figure mapFigure(String figure, Set<Figure> available) {
+        try {
+            if (figure != null) {
+                return Figure.valueOf(figure);
+            }
+        } catch (IllegalArgumentException e) {
+            // unknown figure: fall back below
+        }
+        return available.contains(Figure.ISSUES_OPEN) ? Figure.ISSUES_OPEN : Figure.TASKS_OPEN;
+    }
+
+    /** GeoJSON of the node's grids with the chosen figure, and the open issues as (grouped) markers. */
+    @GetMapping(value = "/map", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> map(@RequestParam(required = false) String node, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String figure) {
+        YearMonth m = dashboard.month(month);
+        List<DashboardService.GridRow> grids = dashboard.grids(node, m);
+        Figure f = mapFigure(figure, dashboard.available());
+        Map<Long, String> shapes = boundaries.of(grids.stream().map(g -> g.grid().gridId()).toList());
+        List<Object> features = new ArrayList<>();
+        for (DashboardService.GridRow g : grids) {
+            String shape = shapes.get(g.grid().gridId());
+            if (shape == null) {
+                continue;
+            }
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("code", g.grid().code());
+            props.put("name", g.grid().name());
+            props.put("value", g.figures().value(f));
+            props.put("url", "/dashboard?node=" + g.grid().code() + "&month=" + m);
+            features.add(new Feature("Feature", shape, props));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", "FeatureCollection");
+        out.put("features", features);
+        out.put("markers", markers(grids));
+        return out;
+    }
+
+    private List<Map<String, Object>> markers(List<DashboardService.GridRow> grids) {
+        List<MapMarker> markers = dashboard.markers(grids.stream().map(g -> g.grid().gridId()).toList(), 5000);
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (markers.size() <= MARKERS_UNGROUPED) {
+            markers.forEach(mk -> out.add(Map.of("lng", mk.longitude(), "lat", mk.latitude(), "title", mk.title(),
+                    "url", mk.url(), "count", 1)));
+            return out;
+        }
+        Map<Long, double[]> groups = new HashMap<>();
+        markers.forEach(mk -> {
+            double[] g = groups.computeIfAbsent(mk.gridId(), k -> new double[3]);
+            g[0] += mk.longitude();
+            g[1] += mk.latitude();
+            g[2]++;
+        });
+        Map<Long, String> codes = new HashMap<>();
+        grids.forEach(g -> codes.put(g.grid().gridId(), g.grid().code()));
+        groups.forEach((grid, g) -> out.add(Map.of("lng", g[0] / g[2], "lat", g[1] / g[2],
+                "title", codes.getOrDefault(grid, ""), "url", "/dashboard?node=" + codes.getOrDefault(grid, ""),
+                "count", (long) g[2])));
+        return out;
+    }
+
+    /** A GeoJSON feature whose geometry is the stored boundary text, written as is. */
+    record Feature(String type, @JsonRawValue String geometry, Map<String, Object> properties) {
+    }
+
+    @GetMapping("/report.xlsx")
+    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String node, @RequestParam(required = false) String month,
+            Locale locale) {
+        YearMonth m = dashboard.month(month);
+        byte[] body = report.xlsx(node, m, locale);
+        return download(body, fileName(node, m, "xlsx"),
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    }
+
+    @GetMapping("/report.csv")
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String node, @RequestParam(required = false) String month,
+            @RequestParam(defaultValue = "TASKS") MonthlyReport.Table table, Locale locale) {
+        YearMonth m = dashboard.month(month);
+        byte[] body = report.csv(node, m, table, locale);
+        return download(body, fileName(node, m, table.name().toLowerCase(Locale.ROOT) + ".csv"),
+                new MediaType("text", "csv", StandardCharsets.UTF_8));
+    }
+
+    private String fileName(String node, YearMonth month, String suffix) {
+        String code = node == null || node.isBlank() ? dashboard.view(null, month).node().code() : node.strip();
+        return "gridwork-report-" + code.replaceAll("[^0-9A-Za-z-]", "") + "-" + month + "." + suffix;
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(type).body(body);
+    }
+}
