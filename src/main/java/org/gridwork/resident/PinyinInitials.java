@@ -8,7 +8,7 @@ import java.nio.charset.Charset;
  * by pinyin, so a character's initial follows from where its GB 2312 code falls among the first
  * codes of each initial; rarer characters and other scripts are left out.
  */
-final class PinyinInitials {
+public final class PinyinInitials {
 
     private static final Charset GB2312 = Charset.forName("GB2312");
     private static final int[] STARTS = {0xB0A1, 0xB0C5, 0xB2C1, 0xB4EE, 0xB6EA, 0xB7A2, 0xB8C1, 0xB9FE, 0xBBF7,
@@ -19,7 +19,7 @@ final class PinyinInitials {
     private PinyinInitials() {
     }
 
-    static String of(String name) {
+    public static String of(String name) {
         if (name == null) {
             return null;
         }
