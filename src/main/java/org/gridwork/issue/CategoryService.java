@@ -19,8 +19,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CategoryService {
 
+    /** Categories change rarely and are read on every list and today screen: keep them a short while. */
+    private static final long CACHE_MILLIS = 30_000;
+
     private final CategoryRepository categories;
     private final ApplicationEventPublisher events;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(List<CategorySummary> ordered, Map<Long, CategorySummary> byId, long loadedAt) {
+    }
 
     CategoryService(CategoryRepository categories, ApplicationEventPublisher events) {
         this.categories = categories;
@@ -29,8 +36,7 @@ public class CategoryService {
 
     /** Major classes in order, each with its subclasses in order. */
     public Map<CategorySummary, List<CategorySummary>> tree(boolean activeOnly) {
-        List<CategorySummary> all = categories.findAllByOrderBySortOrderAscIdAsc().stream().map(IssueCategory::summary)
-                .filter(c -> !activeOnly || c.active()).toList();
+        List<CategorySummary> all = snapshot().ordered().stream().filter(c -> !activeOnly || c.active()).toList();
         Map<CategorySummary, List<CategorySummary>> tree = new LinkedHashMap<>();
         for (CategorySummary major : all) {
             if (!major.subclass()) {
@@ -52,7 +58,25 @@ public class CategoryService {
     }
 
     public CategorySummary get(long id) {
-        return categories.findById(id).map(IssueCategory::summary).orElseThrow(() -> new NotFoundException("category", id));
+        CategorySummary found = snapshot().byId().get(id);
+        if (found == null) {
+            throw new NotFoundException("category", id);
+        }
+        return found;
+    }
+
+    /** All categories from memory, reloaded after a change here or when older than 30 s (other instances' edits). */
+    private Snapshot snapshot() {
+        Snapshot current = snapshot;
+        if (current == null || System.currentTimeMillis() - current.loadedAt() > CACHE_MILLIS) {
+            List<CategorySummary> ordered = categories.findAllByOrderBySortOrderAscIdAsc().stream()
+                    .map(IssueCategory::summary).toList();
+            Map<Long, CategorySummary> byId = new java.util.HashMap<>();
+            ordered.forEach(c -> byId.put(c.id(), c));
+            current = new Snapshot(ordered, Map.copyOf(byId), System.currentTimeMillis());
+            snapshot = current;
+        }
+        return current;
     }
 
     public Optional<CategorySummary> findByCode(String code) {
@@ -74,6 +98,7 @@ public class CategoryService {
             throw new BusinessRuleException("issue.category.error.limits");
         }
         c.changeLimits(amount, unit, emergency, verifyLimitHours, active);
+        snapshot = null;
         events.publishEvent(AuditEvent.of("ISSUE_CATEGORY_CHANGED", "ISSUE_CATEGORY", id,
                 amount + " " + unit + (emergency ? " emergency" : "") + " verify " + verifyLimitHours + "h"));
     }

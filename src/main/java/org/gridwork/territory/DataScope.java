@@ -25,9 +25,23 @@ public class DataScope {
         this.jdbc = jdbc;
     }
 
-    /** Scope of the logged-in user. */
+    /**
+     * Scope of the logged-in user, worked out once per web request: a page asks several modules,
+     * and each would otherwise query the assignments again.
+     */
     public GridScope current() {
-        return of(currentUsers.require());
+        var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return of(currentUsers.require());
+        }
+        CurrentUser user = currentUsers.require();
+        String key = GridScope.class.getName() + "#" + user.id();
+        GridScope scope = (GridScope) request.getAttribute(key, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        if (scope == null) {
+            scope = of(user);
+            request.setAttribute(key, scope, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        }
+        return scope;
     }
 
     public GridScope of(CurrentUser user) {
