@@ -78,7 +78,7 @@ class DepartmentAdminController {
         if (errors.hasErrors()) {
             return "account/admin/department-form";
         }
-        accounts.updateDepartment(id, form.name(), form.active());
+        accounts.updateDepartment(id, form.name(), form.isActive());
         redirect.addFlashAttribute("success", "account.department.saved");
         return "redirect:/admin/departments";
     }
@@ -88,6 +88,10 @@ class DepartmentAdminController {
             @Pattern(regexp = "[A-Za-z0-9_-]*", message = "{account.department.codeChars}") String code,
             @NotBlank(message = "{account.department.nameRequired}")
             @Size(max = 100, message = "{account.department.nameTooLong}") String name,
-            boolean active) {
+            Boolean active) {
+
+        boolean isActive() {
+            return Boolean.TRUE.equals(active);
+        }
     }
 }

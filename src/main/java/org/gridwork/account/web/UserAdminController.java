@@ -70,7 +70,7 @@ class UserAdminController {
         }
         try {
             NewPassword created = accounts.createUserByAdmin(form.username(), form.displayName(), form.role(),
-                    form.departmentId(), form.phone(), form.requireTotp());
+                    form.departmentId(), form.phone(), form.totpRequired());
             redirect.addFlashAttribute("newPassword", created);
             redirect.addFlashAttribute("success", "account.user.created");
             return "redirect:/admin/users/" + created.userId();
@@ -104,7 +104,7 @@ class UserAdminController {
             return form(model, u);
         }
         try {
-            accounts.updateUser(id, form.displayName(), form.role(), form.departmentId(), form.phone(), form.requireTotp());
+            accounts.updateUser(id, form.displayName(), form.role(), form.departmentId(), form.phone(), form.totpRequired());
         } catch (BusinessRuleException e) {
             errors.reject(e.messageKey(), e.args(), null);
             return form(model, u);
@@ -161,6 +161,10 @@ class UserAdminController {
             @NotNull(message = "{account.user.roleRequired}") Role role,
             Long departmentId,
             @Pattern(regexp = "[0-9 +-]{0,20}", message = "{account.user.phoneInvalid}") String phone,
-            boolean requireTotp) {
+            Boolean requireTotp) {
+
+        boolean totpRequired() {
+            return Boolean.TRUE.equals(requireTotp);
+        }
     }
 }
