@@ -63,6 +63,8 @@ class WebConfig implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
+        // ?lang=<garbage> (scanners, mistyped links) keeps the current language instead of a 500
+        interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
     }
 }
