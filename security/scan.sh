@@ -67,6 +67,19 @@ for section in ("vulnerabilities", "anomalies"):
             # the prod profile sets Secure (served over HTTPS); a plain-HTTP test instance cannot
             print(f"  ({len(items)} '{category}' item(s) ignored: scanning over plain HTTP)", file=sys.stderr)
             continue
+        kept = []
+        for item in items:
+            info = item.get("info", "")
+            if plain_http and "Strict-Transport-Security" in info:
+                # HSTS is sent on HTTPS requests only (browsers ignore it over HTTP)
+                print("  (HSTS over plain HTTP ignored: it is sent on HTTPS)", file=sys.stderr)
+            elif "X-XSS-Protection" in info:
+                # by design: Spring Security sends "X-XSS-Protection: 0" as OWASP advises; the
+                # browsers' XSS auditor is gone or harmful and the strict CSP does the job
+                print("  (X-XSS-Protection: 0 is deliberate, see OWASP Secure Headers)", file=sys.stderr)
+            else:
+                kept.append(item)
+        items = kept
         for item in items:
             level = item.get("level", 1)
             if level >= 1:  # 0 is informational
