@@ -33,7 +33,8 @@ echo "Logged in as $user (session cookie obtained)."
 findings=0
 
 echo "== wapiti (max ${max_time}s)"
-# Logout would end the scanner's session; _csrf is a token, not an input worth attacking.
+# Logout, disabling a user or resetting a password (the scanner's own included) would end the
+# scanner's session or lock it out; _csrf is a token, not an input worth attacking.
 # Debian's wapiti 3.0.4 fails on Python 3.11 as soon as -x is given (its wildcard regex puts the
 # (?ms) flags at the end); run it with that one function fixed.
 run_wapiti() {
@@ -53,6 +54,7 @@ PY
 }
 run_wapiti -u "$base/" --scope folder -H "Cookie: SESSION=$session" \
     -x "$base/logout" -x "$base/login" -x "$base/account/totp*" -x "$base/admin/users/*/disable" \
+    -x "$base/admin/users/*/reset-password" \
     --skip _csrf --flush-session --max-scan-time "$max_time" --max-attack-time 120 \
     -f json -o "$out/wapiti.json" --no-bugreport -v 1 || true
 if [ -f "$out/wapiti.json" ]; then
