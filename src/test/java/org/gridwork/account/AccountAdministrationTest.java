@@ -135,6 +135,15 @@ class AccountAdministrationTest {
         mvc.perform(post("/admin/departments").cookie(admin).with(csrf()).param("code", "HK-PCS").param("name", "重复"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("is-invalid")));
         mvc.perform(get("/admin/users/99999999").cookie(admin)).andExpect(status().isNotFound());
+        // values that cannot even be converted (exactly as wapiti sent them) never give a 500
+        mvc.perform(post("/admin/departments").cookie(admin).with(csrf()).param("code", "").param("name", "")
+                        .param("active", "true\u00bf'\"(").param("_active", "on"))
+                .andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(200, 400));
+        mvc.perform(post("/admin/departments").cookie(admin).with(csrf()).param("code", "X1").param("name", "x")
+                        .param("active", "true\u00bf'\"("))
+                .andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(200, 400));
+        mvc.perform(post("/admin/users").cookie(admin).with(csrf()).param("username", unique("r"))
+                .param("displayName", "x").param("role", "NO_SUCH_ROLE")).andExpect(status().isBadRequest());
     }
 
     @Test

@@ -138,4 +138,11 @@ class AuditTrailTest {
                 PageRequest.of(0, 1));
         assertThat(refused.getContent()).isNotEmpty();
     }
+
+    @Test
+    void aNulCharacterInASearchFieldIsRefusedAsABadRequestNotAServerError() throws Exception {
+        Cookie admin = WebSessions.cookie(WebSessions.login(mvc, "admin", "gridwork-demo"));
+        mvc.perform(get("/admin/audit").cookie(admin).param("actor", "x\0y")).andExpect(status().isBadRequest());
+        mvc.perform(get("/admin/users").cookie(admin).param("q", "\0")).andExpect(status().isBadRequest());
+    }
 }

@@ -45,6 +45,7 @@ class DepartmentAdminController {
     @PostMapping
     String create(@Valid @ModelAttribute("form") DepartmentForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
+        requireReadable(form, errors);
         if (form.code() == null || form.code().isBlank()) {
             errors.rejectValue("code", "account.department.codeRequired");
         }
@@ -73,6 +74,7 @@ class DepartmentAdminController {
     @PostMapping("/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") DepartmentForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
+        requireReadable(form, errors);
         DepartmentSummary d = accounts.department(id);
         model.addAttribute("existing", d);
         if (errors.hasErrors()) {
@@ -92,6 +94,13 @@ class DepartmentAdminController {
 
         boolean isActive() {
             return Boolean.TRUE.equals(active);
+        }
+    }
+
+    /** A value that cannot even be converted (a scanner's "true'\"(" for a checkbox) leaves no form to redraw. */
+    private static void requireReadable(Object form, BindingResult errors) {
+        if (form == null || errors.getTarget() == null) {
+            throw new BusinessRuleException("account.form.unreadable");
         }
     }
 }

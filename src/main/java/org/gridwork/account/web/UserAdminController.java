@@ -62,6 +62,7 @@ class UserAdminController {
     @PostMapping
     String create(@Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
+        requireReadable(form, errors);
         if (form.username() == null || form.username().isBlank()) {
             errors.rejectValue("username", "account.user.usernameRequired");
         }
@@ -99,6 +100,7 @@ class UserAdminController {
     @PostMapping("/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
+        requireReadable(form, errors);
         UserDetail u = accounts.userDetail(id);
         if (errors.hasErrors()) {
             return form(model, u);
@@ -165,6 +167,13 @@ class UserAdminController {
 
         boolean totpRequired() {
             return Boolean.TRUE.equals(requireTotp);
+        }
+    }
+
+    /** A value that cannot even be converted (a scanner's "true'\"(" for a checkbox) leaves no form to redraw. */
+    private static void requireReadable(Object form, BindingResult errors) {
+        if (form == null || errors.getTarget() == null) {
+            throw new BusinessRuleException("account.form.unreadable");
         }
     }
 }
