@@ -252,6 +252,6 @@ public class AccountService {
     }
 
     /** A password shown once to the admin who created or reset the account. */
-    public record NewPassword(long userId, String username, String password) {
+    public record NewPassword(long userId, String username, String password) implements java.io.Serializable {
     }
 }

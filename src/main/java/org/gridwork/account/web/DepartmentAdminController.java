@@ -45,6 +45,7 @@ class DepartmentAdminController {
     @PostMapping
     String create(@Valid @ModelAttribute("form") DepartmentForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
+        requireReadable(form, errors);
         if (form.code() == null || form.code().isBlank()) {
             errors.rejectValue("code", "account.department.codeRequired");
         }
@@ -73,12 +74,13 @@ class DepartmentAdminController {
     @PostMapping("/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") DepartmentForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
+        requireReadable(form, errors);
         DepartmentSummary d = accounts.department(id);
         model.addAttribute("existing", d);
         if (errors.hasErrors()) {
             return "account/admin/department-form";
         }
-        accounts.updateDepartment(id, form.name(), form.active());
+        accounts.updateDepartment(id, form.name(), form.isActive());
         redirect.addFlashAttribute("success", "account.department.saved");
         return "redirect:/admin/departments";
     }
@@ -88,6 +90,17 @@ class DepartmentAdminController {
             @Pattern(regexp = "[A-Za-z0-9_-]*", message = "{account.department.codeChars}") String code,
             @NotBlank(message = "{account.department.nameRequired}")
             @Size(max = 100, message = "{account.department.nameTooLong}") String name,
-            boolean active) {
+            Boolean active) {
+
+        boolean isActive() {
+            return Boolean.TRUE.equals(active);
+        }
+    }
+
+    /** A value that cannot even be converted (a scanner's "true'\"(" for a checkbox) leaves no form to redraw. */
+    private static void requireReadable(Object form, BindingResult errors) {
+        if (form == null || errors.getTarget() == null) {
+            throw new BusinessRuleException("account.form.unreadable");
+        }
     }
 }

@@ -62,6 +62,7 @@ class UserAdminController {
     @PostMapping
     String create(@Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
+        requireReadable(form, errors);
         if (form.username() == null || form.username().isBlank()) {
             errors.rejectValue("username", "account.user.usernameRequired");
         }
@@ -70,7 +71,7 @@ class UserAdminController {
         }
         try {
             NewPassword created = accounts.createUserByAdmin(form.username(), form.displayName(), form.role(),
-                    form.departmentId(), form.phone(), form.requireTotp());
+                    form.departmentId(), form.phone(), form.totpRequired());
             redirect.addFlashAttribute("newPassword", created);
             redirect.addFlashAttribute("success", "account.user.created");
             return "redirect:/admin/users/" + created.userId();
@@ -99,12 +100,13 @@ class UserAdminController {
     @PostMapping("/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
+        requireReadable(form, errors);
         UserDetail u = accounts.userDetail(id);
         if (errors.hasErrors()) {
             return form(model, u);
         }
         try {
-            accounts.updateUser(id, form.displayName(), form.role(), form.departmentId(), form.phone(), form.requireTotp());
+            accounts.updateUser(id, form.displayName(), form.role(), form.departmentId(), form.phone(), form.totpRequired());
         } catch (BusinessRuleException e) {
             errors.reject(e.messageKey(), e.args(), null);
             return form(model, u);
@@ -161,6 +163,17 @@ class UserAdminController {
             @NotNull(message = "{account.user.roleRequired}") Role role,
             Long departmentId,
             @Pattern(regexp = "[0-9 +-]{0,20}", message = "{account.user.phoneInvalid}") String phone,
-            boolean requireTotp) {
+            Boolean requireTotp) {
+
+        boolean totpRequired() {
+            return Boolean.TRUE.equals(requireTotp);
+        }
+    }
+
+    /** A value that cannot even be converted (a scanner's "true'\"(" for a checkbox) leaves no form to redraw. */
+    private static void requireReadable(Object form, BindingResult errors) {
+        if (form == null || errors.getTarget() == null) {
+            throw new BusinessRuleException("account.form.unreadable");
+        }
     }
 }

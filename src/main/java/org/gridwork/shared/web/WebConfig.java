@@ -46,8 +46,12 @@ class WebConfig implements WebMvcConfigurer {
 
     /** Chosen language in a cookie; without one, the browser's Accept-Language; without that, Chinese. */
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(
+            @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure:false}") boolean secure) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("gridwork-lang");
+        // no script reads it; Secure behind HTTPS like the session cookie
+        resolver.setCookieHttpOnly(true);
+        resolver.setCookieSecure(secure);
         resolver.setDefaultLocaleFunction(request -> {
             String header = request.getHeader("Accept-Language");
             if (header == null || header.isBlank()) {
@@ -63,6 +67,8 @@ class WebConfig implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
+        // ?lang=<garbage> (scanners, mistyped links) keeps the current language instead of a 500
+        interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
     }
 }

@@ -1,0 +1,107 @@
+package org.gridwork.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.servlet.http.Cookie;
+
+import org.gridwork.support.IntegrationTest;
+import org.gridwork.support.WebSessions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.util.UriComponentsBuilder;
+
+@IntegrationTest
+class TotpLoginTest {
+
+    static final String PASSWORD = "second factor password";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    TotpService totp;
+
+    static String secretOf(String otpauthUri) {
+        return UriComponentsBuilder.fromUriString(otpauthUri).build().getQueryParams().getFirst("secret");
+    }
+
+    static String currentCode(String secret) {
+        return Totp.code(Totp.fromBase32(secret), Totp.counterAt(Instant.now()), 6);
+    }
+
+    @Test
+    void aUserWithAnAuthenticatorNeedsTheCodeAfterThePassword() throws Exception {
+        String name = AccountAdministrationTest.unique("totp");
+        long id = accounts.createUser(name, PASSWORD, "双因素", Role.SUPERVISOR, null).id();
+        String secret = secretOf(totp.startEnrolment(id));
+        List<String> recovery = totp.confirmEnrolment(id, currentCode(secret));
+        assertThat(recovery).hasSize(10);
+
+        MvcResult login = WebSessions.login(mvc, name, PASSWORD);
+        assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/login/totp");
+        Cookie session = WebSessions.cookie(login);
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login/totp"));
+        mvc.perform(post("/login/totp").cookie(session).with(csrf()).param("code", "000000"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("totp-error")));
+        mvc.perform(post("/login/totp").cookie(session).with(csrf()).param("code", currentCode(secret)))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+
+        // a recovery code works once
+        Cookie second = WebSessions.cookie(WebSessions.login(mvc, name, PASSWORD));
+        mvc.perform(post("/login/totp").cookie(second).with(csrf()).param("code", recovery.get(0))).andExpect(redirectedUrl("/"));
+        Cookie third = WebSessions.cookie(WebSessions.login(mvc, name, PASSWORD));
+        mvc.perform(post("/login/totp").cookie(third).with(csrf()).param("code", recovery.get(0)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("totp-error")));
+    }
+
+    @Test
+    void anAdminCanRequireTheSecondFactorAndTheUserEnrolsAtTheNextLogin() throws Exception {
+        String name = AccountAdministrationTest.unique("must2fa");
+        long id = accounts.createUser(name, PASSWORD, "强制双因素", Role.ADMIN, null).id();
+        accounts.updateUser(id, "强制双因素", Role.ADMIN, null, null, true);
+
+        MvcResult login = WebSessions.login(mvc, name, PASSWORD);
+        assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/account/totp");
+        Cookie session = WebSessions.cookie(login);
+        mvc.perform(get("/admin/users").cookie(session)).andExpect(redirectedUrl("/account/totp"));
+        String page = mvc.perform(get("/account/totp").cookie(session))
+                .andExpect(content().string(containsString("otpauth://totp/Gridwork:" + name)))
+                .andReturn().getResponse().getContentAsString();
+        String secret = page.replaceAll("(?s).*secret=([A-Z2-7]+).*", "$1");
+        mvc.perform(get("/account/totp/qr.svg").cookie(session))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("<svg")));
+        mvc.perform(post("/account/totp/confirm").cookie(session).with(csrf()).param("code", currentCode(secret)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("recovery-codes")));
+        mvc.perform(get("/admin/users").cookie(session)).andExpect(status().isOk());
+        // required: it cannot be switched off by the user
+        mvc.perform(post("/account/totp/disable").cookie(session).with(csrf()));
+        assertThat(totp.enabled(id)).isTrue();
+    }
+
+    @Test
+    void wrongCodesCountTowardsTheLockout() throws Exception {
+        String name = AccountAdministrationTest.unique("totplock");
+        long id = accounts.createUser(name, PASSWORD, "锁定", Role.SUPERVISOR, null).id();
+        totp.confirmEnrolment(id, currentCode(secretOf(totp.startEnrolment(id))));
+        Cookie session = WebSessions.cookie(WebSessions.login(mvc, name, PASSWORD));
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login/totp").cookie(session).with(csrf()).param("code", "12345" + i));
+        }
+        assertThat(totp.locked(id)).isTrue();
+        assertThat(WebSessions.login(mvc, name, PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+    }
+}
