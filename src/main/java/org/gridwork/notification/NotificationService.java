@@ -61,7 +61,11 @@ public class NotificationService {
         long user = currentUsers.require().id();
         jdbc.update("update notification set read_at = now() where id = ? and user_id = ? and read_at is null", id, user);
         List<String> url = jdbc.queryForList("select url from notification where id = ? and user_id = ?", String.class, id, user);
-        return url.isEmpty() || url.get(0) == null ? "/notifications" : url.get(0);
+        if (url.isEmpty()) {
+            // someone else's notification, or none: the same answer, so ids do not leak
+            throw new org.gridwork.shared.NotFoundException("notification", id);
+        }
+        return url.get(0) == null ? "/notifications" : url.get(0);
     }
 
     @Transactional
