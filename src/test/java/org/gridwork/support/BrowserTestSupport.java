@@ -73,7 +73,9 @@ public abstract class BrowserTestSupport {
     }
 
     protected <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+        // a page replaced by a redirect mid-check leaves stale elements: look again rather than fail
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     protected String text(By by) {
