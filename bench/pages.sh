@@ -25,20 +25,26 @@ measure dashboard-town       sup-130528112 "/dashboard?node=130528112"
 measure open311-requests     staff      "/open311/v2/requests.json"
 
 # Visit logging: a POST per request, each with a fresh idempotency token, as the phone form sends it.
-CSRF=$(curl -s -H "Cookie: ${COOKIE[staff]}" "$BASE/visits/new?residentId=$STAFF_RESIDENT" \
-  | grep -o 'name="_csrf" value="[^"]*"' | head -n1 | sed 's/.*value="//;s/"$//')
-cat > "$OUT/visit-post.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+# CSRF tokens belong to sessions: fetch one for each of staff's sessions, in the same order.
+CSRF_LIST=$(sed -n 's/^  "\(.*\)",$/\1/p' "$OUT/sessions-staff.lua" | while read -r c; do
+  curl -s -H "Cookie: $c" "$BASE/visits/new?residentId=$STAFF_RESIDENT" \
+    | grep -o 'name="_csrf" value="[^"]*"' | head -n1 | sed 's/.*value="//;s/"$//'
+done)
+{
+  echo "csrfs = {"
+  for t in $CSRF_LIST; do echo "  \"$t\","; done
+  echo "}"
+  cat <<LUA
 math.randomseed(os.time() + math.floor(os.clock() * 100000))
-request = function()
+body_for = function(i)
   local token = string.format("%08x-%04x-4%03x-a%03x-%012x", math.random(0, 0x7fffffff), math.random(0, 0xffff),
     math.random(0, 0xfff), math.random(0, 0xfff), math.random(0, 0x7fffffff) * 8192 + math.random(0, 8191))
-  local body = "_csrf=$CSRF&token=" .. token .. "&residentId=$STAFF_RESIDENT&kind=CARE&condition=GOOD"
+  return "_csrf=" .. csrfs[i] .. "&token=" .. token .. "&residentId=$STAFF_RESIDENT&kind=CARE&condition=GOOD"
     .. "&findings=%E8%BA%AB%E4%BD%93%E8%89%AF%E5%A5%BD&needs="
-  return wrk.format(nil, nil, nil, body)
 end
 LUA
+} > "$OUT/visit-post.lua"
+CSRF=$(echo "$CSRF_LIST" | tail -n1)
 PROBE_TOKEN=$(python3 -c "import uuid; print(uuid.uuid4())")
 measure visit-logging staff "/visits" "$OUT/visit-post.lua" \
   "_csrf=$CSRF&token=$PROBE_TOKEN&residentId=$STAFF_RESIDENT&kind=CARE&condition=GOOD&findings=ok&needs="

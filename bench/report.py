@@ -11,6 +11,8 @@ import sys
 
 def ms(value):
     value = value.strip()
+    if value in ("", "0.00us"):
+        return None  # wrk measured no completed request (all timed out)
     for unit, factor in (("us", 0.001), ("ms", 1.0), ("s", 1000.0), ("m", 60000.0)):
         if value.endswith(unit):
             return round(float(value[: -len(unit)]) * factor, 2)

@@ -56,11 +56,24 @@ login() {
   local token
   token=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"$//')
   curl -s -c "$jar" -b "$jar" -o /dev/null -d "username=$1&password=gridwork-demo&_csrf=$token" "$BASE/login"
-  awk '!/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}' "$jar"
+  # HttpOnly cookies are written as "#HttpOnly_host ..." lines
+  sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}'
+
 }
 
+# Real users each have their own session: log every role in once per connection, and let the
+# wrk script spread requests over those sessions (one shared session would serialise on its row).
 declare -A COOKIE
-for u in admin supervisor sup-130528112 staff; do COOKIE[$u]=$(login "$u"); done
+for u in admin supervisor sup-130528112 staff; do
+  : > "$OUT/sessions-$u.lua"
+  echo "sessions = {" > "$OUT/sessions-$u.lua"
+  for _ in $(seq 1 "$CONNECTIONS"); do
+    c=$(login "$u")
+    echo "  \"$c\"," >> "$OUT/sessions-$u.lua"
+    COOKIE[$u]=$c
+  done
+  echo "}" >> "$OUT/sessions-$u.lua"
+done
 
 RESULTS="$OUT/results.tsv"
 : > "$RESULTS"
@@ -69,18 +82,44 @@ RESULTS="$OUT/results.tsv"
 measure() {
   local name=$1 user=$2 path=$3 lua=${4:-} probe=${5:-}
   local cookie=${COOKIE[$user]}
-  local sql probe_args=()
+  local sql probe_args=() headers
   [ -n "$probe" ] && probe_args=(--data "$probe")
-  sql=$(curl -s -o /dev/null -D - -H "Cookie: $cookie" "${probe_args[@]}" "$BASE$path" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-gridwork-sql-count"{print $2}')
-  local args=(-t2 -c"$CONNECTIONS" --latency -H "Cookie: $cookie")
-  [ -n "$lua" ] && args+=(-s "$lua")
+  headers=$(curl -s -o /dev/null -D - -H "Cookie: $cookie" "${probe_args[@]}" "$BASE$path" | tr -d '\r')
+  # a page that answers with the login page or an error would measure nothing real
+  if ! head -n1 <<<"$headers" | grep -qE ' (200|302)'; then
+    echo "   $name: $path answered $(head -n1 <<<"$headers") for $user; not measured" >&2
+    return
+  fi
+  if grep -qi '^location: .*/login' <<<"$headers"; then
+    echo "   $name: $path sent $user to the login page; not measured" >&2
+    return
+  fi
+  sql=$(awk -F': ' 'tolower($1)=="x-gridwork-sql-count"{print $2}' <<<"$headers")
+  # the script: the user's sessions, then the page's own request body (if any), then the rotation
+  local script="$OUT/run-$name.lua"
+  cat "$OUT/sessions-$user.lua" > "$script"
+  [ -n "$lua" ] && cat "$lua" >> "$script"
+  cat >> "$script" <<'LUA'
+local n = 0
+local make = body_for or function(i) return nil end
+request = function()
+  n = n + 1
+  local i = (n % #sessions) + 1
+  local headers = { ["Cookie"] = sessions[i] }
+  local body = make(i)
+  if body then headers["Content-Type"] = "application/x-www-form-urlencoded" end
+  return wrk.format(body and "POST" or nil, nil, headers, body)
+end
+LUA
+  local args=(-t2 -c"$CONNECTIONS" --latency --timeout 10s -s "$script")
   wrk "${args[@]}" -d"${WARMUP}s" "$BASE$path" > /dev/null
   wrk "${args[@]}" -d"${DURATION}s" "$BASE$path" > "$OUT/wrk-$name.txt"
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-$name.txt")
   p50=$(awk '$1=="50%" {print $2}' "$OUT/wrk-$name.txt")
   p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk-$name.txt")
-  errors=$(awk '/Non-2xx/ {print $5}' "$OUT/wrk-$name.txt")
+  # answers other than 2xx/3xx, plus connect/read/write errors and timeouts
+  errors=$(awk '/Non-2xx/ {n += $5} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$OUT/wrk-$name.txt")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$path" "$rps" "$p50" "$p99" "${sql:-?}" "${errors:-0}" >> "$RESULTS"
   printf '   %-28s %10s req/s  p50 %8s  p99 %8s  sql %s  errors %s\n' "$name" "$rps" "$p50" "$p99" "${sql:-?}" "${errors:-0}"
 }
