@@ -256,11 +256,14 @@ public class TerritoryService {
 
     /** Grids the current user may reach, by code. */
     public List<GridSummary> gridsInScope() {
+        // summary columns only: a county holds ~2,000 grids, and their boundaries are large texts
         GridScope scope = dataScope.current();
-        List<Grid> found = scope.unrestricted() ? grids.findAll().stream()
-                .sorted((a, b) -> a.getCode().compareTo(b.getCode())).toList()
-                : grids.findByIdInOrderByCode(scope.gridIds());
-        return found.stream().map(Grid::summary).toList();
+        String sql = "select id, code, name, village_id, region_path, status from grid"
+                + (scope.unrestricted() ? "" : " where id = any(?)") + " order by code";
+        org.springframework.jdbc.core.RowMapper<GridSummary> row = (rs, i) -> new GridSummary(rs.getLong(1),
+                rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), GridStatus.valueOf(rs.getString(6)));
+        return scope.unrestricted() ? jdbc.query(sql, row)
+                : jdbc.query(sql, row, (Object) scope.gridIds().toArray(Long[]::new));
     }
 
     /** One grid, or 404 when it does not exist or lies outside the current user's scope. */

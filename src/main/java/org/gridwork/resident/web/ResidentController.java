@@ -198,11 +198,13 @@ class ResidentController {
         }
     }
 
+    private static final java.util.regex.Pattern GRID_SUFFIX = java.util.regex.Pattern.compile("第.+网格$");
+
     /** Villages (communities) of the caller's grids, for the subtree filter; named after their first grid. */
     private java.util.Map<Long, String> villages() {
         java.util.Map<Long, String> villages = new java.util.LinkedHashMap<>();
         for (GridSummary g : territory.gridsInScope()) {
-            villages.putIfAbsent(g.villageId(), g.name().replaceAll("第.+网格$", "") + " " + g.code().substring(0, 12));
+            villages.putIfAbsent(g.villageId(), GRID_SUFFIX.matcher(g.name()).replaceAll("") + " " + g.code().substring(0, 12));
         }
         return villages;
     }
