@@ -153,6 +153,14 @@ public class IssueQueries {
         if (user.role() == Role.HANDLER) {
             sql.append(" and i.assignee_department_id = ?");
             args.add(user.departmentId() == null ? -1L : user.departmentId());
+        } else if (user.role() == Role.SUPERVISOR && !scope.unrestricted()) {
+            // their subtrees as path prefixes: an index range, where a county's 2,000 grid ids were a scan
+            sql.append(" and (false");
+            for (String path : scope.regionPaths()) {
+                sql.append(" or i.region_path like ?");
+                args.add(path.replace("%", "").replace("_", "") + "%");
+            }
+            sql.append(")");
         } else if (!scope.unrestricted()) {
             sql.append(" and (i.grid_id = any(?) or i.assignee_user_id = ? or i.reporter_id = ?)");
             args.add(scope.gridIds().toArray(new Long[0]));

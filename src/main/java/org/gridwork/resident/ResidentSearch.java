@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ResidentSearch {
 
+    /** Above this many grids the scope is checked as a filter rather than through the grid index. */
+    private static final int LARGE_SCOPE = 50;
+
     private final JdbcTemplate jdbc;
     private final FieldEncryptor crypto;
 
@@ -64,6 +67,11 @@ class ResidentSearch {
     private void where(GridScope scope, ResidentQuery query, StringBuilder sql, List<Object> args) {
         if (scope.unrestricted()) {
             sql.append("true");
+        } else if (scope.gridIds().size() > LARGE_SCOPE) {
+            // a town's or county's grids: check them as a filter ("+ 0" keeps the planner off the
+            // grid index), so the name, ID or keyset index leads; scanning 2,000 grids' entries would not
+            sql.append("(r.grid_id + 0) = any(?)");
+            args.add(scope.gridIds().toArray(Long[]::new));
         } else {
             sql.append("r.grid_id = any(?)");
             args.add(scope.gridIds().toArray(Long[]::new));
@@ -105,10 +113,25 @@ class ResidentSearch {
                 args.add(q.toLowerCase() + "%");
                 args.add("%" + like(q) + "%");
             } else {
-                sql.append(" and r.name ilike ?");
+                sql.append(" and resident_name_grams(r.name) @> ?::text[] and r.name ilike ?");
+                args.add(grams(q));
                 args.add("%" + like(q) + "%");
             }
         }
+    }
+
+    /** What resident_name_grams (V53) indexes: the query's neighbouring pairs, or its one character. */
+    static String[] grams(String q) {
+        String s = q.toLowerCase(java.util.Locale.ROOT);
+        int[] cp = s.codePoints().toArray();
+        if (cp.length == 1) {
+            return new String[] {s};
+        }
+        String[] pairs = new String[cp.length - 1];
+        for (int i = 0; i + 1 < cp.length; i++) {
+            pairs[i] = new String(cp, i, 2);
+        }
+        return pairs;
     }
 
     private static String like(String s) {
