@@ -5,19 +5,20 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Loads the demo data set once, marking it done in {@code demo_data_load} in the same transaction. */
+/**
+ * Loads the demo data set once, marking it done in {@code demo_data_load} in the same transaction.
+ * A lifecycle bean of an early phase, so it runs before the web server opens: nobody can reach
+ * the login page while the demo users do not exist yet.
+ */
 @Component
 @Profile("!prod & !datagen")
-@Order(0)
-class DemoDataLoader implements ApplicationRunner {
+class DemoDataLoader implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
@@ -31,8 +32,26 @@ class DemoDataLoader implements ApplicationRunner {
         this.tx = tx;
     }
 
+    private volatile boolean running;
+
     @Override
-    public void run(ApplicationArguments args) {
+    public int getPhase() {
+        return 0; // the web server starts in a later phase
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public void start() {
+        running = true;
         tx.executeWithoutResult(status -> {
             // Serialises two instances starting at once against the same empty database.
             jdbc.execute("lock table demo_data_load in exclusive mode");
