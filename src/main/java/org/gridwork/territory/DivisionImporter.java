@@ -157,7 +157,7 @@ public class DivisionImporter {
 
     private static long notUtf8OrRethrow(IOException e, long line, Errors errors) {
         if (e instanceof CharacterCodingException) {
-            errors.add(line, "territory.import.error.notUtf8");
+            errors.add(line, "territory.import.error.notUtf8", line);
             return 0;
         }
         throw new UncheckedIOException(e);

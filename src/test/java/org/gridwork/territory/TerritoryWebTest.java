@@ -161,6 +161,15 @@ class TerritoryWebTest {
     }
 
     @Test
+    void aGbkFileIsNamedAsSuchWithTheLineWhereItStops() throws Exception {
+        MockMultipartFile gbk = new MockMultipartFile("file", "gbk.csv", "text/csv",
+                "code,name,level,parent_code\n139807,测试辛县,COUNTY,13\n".getBytes(java.nio.charset.Charset.forName("GBK")));
+        mvc.perform(multipart("/admin/territory/import").file(gbk).with(as("admin")).with(csrf()).locale(Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The file is not UTF-8 (from line 2 on).")));
+    }
+
+    @Test
     void assigningStaffAndSupervisorsOnTheStaffScreenChangesTheirScopeAtOnce() throws Exception {
         UserSummary newStaff = accounts.createUser("gs" + System.nanoTime(), "irrelevant-pass", "新网格员", Role.GRID_STAFF, null);
         RegionSummary village = TerritoryFixtures.newVillage(territory, null);
