@@ -28,6 +28,22 @@
     form.querySelectorAll('button[type="submit"]').forEach(function (b) { b.classList.add('disabled'); });
   });
 
+  // Area filters (town -> village -> grid): choosing a level clears the levels below it and
+  // reloads the list, so that the next select offers only what lies in the chosen area.
+  document.addEventListener('change', function (event) {
+    var select = event.target.closest('select[data-cascade]');
+    if (!select || !select.form) {
+      return;
+    }
+    select.getAttribute('data-cascade').split(' ').forEach(function (name) {
+      var below = select.form.elements[name];
+      if (below) {
+        below.value = '';
+      }
+    });
+    select.form.requestSubmit();
+  });
+
   // Elements with data-href navigate on click (table rows).
   document.addEventListener('click', function (event) {
     var row = event.target.closest('[data-href]');

@@ -106,7 +106,7 @@ public class IssueQueries {
      * as the GeoReport v2 specification asks.
      */
     public List<PublicRequest> publicRequests(List<Long> ids, Long categoryId, Instant start, Instant end, Boolean open,
-            int limit) {
+            int limit, int offset) {
         StringBuilder sql = new StringBuilder("select id, status, category_id, description, reported_at, updated_at,"
                 + " deadline, address, latitude, longitude from issue where source = 'OPEN311'");
         List<Object> args = new ArrayList<>();
@@ -129,8 +129,9 @@ public class IssueQueries {
         if (open != null) {
             sql.append(open ? " and status not in ('CLOSED', 'REJECTED')" : " and status in ('CLOSED', 'REJECTED')");
         }
-        sql.append(" order by id desc limit ?");
+        sql.append(" order by id desc limit ? offset ?");
         args.add(limit);
+        args.add(offset);
         return jdbc.query(sql.toString(), (rs, n) -> new PublicRequest(rs.getLong(1),
                 !IssueStatus.valueOf(rs.getString(2)).finished(), rs.getLong(3), rs.getString(4),
                 instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), rs.getString(8),

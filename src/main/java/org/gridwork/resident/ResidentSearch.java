@@ -80,10 +80,11 @@ class ResidentSearch {
             sql.append(" and r.grid_id = ?");
             args.add(query.gridId());
         }
-        if (query.villageId() != null) {
-            // a village's subtree: its grids (already limited to the caller's scope above)
-            sql.append(" and r.grid_id in (select g.id from grid g where g.village_id = ?)");
-            args.add(query.villageId());
+        if (query.areaId() != null) {
+            // a town's or village's subtree: its grids (already limited to the caller's scope above)
+            sql.append(" and r.grid_id in (select g.id from grid g join region a on a.id = ?"
+                    + " where g.region_path like a.path || '%')");
+            args.add(query.areaId());
         }
         if (query.status() != null) {
             sql.append(" and r.status = ?");

@@ -79,4 +79,20 @@ class ResidentPagesBrowserTest extends BrowserTestSupport {
         assertThat(browser.getPageSource()).doesNotContainPattern("130528\\d{12}");
         Browser.screenshot("residents-phone");
     }
+
+    @Test
+    void choosingAVillageReloadsTheListWithThatVillagesGridsOnly() {
+        useLanguage("zh_CN");
+        loginAs("supervisor");
+        open("/residents");
+        var village = new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("villageId")));
+        village.selectByIndex(2);
+        waitFor(ExpectedConditions.urlContains("villageId="));
+        var grids = new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("gridId")));
+        // the village's own grids remain on offer, and the rows all lie in them
+        java.util.List<String> offered = grids.getOptions().stream().skip(1).map(o -> o.getText()).toList();
+        assertThat(offered).isNotEmpty().allMatch(t -> t.contains("130528112202-"));
+        assertThat(browser.findElements(By.cssSelector("#resident-table tbody tr td:nth-child(4)")))
+                .isNotEmpty().allMatch(td -> td.getAttribute("textContent").contains("130528112202-"));
+    }
 }

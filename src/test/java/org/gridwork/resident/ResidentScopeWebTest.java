@@ -81,6 +81,23 @@ class ResidentScopeWebTest {
     }
 
     @Test
+    void theListNarrowsToTheChosenVillageAndATownHidesNothingOfItsOwn() throws Exception {
+        long village = jdbc.queryForObject("select village_id from grid where id = ?", Long.class, otherGrid);
+        long town = jdbc.queryForObject("select parent_id from region where id = ?", Long.class, village);
+        String otherName = jdbc.queryForObject("select name from resident where id = ?", String.class, otherResident);
+        String ownName = jdbc.queryForObject("select name from resident where id = ?", String.class, ownResident);
+        String inVillage = mvc.perform(get("/residents").param("villageId", "" + village).param("q", otherName)
+                .with(user(as("supervisor")))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(inVillage).contains("/residents/" + otherResident + "\"");
+        String ownElsewhere = mvc.perform(get("/residents").param("villageId", "" + village).param("q", ownName)
+                .with(user(as("supervisor")))).andReturn().getResponse().getContentAsString();
+        assertThat(ownElsewhere).doesNotContain("/residents/" + ownResident + "\"");
+        String inTown = mvc.perform(get("/residents").param("townId", "" + town).param("q", ownName)
+                .with(user(as("supervisor")))).andReturn().getResponse().getContentAsString();
+        assertThat(inTown).contains("/residents/" + ownResident + "\"");
+    }
+
+    @Test
     void handlersSeeNoResidentAtAll() throws Exception {
         mvc.perform(get("/residents/" + ownResident).with(user(as("handler")))).andExpect(status().isNotFound());
         String list = mvc.perform(get("/residents").with(user(as("handler")))).andReturn().getResponse().getContentAsString();

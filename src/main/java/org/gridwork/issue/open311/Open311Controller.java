@@ -43,7 +43,9 @@ import tools.jackson.databind.ObjectMapper;
 class Open311Controller {
 
     private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    /** The specification's ceiling per response; {@code page_size} (default 100) pages below it. */
     private static final int MAX_RESULTS = 1000;
+    private static final int DEFAULT_PAGE_SIZE = 100;
 
     private final CategoryService categories;
     private final IssueService issues;
@@ -132,10 +134,25 @@ class Open311Controller {
             @RequestParam(name = "service_code", required = false) String serviceCode,
             @RequestParam(name = "start_date", required = false) String startDate,
             @RequestParam(name = "end_date", required = false) String endDate,
-            @RequestParam(name = "status", required = false) String status, Locale locale) {
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "page", required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize, Locale locale) {
         Optional<ResponseEntity<String>> refused = checkJurisdiction(format, jurisdictionId);
         if (refused.isPresent()) {
             return refused.get();
+        }
+        int size;
+        int pageNumber;
+        try {
+            size = pageSize == null || pageSize.isBlank() ? DEFAULT_PAGE_SIZE : Integer.parseInt(pageSize.strip());
+            pageNumber = page == null || page.isBlank() ? 1 : Integer.parseInt(page.strip());
+        } catch (NumberFormatException e) {
+            size = -1;
+            pageNumber = -1;
+        }
+        if (size < 1 || size > MAX_RESULTS || pageNumber < 1 || (long) pageNumber * size > 100_000) {
+            return error(format, HttpStatus.BAD_REQUEST,
+                    "page_size must be 1 to " + MAX_RESULTS + " and page at least 1 (within the first 100,000 requests)");
         }
         List<Long> idList = new ArrayList<>();
         if (ids != null && !ids.isBlank()) {
@@ -170,7 +187,8 @@ class Open311Controller {
         } catch (DateTimeParseException e) {
             return error(format, HttpStatus.BAD_REQUEST, "start_date and end_date are W3C datetimes, e.g. 2026-11-28T09:00:00+08:00");
         }
-        List<Map<String, Object>> list = queries.publicRequests(idList, categoryId, start, end, open, MAX_RESULTS).stream()
+        List<Map<String, Object>> list = queries.publicRequests(idList, categoryId, start, end, open, size,
+                (pageNumber - 1) * size).stream()
                 .map(r -> request(r, locale)).toList();
         return respond(format, HttpStatus.OK, "service_requests", "request", list);
     }
@@ -188,7 +206,7 @@ class Open311Controller {
         } catch (NumberFormatException e) {
             return error(format, HttpStatus.NOT_FOUND, "service_request_id " + id + " not found");
         }
-        List<PublicRequest> found = queries.publicRequests(List.of(requestId), null, null, null, null, 1);
+        List<PublicRequest> found = queries.publicRequests(List.of(requestId), null, null, null, null, 1, 0);
         if (found.isEmpty()) {
             return error(format, HttpStatus.NOT_FOUND, "service_request_id " + id + " not found");
         }

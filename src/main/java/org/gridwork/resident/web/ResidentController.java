@@ -3,6 +3,7 @@ package org.gridwork.resident.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.gridwork.resident.HouseholdView;
 import org.gridwork.resident.Relation;
 import org.gridwork.resident.ResidentDetail;
 import org.gridwork.resident.ResidentInvalid;
@@ -12,6 +13,8 @@ import org.gridwork.resident.ResidentService;
 import org.gridwork.resident.ResidentStatus;
 import org.gridwork.resident.ResidentSummary;
 import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.territory.AreaChoices;
+import org.gridwork.territory.AreaFilter;
 import org.gridwork.territory.GridSummary;
 import org.gridwork.territory.TerritoryService;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -32,31 +35,30 @@ class ResidentController {
 
     private final ResidentService residents;
     private final TerritoryService territory;
+    private final AreaFilter areas;
 
-    ResidentController(ResidentService residents, TerritoryService territory) {
+    ResidentController(ResidentService residents, TerritoryService territory, AreaFilter areas) {
         this.residents = residents;
         this.territory = territory;
-    }
-
-    @ModelAttribute("grids")
-    List<GridSummary> grids() {
-        return territory.gridsInScope();
+        this.areas = areas;
     }
 
     @GetMapping("/residents")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
-            @RequestParam(required = false) Long gridId, @RequestParam(required = false) Long villageId,
-            @RequestParam(required = false) ResidentStatus status,
+            @RequestParam(required = false) Long townId, @RequestParam(required = false) Long villageId,
+            @RequestParam(required = false) Long gridId, @RequestParam(required = false) ResidentStatus status,
             @RequestParam(defaultValue = "NAME") ResidentQuery.Sort sort, @RequestParam(required = false) String afterName,
             @RequestParam(required = false) Long afterId, Model model) {
-        ResidentQuery query = new ResidentQuery(q, blank(tag), gridId, villageId, status, sort, afterName, afterId, 50);
+        AreaChoices area = areas.choices(townId, villageId, gridId);
+        ResidentQuery query = new ResidentQuery(q, blank(tag), gridId, area.areaId(), status, sort, afterName, afterId,
+                50);
         ResidentPage page = residents.search(query);
         model.addAttribute("query", query);
+        model.addAttribute("area", area);
         model.addAttribute("page", page);
         model.addAttribute("tags", residents.tagsByCode());
         model.addAttribute("statuses", ResidentStatus.values());
-        model.addAttribute("gridNames", gridNames());
-        model.addAttribute("villages", villages());
+        model.addAttribute("gridNames", area.gridNames());
         if (page.hasMore()) {
             ResidentSummary last = page.items().get(page.items().size() - 1);
             model.addAttribute("nextAfterName", last.name());
@@ -90,7 +92,7 @@ class ResidentController {
         ResidentDetail d = residents.detail(id);
         model.addAttribute("resident", d);
         model.addAttribute("tags", residents.tagsByCode());
-        model.addAttribute("gridNames", gridNames());
+        model.addAttribute("gridName", gridName(d.summary().gridId()));
         model.addAttribute("phone", residents.phone(id).orElse(null));
         model.addAttribute("changes", residents.changes(id));
         model.addAttribute("household", d.summary().householdId() == null ? null
@@ -166,9 +168,10 @@ class ResidentController {
 
     @GetMapping("/households/{id}")
     String household(@PathVariable long id, Model model) {
-        model.addAttribute("household", residents.household(id));
+        HouseholdView household = residents.household(id);
+        model.addAttribute("household", household);
+        model.addAttribute("gridName", gridName(household.gridId()));
         model.addAttribute("relations", Relation.values());
-        model.addAttribute("gridNames", gridNames());
         return "resident/household";
     }
 
@@ -187,6 +190,7 @@ class ResidentController {
 
     private String form(Model model, ResidentDetail existing) {
         model.addAttribute("existing", existing);
+        model.addAttribute("grids", territory.gridsInScope());
         model.addAttribute("tags", residents.tags());
         model.addAttribute("registrations", org.gridwork.resident.Registration.values());
         return "resident/form";
@@ -198,20 +202,9 @@ class ResidentController {
         }
     }
 
-    private static final java.util.regex.Pattern GRID_SUFFIX = java.util.regex.Pattern.compile("第.+网格$");
-
-    /** Villages (communities) of the caller's grids, for the subtree filter; named after their first grid. */
-    private java.util.Map<Long, String> villages() {
-        java.util.Map<Long, String> villages = new java.util.LinkedHashMap<>();
-        for (GridSummary g : territory.gridsInScope()) {
-            villages.putIfAbsent(g.villageId(), GRID_SUFFIX.matcher(g.name()).replaceAll("") + " " + g.code().substring(0, 12));
-        }
-        return villages;
-    }
-
-    private java.util.Map<Long, String> gridNames() {
-        return territory.gridsInScope().stream()
-                .collect(java.util.stream.Collectors.toMap(GridSummary::id, g -> g.name() + " " + g.code()));
+    private String gridName(long gridId) {
+        GridSummary g = territory.grid(gridId);
+        return g.name() + " " + g.code();
     }
 
     private static String blank(String s) {

@@ -37,12 +37,14 @@ class ResidentTransferController {
 
     @GetMapping("/residents/export")
     void export(@RequestParam(defaultValue = "CSV") String format, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String tag, @RequestParam(required = false) Long gridId,
-            @RequestParam(required = false) Long villageId, @RequestParam(required = false) ResidentStatus status,
-            HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String tag, @RequestParam(required = false) Long townId,
+            @RequestParam(required = false) Long villageId, @RequestParam(required = false) Long gridId,
+            @RequestParam(required = false) ResidentStatus status, HttpServletResponse response) throws IOException {
         Format f = format(format);
         attachment(response, f, "residents-" + LocalDate.now());
-        transfer.export(new ResidentQuery(q, tag == null || tag.isBlank() ? null : tag, gridId, villageId, status,
+        // the narrowest area chosen; the caller's scope still applies inside the search
+        Long areaId = villageId != null ? villageId : townId;
+        transfer.export(new ResidentQuery(q, tag == null || tag.isBlank() ? null : tag, gridId, areaId, status,
                 ResidentQuery.Sort.NAME, null, null, 0), f, response.getOutputStream());
     }
 

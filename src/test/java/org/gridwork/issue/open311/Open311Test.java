@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.gridwork.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,6 +80,27 @@ class Open311Test {
         // staff reports are never public
         mvc.perform(get("/open311/v2/requests.json")).andExpect(content().string(not(containsString("村南主路"))));
         mvc.perform(get("/open311/v2/requests/999999999.json")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theRequestListPagesNewestFirstAndRefusesABadPageSize() throws Exception {
+        String key = keys.create("test paging");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String body = postRequest("json", key, "FACILITY_LAMP", "37.5830", "115.0260").andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            ids.add(body.replaceAll(".*\"service_request_id\":\"([0-9]+)\".*", "$1"));
+        }
+        mvc.perform(get("/open311/v2/requests.json").param("page_size", "2")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].service_request_id").value(ids.get(2)))
+                .andExpect(jsonPath("$[1].service_request_id").value(ids.get(1)));
+        mvc.perform(get("/open311/v2/requests.json").param("page_size", "2").param("page", "2"))
+                .andExpect(jsonPath("$[0].service_request_id").value(ids.get(0)));
+        mvc.perform(get("/open311/v2/requests.json").param("page_size", "5000")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$[0].description").value(containsString("page_size")));
+        mvc.perform(get("/open311/v2/requests.xml").param("page", "zero")).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("<errors><error><code>400</code>")));
     }
 
     @Test
