@@ -19,10 +19,12 @@ public class DataScope {
 
     private final CurrentUsers currentUsers;
     private final JdbcTemplate jdbc;
+    private final GridDirectory directory;
 
-    DataScope(CurrentUsers currentUsers, JdbcTemplate jdbc) {
+    DataScope(CurrentUsers currentUsers, JdbcTemplate jdbc, GridDirectory directory) {
         this.currentUsers = currentUsers;
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     /**
@@ -60,7 +62,7 @@ public class DataScope {
                 String.class, userId);
         Set<Long> grids = new HashSet<>();
         for (String path : paths) {
-            grids.addAll(jdbc.queryForList("select id from grid where region_path like ?", Long.class, path + "%"));
+            grids.addAll(directory.idsUnder(path));
         }
         return new GridScope(false, Set.copyOf(grids), List.copyOf(paths));
     }

@@ -1,0 +1,47 @@
+package org.gridwork.territory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.gridwork.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The in-memory grid directory never shows a grid list older than the last change here, nor than a second elsewhere. */
+@IntegrationTest
+class GridDirectoryTest {
+
+    @Autowired
+    TerritoryService territory;
+
+    @Autowired
+    GridDirectory directory;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    @WithUserDetails("admin")
+    void aGridCreatedHereIsListedAtOnce() {
+        int before = territory.gridsInScope().size();
+        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        GridSummary grid = territory.createGrid(village.code(), 1, "新网格", null);
+        assertThat(territory.gridsInScope()).hasSize(before + 1).contains(grid);
+        assertThat(territory.grid(grid.id()).name()).isEqualTo("新网格");
+    }
+
+    @Test
+    void aRenameByAnotherInstanceIsSeenWithinASecond() throws InterruptedException {
+        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        GridSummary grid = territory.createGrid(village.code(), 1, "旧名", null);
+        assertThat(directory.find(grid.id())).get().extracting(GridSummary::name).isEqualTo("旧名");
+
+        // another instance (or an operator in psql) renames it: the table's trigger moves the version on
+        jdbc.update("update grid set name = '新名' where id = ?", grid.id());
+        Thread.sleep(GridLocator.VERSION_CHECK_NANOS / 1_000_000 + 100);
+
+        assertThat(directory.find(grid.id())).get().extracting(GridSummary::name).isEqualTo("新名");
+        assertThat(directory.idsUnder(village.path())).containsExactly(grid.id());
+    }
+}
