@@ -84,7 +84,7 @@ measure() {
   local cookie=${COOKIE[$user]}
   local sql probe_args=() headers
   [ -n "$probe" ] && probe_args=(--data "$probe")
-  headers=$(curl -s -o /dev/null -D - -H "Cookie: $cookie" "${probe_args[@]}" "$BASE$path" | tr -d '\r')
+  headers=$(curl -s -o /dev/null -D - -H "Cookie: $cookie" -H "X-Gridwork-SQL-Count: ask" "${probe_args[@]}" "$BASE$path" | tr -d '\r')
   # a page that answers with the login page or an error would measure nothing real
   if ! head -n1 <<<"$headers" | grep -qE ' (200|302)'; then
     echo "   $name: $path answered $(head -n1 <<<"$headers") for $user; not measured" >&2

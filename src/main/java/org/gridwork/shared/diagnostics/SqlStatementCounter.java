@@ -36,7 +36,9 @@ public final class SqlStatementCounter {
     }
 
     private static Object wrapStatements(Method method, Object result) {
-        if (result instanceof Statement s && method.getName().matches("createStatement|prepareStatement|prepareCall")) {
+        String name = method.getName();
+        if (result instanceof Statement s
+                && (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall"))) {
             Class<?> type = method.getReturnType();
             return proxy(type, s, (m, r) -> {
                 if (m.getName().startsWith("execute")) {
@@ -51,7 +53,8 @@ public final class SqlStatementCounter {
     @SuppressWarnings("unchecked")
     private static <T> T proxy(Class<T> type, Object target, AfterCall after) {
         InvocationHandler handler = (p, method, args) -> {
-            if (method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")) {
+            String name = method.getName();
+            if (name.equals("unwrap") || name.equals("isWrapperFor")) {
                 return method.invoke(target, args);
             }
             try {
