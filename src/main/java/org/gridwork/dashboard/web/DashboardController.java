@@ -36,6 +36,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @RequestMapping("/dashboard")
 class DashboardController {
 
+    /** The figures of the cards and of the drill-down table's columns, in this order. */
+    static final List<Figure> HEADLINE = List.of(Figure.ISSUES_OPEN, Figure.ISSUES_OVERDUE, Figure.ISSUES_ON_TIME,
+            Figure.ISSUES_CLOSE_HOURS, Figure.CARE_COVERAGE, Figure.TASKS_OPEN, Figure.TASKS_OVERDUE);
+
+
     /** Beyond this many points the map groups them per grid. */
     private static final int MARKERS_UNGROUPED = 200;
 
@@ -69,6 +74,7 @@ class DashboardController {
         model.addAttribute("view", view);
         model.addAttribute("asOf", view.asOf() == null ? null : java.time.LocalDateTime.ofInstant(view.asOf(), zone));
         model.addAttribute("figures", Figure.values());
+        model.addAttribute("headline", HEADLINE);
         model.addAttribute("mapFigure", mapFigure);
         model.addAttribute("mapFigures", EnumSet.copyOf(view.available().isEmpty() ? Set.of(Figure.TASKS_OPEN) : view.available())
                 .stream().filter(f -> !f.name().contains("WEEKLY")).toList());
