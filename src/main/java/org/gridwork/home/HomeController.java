@@ -7,7 +7,7 @@ import org.gridwork.account.CurrentUsers;
 import org.gridwork.account.Role;
 import org.gridwork.shared.today.TodayItem;
 import org.gridwork.shared.today.TodaySource;
-import org.gridwork.shared.web.NavigationItem;
+import org.gridwork.shared.web.LayoutNavigation;
 import org.gridwork.territory.TerritoryService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,14 +28,13 @@ class HomeController {
     }
 
     @GetMapping("/")
-    @SuppressWarnings("unchecked")
     String home(Model model) {
         // filled for the current role by the layout advice before this handler runs
-        List<NavigationItem> navigation = (List<NavigationItem>) model.getAttribute("navigation");
+        LayoutNavigation navigation = (LayoutNavigation) model.getAttribute("nav");
         CurrentUser user = currentUsers.require();
         model.addAttribute("user", user);
         model.addAttribute("role", user.role().name());
-        model.addAttribute("shortcuts", navigation.stream().filter(i -> !i.path().equals("/")).toList());
+        model.addAttribute("shortcuts", navigation.all().stream().filter(i -> !i.path().equals("/")).toList());
         if (user.is(Role.GRID_STAFF)) {
             model.addAttribute("grids", territory.gridsInScope());
             // grid staff start their day here: how much is waiting on "today"
