@@ -48,12 +48,13 @@ class DashboardController {
     private final MonthlyReport report;
     private final GridBoundaries boundaries;
     private final MessageSource messages;
+    private final FigureFormat figureFormat;
     private final String tileUrl;
     private final String tileAttribution;
     private final java.time.ZoneId zone;
 
     DashboardController(DashboardService dashboard, MonthlyReport report, GridBoundaries boundaries,
-            MessageSource messages, @Value("${gridwork.map.tile-url:}") String tileUrl,
+            MessageSource messages, FigureFormat figureFormat, @Value("${gridwork.map.tile-url:}") String tileUrl,
             @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
             @Value("${gridwork.dashboard.time-zone:Asia/Shanghai}") String zone) {
         this.zone = java.time.ZoneId.of(zone);
@@ -61,13 +62,15 @@ class DashboardController {
         this.report = report;
         this.boundaries = boundaries;
         this.messages = messages;
+        this.figureFormat = figureFormat;
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
     }
 
     @GetMapping
     String show(@RequestParam(required = false) String node, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String figure, Model model, Locale locale) {
+            @RequestParam(required = false) String figure, Model model, Locale locale,
+            jakarta.servlet.http.HttpServletRequest request) {
         YearMonth m = dashboard.month(month);
         DashboardView view = dashboard.view(node, m);
         Figure mapFigure = mapFigure(figure, view.available());
@@ -75,6 +78,7 @@ class DashboardController {
         model.addAttribute("asOf", view.asOf() == null ? null : java.time.LocalDateTime.ofInstant(view.asOf(), zone));
         model.addAttribute("figures", Figure.values());
         model.addAttribute("headline", HEADLINE);
+        model.addAttribute("drilldown", DrilldownTable.of(view, HEADLINE, figureFormat, request.getContextPath()));
         model.addAttribute("mapFigure", mapFigure);
         model.addAttribute("mapFigures", EnumSet.copyOf(view.available().isEmpty() ? Set.of(Figure.TASKS_OPEN) : view.available())
                 .stream().filter(f -> !f.name().contains("WEEKLY")).toList());

@@ -33,6 +33,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ResidentController {
 
+    /** Rows per page, as on the issue list: a phone screen or two; keyset paging goes on from there. */
+    static final int PAGE_SIZE = 25;
+
     private final ResidentService residents;
     private final TerritoryService territory;
     private final AreaFilter areas;
@@ -51,7 +54,7 @@ class ResidentController {
             @RequestParam(required = false) Long afterId, Model model) {
         AreaChoices area = areas.choices(townId, villageId, gridId);
         ResidentQuery query = new ResidentQuery(q, blank(tag), gridId, area.areaId(), status, sort, afterName, afterId,
-                50);
+                PAGE_SIZE);
         ResidentPage page = residents.search(query);
         model.addAttribute("query", query);
         model.addAttribute("area", area);
