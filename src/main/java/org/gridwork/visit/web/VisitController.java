@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Logging a visit on a phone, a visit's page and its photos, and a resident's visit history. */
 @Controller
@@ -63,8 +62,7 @@ class VisitController {
 
     @PostMapping("/visits")
     String log(@ModelAttribute("visitForm") VisitForm form, BindingResult errors,
-            @RequestParam(value = "photos", required = false) List<MultipartFile> photos, Model model,
-            RedirectAttributes flash) {
+            @RequestParam(value = "photos", required = false) List<MultipartFile> photos, Model model) {
         ResidentSummary resident = form.getResidentId() == null ? null : residents.summary(form.getResidentId());
         if (resident == null) {
             errors.rejectValue("residentId", "visit.resident.required");
@@ -74,9 +72,8 @@ class VisitController {
             long id = visits.log(new VisitDraft(form.getToken(), resident.id(), form.getVisitedOn(), form.getKind(),
                     form.getFindings(), form.getCondition(), form.getNeeds(), form.getLongitude(), form.getLatitude(),
                     form.getAccuracy(), bytes(photos)));
-            flash.addFlashAttribute("success", "visit.logged");
-            flash.addFlashAttribute("successArgs", resident.name());
-            return "redirect:/visits/" + id;
+            // the notice rides on the URL, not in the session: logging a visit writes nothing there
+            return "redirect:/visits/" + id + "?logged";
         } catch (BusinessRuleException e) { // also a refused photo
             errors.reject(e.messageKey(), e.args(), e.messageKey());
         }
@@ -84,10 +81,15 @@ class VisitController {
     }
 
     @GetMapping("/visits/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @RequestParam(required = false) String logged, Model model) {
         VisitView v = visits.visit(id);
+        ResidentSummary resident = residents.summary(v.residentId());
         model.addAttribute("visit", v);
-        model.addAttribute("resident", residents.summary(v.residentId()));
+        model.addAttribute("resident", resident);
+        if (logged != null) {
+            model.addAttribute("success", "visit.logged");
+            model.addAttribute("successArgs", resident.name());
+        }
         return "visit/show";
     }
 
