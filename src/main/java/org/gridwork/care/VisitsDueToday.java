@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.gridwork.account.AccountService;
 import org.gridwork.account.CurrentUser;
+import org.gridwork.account.CurrentUsers;
 import org.gridwork.account.UserSummary;
 import org.gridwork.resident.ResidentService;
 import org.gridwork.resident.ResidentSummary;
@@ -15,6 +16,7 @@ import org.gridwork.resident.TagSummary;
 import org.gridwork.shared.today.TodayItem;
 import org.gridwork.shared.today.TodaySource;
 import org.gridwork.territory.DataScope;
+import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
 import org.gridwork.territory.TerritoryService;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -29,9 +31,11 @@ class VisitsDueToday implements TodaySource {
     private final AccountService accounts;
     private final DataScope dataScope;
     private final TerritoryService territory;
+    private final CurrentUsers currentUsers;
 
     VisitsDueToday(CareService care, ResidentService residents, AccountService accounts, DataScope dataScope,
-            TerritoryService territory) {
+            TerritoryService territory, CurrentUsers currentUsers) {
+        this.currentUsers = currentUsers;
         this.care = care;
         this.residents = residents;
         this.accounts = accounts;
@@ -41,11 +45,16 @@ class VisitsDueToday implements TodaySource {
 
     @Override
     public List<TodayItem> itemsFor(long userId) {
-        UserSummary u = accounts.findUser(userId).orElse(null);
-        if (u == null) {
-            return List.of();
+        GridScope scope;
+        if (currentUsers.current().map(me -> me.id() == userId).orElse(false)) {
+            scope = dataScope.current(); // the usual case: worked out once for the whole request
+        } else {
+            UserSummary u = accounts.findUser(userId).orElse(null);
+            if (u == null) {
+                return List.of();
+            }
+            scope = dataScope.of(new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), u.departmentId()));
         }
-        var scope = dataScope.of(new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), u.departmentId()));
         if (scope.isEmpty() || scope.unrestricted()) {
             return List.of(); // admins owe no visits; the coverage page shows theirs
         }

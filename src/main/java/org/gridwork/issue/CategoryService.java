@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.NotFoundException;
+import org.gridwork.shared.cache.ReadMostly;
 import org.gridwork.shared.audit.AuditEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -19,14 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CategoryService {
 
-    /** Categories change rarely and are read on every list and today screen: keep them a short while. */
-    private static final long CACHE_MILLIS = 30_000;
-
     private final CategoryRepository categories;
     private final ApplicationEventPublisher events;
-    private volatile Snapshot snapshot;
+    /** Categories change rarely and are read on every list and today screen: kept 30 s (other instances' edits). */
+    private final ReadMostly<Snapshot> snapshot = new ReadMostly<>(30_000, this::load);
 
-    private record Snapshot(List<CategorySummary> ordered, Map<Long, CategorySummary> byId, long loadedAt) {
+    private record Snapshot(List<CategorySummary> ordered, Map<Long, CategorySummary> byId) {
     }
 
     CategoryService(CategoryRepository categories, ApplicationEventPublisher events) {
@@ -65,18 +64,16 @@ public class CategoryService {
         return found;
     }
 
-    /** All categories from memory, reloaded after a change here or when older than 30 s (other instances' edits). */
     private Snapshot snapshot() {
-        Snapshot current = snapshot;
-        if (current == null || System.currentTimeMillis() - current.loadedAt() > CACHE_MILLIS) {
-            List<CategorySummary> ordered = categories.findAllByOrderBySortOrderAscIdAsc().stream()
-                    .map(IssueCategory::summary).toList();
-            Map<Long, CategorySummary> byId = new java.util.HashMap<>();
-            ordered.forEach(c -> byId.put(c.id(), c));
-            current = new Snapshot(ordered, Map.copyOf(byId), System.currentTimeMillis());
-            snapshot = current;
-        }
-        return current;
+        return snapshot.get();
+    }
+
+    private Snapshot load() {
+        List<CategorySummary> ordered = categories.findAllByOrderBySortOrderAscIdAsc().stream()
+                .map(IssueCategory::summary).toList();
+        Map<Long, CategorySummary> byId = new java.util.HashMap<>();
+        ordered.forEach(c -> byId.put(c.id(), c));
+        return new Snapshot(ordered, Map.copyOf(byId));
     }
 
     public Optional<CategorySummary> findByCode(String code) {
@@ -98,7 +95,7 @@ public class CategoryService {
             throw new BusinessRuleException("issue.category.error.limits");
         }
         c.changeLimits(amount, unit, emergency, verifyLimitHours, active);
-        snapshot = null;
+        snapshot.invalidate();
         events.publishEvent(AuditEvent.of("ISSUE_CATEGORY_CHANGED", "ISSUE_CATEGORY", id,
                 amount + " " + unit + (emergency ? " emergency" : "") + " verify " + verifyLimitHours + "h"));
     }

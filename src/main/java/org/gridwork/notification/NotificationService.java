@@ -41,6 +41,8 @@ public class NotificationService {
                 n.messageKey(), args, n.url());
     }
 
+    /** One count on every page (the bell): no transaction around it, which cost more than the count. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public long unreadCount() {
         return currentUsers.current().map(u -> jdbc.queryForObject(
                 "select count(*) from notification where user_id = ? and read_at is null", Long.class, u.id())).orElse(0L);

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.shared.cache.ReadMostly;
 import org.gridwork.shared.NotFoundException;
 import org.gridwork.shared.audit.AuditEvent;
 import org.gridwork.shared.crypto.FieldEncryptor;
@@ -41,6 +42,8 @@ public class ResidentService {
     private final ResidentSearch search;
     private final CurrentUsers currentUsers;
     private final ApplicationEventPublisher events;
+    /** Other instances' tag edits show within 30 s; this instance's at once. */
+    private final ReadMostly<Map<String, TagSummary>> tags = new ReadMostly<>(30_000, this::loadTags);
 
     ResidentService(JdbcTemplate jdbc, FieldEncryptor crypto, DataScope dataScope, GridLocator locator,
             ResidentSearch search, CurrentUsers currentUsers, ApplicationEventPublisher events) {
@@ -55,14 +58,21 @@ public class ResidentService {
 
     // ---- tags -------------------------------------------------------------------------------
 
+    /** The special-group tags, by sort order: a handful of rows every register page shows, kept in memory. */
     public List<TagSummary> tags() {
-        return jdbc.query("select code, name_zh, name_en, visit_interval_days, sensitive from resident_tag order by sort_order, code",
-                (rs, i) -> new TagSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5)));
+        return List.copyOf(tags.get().values());
     }
 
     public Map<String, TagSummary> tagsByCode() {
-        return tags().stream().collect(Collectors.toMap(TagSummary::code, Function.identity(), (a, b) -> a,
-                java.util.LinkedHashMap::new));
+        return tags.get();
+    }
+
+    private Map<String, TagSummary> loadTags() {
+        List<TagSummary> list = jdbc.query("select code, name_zh, name_en, visit_interval_days, sensitive from resident_tag"
+                + " order by sort_order, code",
+                (rs, i) -> new TagSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5)));
+        return java.util.Collections.unmodifiableMap(list.stream().collect(Collectors.toMap(TagSummary::code,
+                Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new)));
     }
 
     /** Admins change a tag's default visit interval; open care plans keep their own interval. */
@@ -75,6 +85,7 @@ public class ResidentService {
         if (jdbc.update("update resident_tag set visit_interval_days = ? where code = ?", days, code) == 0) {
             throw new NotFoundException("tag", code);
         }
+        tags.invalidate();
         events.publishEvent(AuditEvent.of("TAG_CHANGED", "RESIDENT_TAG", code, "interval " + days));
     }
 
@@ -97,6 +108,7 @@ public class ResidentService {
         }
         jdbc.update("insert into resident_tag(code, name_zh, name_en, visit_interval_days, sensitive, sort_order)"
                 + " values (?, ?, ?, ?, ?, 200)", c, nameZh.strip(), nameEn.strip(), days, sensitive);
+        tags.invalidate();
         events.publishEvent(AuditEvent.of("TAG_CREATED", "RESIDENT_TAG", c, null));
     }
 
