@@ -15,9 +15,9 @@ PRESET=${PRESET:-county}
 DB=${DB:-gridwork_$PRESET}
 PORT=${PORT:-8090}
 DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-8}
 # a first round over every page before any is measured, so the JIT has compiled the shared code
-WARMUP_ROUND=${WARMUP_ROUND:-10}
+WARMUP_ROUND=${WARMUP_ROUND:-20}
 CONNECTIONS=${CONNECTIONS:-16}
 BASE="http://127.0.0.1:$PORT"
 OUT=bench/out
