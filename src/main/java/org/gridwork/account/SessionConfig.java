@@ -1,10 +1,17 @@
 package org.gridwork.account;
 
+import javax.sql.DataSource;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How sessions are written to PostgreSQL (tables from V40).
@@ -45,5 +52,23 @@ class SessionConfig {
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> accountSessionWriteWhenChanged() {
         return repository -> repository.setUpdateSessionQuery(UPDATE_SESSION_WHEN_CHANGED);
+    }
+
+    /**
+     * Sessions are read and written in plain JDBC transactions of their own (as Spring Session
+     * does by default: a new one each time). Through the application's JPA transaction manager
+     * every request opened and closed an EntityManager just to read its session.
+     */
+    @Bean("springSessionTransactionOperations")
+    TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
+        TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return template::execute;
+    }
+
+    /** Boot leaves out its own template once any TransactionOperations bean exists: this is that one, unchanged. */
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
     }
 }

@@ -32,21 +32,26 @@ public class DataScope {
      * and each would otherwise query the assignments again.
      */
     public GridScope current() {
+        return of(currentUsers.require());
+    }
+
+    /** Scope of a user; within a web request worked out once per user (a county supervisor's is 2,000 grids). */
+    public GridScope of(CurrentUser user) {
         var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
         if (request == null) {
-            return of(currentUsers.require());
+            return compute(user);
         }
-        CurrentUser user = currentUsers.require();
         String key = GridScope.class.getName() + "#" + user.id();
-        GridScope scope = (GridScope) request.getAttribute(key, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        int scopeRequest = org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST;
+        GridScope scope = (GridScope) request.getAttribute(key, scopeRequest);
         if (scope == null) {
-            scope = of(user);
-            request.setAttribute(key, scope, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+            scope = compute(user);
+            request.setAttribute(key, scope, scopeRequest);
         }
         return scope;
     }
 
-    public GridScope of(CurrentUser user) {
+    private GridScope compute(CurrentUser user) {
         return switch (user.role()) {
             case ADMIN -> GridScope.everything();
             case GRID_STAFF -> new GridScope(false, Set.copyOf(jdbc.queryForList(

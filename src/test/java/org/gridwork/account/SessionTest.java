@@ -48,6 +48,24 @@ class SessionTest {
     }
 
     @Test
+    void aPageViewRewritesTheSessionRowOnlyOnceItsLastAccessIsAMinuteOld() throws Exception {
+        Cookie cookie = WebSessions.cookie(WebSessions.login(mvc, "handler", "gridwork-demo"));
+        String id = sessionId(cookie);
+        String lastAccess = "select last_access_time from spring_session where session_id = ?";
+        long atLogin = jdbc.queryForObject(lastAccess, Long.class, id);
+        mvc.perform(get("/me").cookie(cookie)).andExpect(status().isOk());
+        assertThat(jdbc.queryForObject(lastAccess, Long.class, id)).isEqualTo(atLogin);
+
+        // a minute and more later the next page view moves it (and the expiry) on
+        jdbc.update("update spring_session set last_access_time = last_access_time - 90000,"
+                + " expiry_time = expiry_time - 90000 where session_id = ?", id);
+        mvc.perform(get("/me").cookie(cookie)).andExpect(status().isOk());
+        assertThat(jdbc.queryForObject(lastAccess, Long.class, id)).isGreaterThanOrEqualTo(atLogin);
+        assertThat(jdbc.queryForObject("select expiry_time - last_access_time from spring_session where session_id = ?",
+                Long.class, id)).isEqualTo(30 * 60 * 1000L);
+    }
+
+    @Test
     void loginGivesANewSessionId() throws Exception {
         Cookie before = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
         var login = mvc.perform(post("/login").param("username", "staff2").param("password", "gridwork-demo")
