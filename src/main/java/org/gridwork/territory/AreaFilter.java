@@ -4,34 +4,32 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Works out the town → village → grid choices of a list screen from the caller's grids (see
  * {@link AreaChoices}). Region codes nest (town 9 digits, village 12, grid = village code + "-nnn"),
- * so the hierarchy comes from the grids' codes and one query for the regions' names.
+ * so the hierarchy comes from the grids' codes; the regions' names come from the grid directory.
  */
 @Component
 @Transactional(readOnly = true)
 public class AreaFilter {
 
     private final TerritoryService territory;
-    private final JdbcTemplate jdbc;
+    private final GridDirectory directory;
     /** A select with more options than this is hard to use and slow to render: narrow it first. */
     private final int maxOptions;
 
-    AreaFilter(TerritoryService territory, JdbcTemplate jdbc,
+    AreaFilter(TerritoryService territory, GridDirectory directory,
             @Value("${gridwork.area-filter.max-options:60}") int maxOptions) {
         this.territory = territory;
-        this.jdbc = jdbc;
+        this.directory = directory;
         this.maxOptions = maxOptions;
     }
 
@@ -42,7 +40,14 @@ public class AreaFilter {
             codes.add(townCode(g.code()));
             codes.add(villageCode(g.code()));
         }
-        Map<String, RegionSummary> regions = regionsByCode(codes);
+        Map<String, RegionSummary> all = directory.areas();
+        Map<String, RegionSummary> regions = new java.util.TreeMap<>();
+        for (String code : codes) {
+            RegionSummary r = all.get(code);
+            if (r != null) {
+                regions.put(code, r);
+            }
+        }
         Map<Long, RegionSummary> byId = regions.values().stream()
                 .collect(Collectors.toMap(RegionSummary::id, Function.identity()));
         // a grid implies its village, a village its town; ids outside the caller's grids are ignored
@@ -84,19 +89,6 @@ public class AreaFilter {
 
     private static <T> List<T> under(List<T> items, String prefix, Function<T, String> code) {
         return items.stream().filter(i -> code.apply(i).startsWith(prefix)).toList();
-    }
-
-    private Map<String, RegionSummary> regionsByCode(Set<String> codes) {
-        Map<String, RegionSummary> found = new java.util.TreeMap<>();
-        if (codes.isEmpty()) {
-            return found;
-        }
-        jdbc.query("select id, code, name, level, parent_id, path from region where code = any(?)", rs -> {
-            RegionSummary r = new RegionSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
-                    RegionLevel.valueOf(rs.getString(4)), (Long) rs.getObject(5), rs.getString(6));
-            found.put(r.code(), r);
-        }, (Object) codes.stream().filter(Objects::nonNull).toArray(String[]::new));
-        return found;
     }
 
     private static String townCode(String gridCode) {

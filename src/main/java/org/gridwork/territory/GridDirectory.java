@@ -14,11 +14,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Every grid's summary (no boundary), in memory. Nearly every page asks which grids the user may
+ * Every grid's summary (no boundary), and the towns and villages holding them, in memory. Nearly every page asks which grids the user may
  * reach and what they are called; a county holds 2,000 grids that change a few times a year,
  * and reading them per request was a fifth of a list page's time.
  *
- * <p>A trigger on {@code grid} bumps {@code grid_index_version} (V55), so changes made by other
+ * <p>Triggers on {@code grid} and {@code region} bump {@code grid_index_version} (V55, V56), so changes made by other
  * instances are seen within {@link GridLocator#VERSION_CHECK_NANOS}; changes made here drop the
  * snapshot at once and again after commit.
  */
@@ -33,7 +33,8 @@ public class GridDirectory {
         this.jdbc = jdbc;
     }
 
-    private record Snapshot(long version, List<GridSummary> byCode, Map<Long, GridSummary> byId) {
+    private record Snapshot(long version, List<GridSummary> byCode, Map<Long, GridSummary> byId,
+            Map<String, RegionSummary> areas) {
     }
 
     /** Every grid (active and archived), by code. */
@@ -49,6 +50,11 @@ public class GridDirectory {
     public List<GridSummary> of(Collection<Long> ids) {
         Set<Long> wanted = ids instanceof Set<Long> s ? s : Set.copyOf(ids);
         return current().byCode().stream().filter(g -> wanted.contains(g.id())).toList();
+    }
+
+    /** The towns and villages that hold grids, by code (names for area filters). */
+    public Map<String, RegionSummary> areas() {
+        return current().areas();
     }
 
     /** Ids of the grids (any status) under a region's materialised path. */
@@ -91,7 +97,15 @@ public class GridDirectory {
                         rs.getString(5), GridStatus.valueOf(rs.getString(6))));
         Map<Long, GridSummary> byId = new HashMap<>(grids.size() * 2);
         grids.forEach(g -> byId.put(g.id(), g));
-        Snapshot built = new Snapshot(version, List.copyOf(grids), Map.copyOf(byId));
+        Map<String, RegionSummary> areas = new java.util.TreeMap<>();
+        jdbc.query("select id, code, name, level, parent_id, path from region where code in"
+                + " (select left(code, 9) from grid union select left(code, 12) from grid)", rs -> {
+                    RegionSummary r = new RegionSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            RegionLevel.valueOf(rs.getString(4)), (Long) rs.getObject(5), rs.getString(6));
+                    areas.put(r.code(), r);
+                });
+        Snapshot built = new Snapshot(version, List.copyOf(grids), Map.copyOf(byId),
+                java.util.Collections.unmodifiableMap(areas));
         snapshot = built;
         return built;
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import org.gridwork.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /**
@@ -21,13 +20,13 @@ class AreaFilterTest {
     TerritoryService territory;
 
     @Autowired
-    JdbcTemplate jdbc;
+    GridDirectory directory;
 
     @Autowired
     AreaFilter filter;
 
     private AreaFilter smallSelects() {
-        return new AreaFilter(territory, jdbc, 5);
+        return new AreaFilter(territory, directory, 5);
     }
 
     private long grid(String code) {

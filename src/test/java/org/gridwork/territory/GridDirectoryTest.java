@@ -43,5 +43,10 @@ class GridDirectoryTest {
 
         assertThat(directory.find(grid.id())).get().extracting(GridSummary::name).isEqualTo("新名");
         assertThat(directory.idsUnder(village.path())).containsExactly(grid.id());
+
+        // so is a village renamed by a division import elsewhere (the area filters show its name)
+        jdbc.update("update region set name = '改名村' where id = ?", village.id());
+        Thread.sleep(GridLocator.VERSION_CHECK_NANOS / 1_000_000 + 100);
+        assertThat(directory.areas().get(village.code()).name()).isEqualTo("改名村");
     }
 }
