@@ -8,6 +8,7 @@ import java.util.List;
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.shared.today.TodayItem;
 import org.gridwork.shared.today.TodaySource;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,20 +27,46 @@ class TodayController {
 
     private final List<TodaySource> sources;
     private final CurrentUsers currentUsers;
+    private final MessageSource messages;
 
-    TodayController(List<TodaySource> sources, CurrentUsers currentUsers) {
+    TodayController(List<TodaySource> sources, CurrentUsers currentUsers, MessageSource messages) {
         this.sources = sources;
         this.currentUsers = currentUsers;
+        this.messages = messages;
+    }
+
+    /**
+     * One line of the list as shown: icon, due label and kind label worked out here, since a staff
+     * member's list runs to dozens of lines and each label was several template expressions.
+     */
+    record TodayRow(TodayItem item, String css, String iconClass, String dueLabel, String dueCss, String kindLabel) {
+
+        private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("MM-dd");
+
+        static TodayRow of(TodayItem i, MessageSource messages, java.util.Locale locale) {
+            String icon = switch (i.kind()) {
+                case "VISIT" -> "bi bi-house-heart";
+                case "ISSUE" -> "bi bi-exclamation-diamond";
+                default -> "bi bi-list-check";
+            };
+            String due = i.due() == null ? "" : messages.getMessage(i.overdue() ? "care.today.overdueSince" : "care.today.dueOn",
+                    new Object[] {DAY.format(i.due())}, locale);
+            String base = "list-group-item list-group-item-action d-flex justify-content-between align-items-center gap-2 today-item";
+            return new TodayRow(i, i.overdue() ? base + " border-start border-danger border-4" : base, icon, due,
+                    i.overdue() ? "small text-danger fw-semibold" : "small",
+                    messages.getMessage("today.kind." + i.kind(), null, locale));
+        }
     }
 
     @GetMapping("/today")
-    String today(Model model) {
+    String today(Model model, java.util.Locale locale) {
         long userId = currentUsers.require().id();
         List<TodayItem> items = new ArrayList<>();
         sources.forEach(s -> items.addAll(s.itemsFor(userId)));
         items.sort(OLDEST_FIRST);
         LocalDate today = LocalDate.now();
         model.addAttribute("items", items);
+        model.addAttribute("rows", items.stream().map(i -> TodayRow.of(i, messages, locale)).toList());
         model.addAttribute("overdueCount", items.stream().filter(TodayItem::overdue).count());
         model.addAttribute("dueTodayCount", items.stream().filter(i -> !i.overdue() && today.equals(i.due())).count());
         model.addAttribute("visitCount", items.stream().filter(i -> "VISIT".equals(i.kind())).count());
