@@ -53,6 +53,21 @@ class SqlStatementBudgetTest {
     }
 
     @Test
+    void loggingAVisitIsCountedToo() throws Exception {
+        long resident = jdbc.queryForObject("select min(r.id) from resident r join grid_staff gs on gs.grid_id = r.grid_id"
+                + " join app_user u on u.id = gs.user_id where u.username = 'staff' and r.status = 'LIVING'", Long.class);
+        String count = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/visits")
+                        .header("X-Gridwork-SQL-Count", "ask")
+                        .param("token", java.util.UUID.randomUUID().toString()).param("residentId", "" + resident)
+                        .param("kind", "CARE").param("condition", "GOOD").param("findings", "身体良好")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(user(users.loadUserByUsername("staff"))))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getHeader("X-Gridwork-SQL-Count");
+        assertThat(count).isNotNull();
+        assertThat(Integer.parseInt(count)).isBetween(1, BUDGET);
+    }
+
+    @Test
     void anIssuePageStaysWithinTheBudget() throws Exception {
         long issue = jdbc.queryForObject("select min(id) from issue", Long.class);
         assertThat(statements("admin", "/issues/" + issue)).isBetween(1, BUDGET);

@@ -52,8 +52,15 @@ class SqlCountConfig {
                     chain.doFilter(request, response);
                     return;
                 }
-                // buffer the body so the header can still be set after the page is rendered
-                ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+                // buffer the body so the header can still be set after the page is rendered; a
+                // redirect is sent at once, so it gets the header as it goes
+                ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response) {
+                    @Override
+                    public void sendRedirect(String location) throws IOException {
+                        setHeader(HEADER, Integer.toString(SqlStatementCounter.current()));
+                        super.sendRedirect(location);
+                    }
+                };
                 try {
                     chain.doFilter(request, wrapper);
                 } finally {
