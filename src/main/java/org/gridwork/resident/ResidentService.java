@@ -63,6 +63,7 @@ public class ResidentService {
         return List.copyOf(tags.get().values());
     }
 
+    /** By code, in sort order (read-only). */
     public Map<String, TagSummary> tagsByCode() {
         return tags.get();
     }

@@ -98,6 +98,15 @@ class ResidentScopeWebTest {
     }
 
     @Test
+    void theListNamesEachPersonsSpecialGroupsRatherThanTheirCodes() throws Exception {
+        var tagged = jdbc.queryForMap("select r.name, g.code, g.name_zh from resident_tagging t join resident r on r.id = t.resident_id"
+                + " join resident_tag g on g.code = t.tag_code order by r.id limit 1");
+        String page = mvc.perform(get("/residents").param("q", (String) tagged.get("name"))
+                .with(user(as("supervisor")))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(">" + tagged.get("name_zh") + "<").doesNotContain(">" + tagged.get("code") + "<");
+    }
+
+    @Test
     void handlersSeeNoResidentAtAll() throws Exception {
         mvc.perform(get("/residents/" + ownResident).with(user(as("handler")))).andExpect(status().isNotFound());
         String list = mvc.perform(get("/residents").with(user(as("handler")))).andReturn().getResponse().getContentAsString();
