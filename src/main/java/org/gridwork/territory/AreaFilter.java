@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Works out the town → village → grid choices of a list screen from the caller's grids (see
@@ -18,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
  * so the hierarchy comes from the grids' codes; the regions' names come from the grid directory.
  */
 @Component
-@Transactional(readOnly = true)
 public class AreaFilter {
 
     private final TerritoryService territory;
@@ -81,7 +79,7 @@ public class AreaFilter {
             offered = List.of();
         }
         Map<Long, String> names = new HashMap<>(grids.size() * 2);
-        grids.forEach(g -> names.put(g.id(), g.name() + " " + g.code()));
+        grids.forEach(g -> names.put(g.id(), g.label()));
         return new AreaChoices(towns.size() > 1 ? towns : List.of(), villages.size() > 1 ? villages : List.of(),
                 offered, town == null ? null : town.id(), village == null ? null : village.id(),
                 grid == null ? null : grid.id(), names);

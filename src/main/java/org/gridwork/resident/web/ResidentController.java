@@ -206,8 +206,7 @@ class ResidentController {
     }
 
     private String gridName(long gridId) {
-        GridSummary g = territory.grid(gridId);
-        return g.name() + " " + g.code();
+        return territory.grid(gridId).label();
     }
 
     private static String blank(String s) {
