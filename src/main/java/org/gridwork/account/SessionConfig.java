@@ -1,15 +1,12 @@
 package org.gridwork.account;
 
-import javax.sql.DataSource;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,9 +18,9 @@ class SessionConfig {
 
     /**
      * The session row is rewritten only when something in it changed, or when its last access is
-     * a minute old or more. Every request moves the last access on, and writing that each time
-     * made every page view a write and a WAL flush; an idle session now ends at most a minute
-     * before its 30 minutes are up.
+     * a minute old or more: {@link QuietSessionRepository} skips the statement when it can tell,
+     * and this UPDATE skips the write when another instance moved the last access on meanwhile.
+     * An idle session ends at most a minute before its 30 minutes are up.
      */
     static final String UPDATE_SESSION_WHEN_CHANGED = """
             UPDATE %TABLE_NAME% AS s
@@ -49,21 +46,36 @@ class SessionConfig {
         return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 
+    /**
+     * What the session filter uses: the JDBC store, written only when something changed. It wraps
+     * the store Boot builds (with its settings and customizers) in place, as a bean of type
+     * SessionRepository would make Boot build none.
+     */
+    @Bean
+    static BeanPostProcessor quietSessionRepository() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository store ? new QuietSessionRepository(store) : bean;
+            }
+        };
+    }
+
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> accountSessionWriteWhenChanged() {
         return repository -> repository.setUpdateSessionQuery(UPDATE_SESSION_WHEN_CHANGED);
     }
 
     /**
-     * Sessions are read and written in plain JDBC transactions of their own (as Spring Session
-     * does by default: a new one each time). Through the application's JPA transaction manager
-     * every request opened and closed an EntityManager just to read its session.
+     * Sessions are read and written without a transaction of their own: reading is one SELECT, and
+     * the usual write one conditional UPDATE, each atomic alone. A transaction around them cost
+     * every page view two more round trips (COMMIT after the read and after the write); through
+     * the application's JPA transaction manager it also opened an EntityManager. A new session's
+     * insert and its attributes' upserts may land apart, which a session can bear.
      */
     @Bean("springSessionTransactionOperations")
-    TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
-        TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return template::execute;
+    TransactionOperations springSessionTransactionOperations() {
+        return TransactionOperations.withoutTransaction();
     }
 
     /** Boot leaves out its own template once any TransactionOperations bean exists: this is that one, unchanged. */

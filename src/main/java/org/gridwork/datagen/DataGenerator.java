@@ -66,9 +66,13 @@ class DataGenerator implements ApplicationRunner {
         var grids = tx.execute(s -> new TerritoryGenerator(jdbc, random).generate(preset));
         log.info("datagen: {} grids", grids.size());
         Map<Long, Long> staffOfGrid = tx.execute(s -> new PeopleGenerator(jdbc, encoder).generate(preset, grids));
+        DeferredConstraints deferred = DeferredConstraints.drop(jdbc);
         for (ResidentDataGenerator step : later) {
             step.generate(preset, random, grids, staffOfGrid);
         }
+        long built = System.nanoTime();
+        deferred.rebuild();
+        log.info("datagen: {} indexes and keys made in {} s", deferred.count(), (System.nanoTime() - built) / 1_000_000_000);
         jdbc.execute("vacuum analyze");
         log.info("datagen: preset {} with seed {} done in {} s", preset.name(), seed, (System.nanoTime() - start) / 1_000_000_000);
         if (exitWhenDone) {

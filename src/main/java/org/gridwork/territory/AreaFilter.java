@@ -1,10 +1,10 @@
 package org.gridwork.territory;
 
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,37 +33,23 @@ public class AreaFilter {
 
     public AreaChoices choices(Long townId, Long villageId, Long gridId) {
         List<GridSummary> grids = territory.gridsInScope();
-        Set<String> codes = new LinkedHashSet<>();
-        for (GridSummary g : grids) {
-            codes.add(townCode(g.code()));
-            codes.add(villageCode(g.code()));
-        }
-        Map<String, RegionSummary> all = directory.areas();
-        Map<String, RegionSummary> regions = new java.util.TreeMap<>();
-        for (String code : codes) {
-            RegionSummary r = all.get(code);
-            if (r != null) {
-                regions.put(code, r);
-            }
-        }
-        Map<Long, RegionSummary> byId = regions.values().stream()
-                .collect(Collectors.toMap(RegionSummary::id, Function.identity()));
+        // the directory hands out the same list for the same scope: known by identity, not by 2,000 hash codes
+        Areas areas = directory.remember("area-filter", new SameList(grids), () -> Areas.of(grids, directory.areas()));
         // a grid implies its village, a village its town; ids outside the caller's grids are ignored
         GridSummary grid = gridId == null ? null
                 : grids.stream().filter(g -> g.id() == gridId).findFirst().orElse(null);
-        RegionSummary village = grid != null ? regions.get(villageCode(grid.code()))
-                : villageId == null ? null : byId.get(villageId);
+        RegionSummary village = grid != null ? areas.regions().get(villageCode(grid.code()))
+                : villageId == null ? null : areas.byId().get(villageId);
         if (village != null && village.level() != RegionLevel.VILLAGE) {
             village = null;
         }
-        RegionSummary town = village != null ? regions.get(village.code().substring(0, 9))
-                : townId == null ? null : byId.get(townId);
+        RegionSummary town = village != null ? areas.regions().get(village.code().substring(0, 9))
+                : townId == null ? null : areas.byId().get(townId);
         if (town != null && town.level() != RegionLevel.TOWN) {
             town = null;
         }
-        List<RegionSummary> towns = regions.values().stream().filter(r -> r.level() == RegionLevel.TOWN).toList();
-        List<RegionSummary> allVillages = regions.values().stream()
-                .filter(r -> r.level() == RegionLevel.VILLAGE).toList();
+        List<RegionSummary> towns = areas.towns();
+        List<RegionSummary> allVillages = areas.villages();
         // the lower selects list what lies under the region chosen above them (or the only one there
         // is); a village's grids and a town's villages are always few enough, anything wider may not be
         RegionSummary villageParent = town != null ? town : towns.size() == 1 ? towns.get(0) : null;
@@ -78,11 +64,46 @@ public class AreaFilter {
         if ((gridParent == null || gridParent.level() != RegionLevel.VILLAGE) && offered.size() > maxOptions) {
             offered = List.of();
         }
-        Map<Long, String> names = new HashMap<>(grids.size() * 2);
-        grids.forEach(g -> names.put(g.id(), g.label()));
         return new AreaChoices(towns.size() > 1 ? towns : List.of(), villages.size() > 1 ? villages : List.of(),
                 offered, town == null ? null : town.id(), village == null ? null : village.id(),
-                grid == null ? null : grid.id(), names);
+                grid == null ? null : grid.id(), areas.gridNames());
+    }
+
+    private record SameList(List<GridSummary> list) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SameList other && other.list == list;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(list);
+        }
+    }
+
+    /** The towns and villages of a set of grids, and the grids' labels: the same for every page of a scope. */
+    private record Areas(Map<String, RegionSummary> regions, Map<Long, RegionSummary> byId, List<RegionSummary> towns,
+            List<RegionSummary> villages, Map<Long, String> gridNames) {
+
+        static Areas of(List<GridSummary> grids, Map<String, RegionSummary> all) {
+            Map<String, RegionSummary> regions = new TreeMap<>();
+            for (GridSummary g : grids) {
+                for (String code : List.of(townCode(g.code()), villageCode(g.code()))) {
+                    RegionSummary r = all.get(code);
+                    if (r != null) {
+                        regions.put(code, r);
+                    }
+                }
+            }
+            Map<Long, RegionSummary> byId = regions.values().stream()
+                    .collect(Collectors.toMap(RegionSummary::id, Function.identity()));
+            Map<Long, String> names = new HashMap<>(grids.size() * 2);
+            grids.forEach(g -> names.put(g.id(), g.label()));
+            return new Areas(Collections.unmodifiableMap(regions), Map.copyOf(byId),
+                    regions.values().stream().filter(r -> r.level() == RegionLevel.TOWN).toList(),
+                    regions.values().stream().filter(r -> r.level() == RegionLevel.VILLAGE).toList(),
+                    Collections.unmodifiableMap(names));
+        }
     }
 
     private static <T> List<T> under(List<T> items, String prefix, Function<T, String> code) {

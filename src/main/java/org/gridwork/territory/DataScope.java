@@ -1,6 +1,5 @@
 package org.gridwork.territory;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -63,13 +62,9 @@ public class DataScope {
 
     private GridScope supervisorScope(long userId) {
         List<String> paths = jdbc.queryForList(
-                "select r.path from region_supervisor s join region r on r.id = s.region_id where s.user_id = ?",
+                "select r.path from region_supervisor s join region r on r.id = s.region_id where s.user_id = ? order by r.path",
                 String.class, userId);
-        Set<Long> grids = new HashSet<>();
-        for (String path : paths) {
-            grids.addAll(directory.idsUnder(path));
-        }
-        return new GridScope(false, Set.copyOf(grids), List.copyOf(paths));
+        return new GridScope(false, directory.idsUnder(List.copyOf(paths)), List.copyOf(paths));
     }
 
     /** Refuses with 404 (not 403, so ids do not leak) when the grid is outside the current scope. */

@@ -3,10 +3,13 @@ package org.gridwork.territory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -33,9 +36,16 @@ public class GridDirectory {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One reading of the tables, with what was worked out from it ({@link #remember}), which goes
+     * when the snapshot goes.
+     */
     private record Snapshot(long version, List<GridSummary> byCode, Map<Long, GridSummary> byId,
-            Map<String, RegionSummary> areas) {
+            Map<String, RegionSummary> areas, Map<List<Object>, Object> derived) {
     }
+
+    /** Distinct things remembered per snapshot (about one per distinct scope) before starting afresh. */
+    private static final int MAX_DERIVED = 10_000;
 
     /** Every grid (active and archived), by code. */
     public List<GridSummary> all() {
@@ -49,7 +59,8 @@ public class GridDirectory {
     /** The given grids, by code (ids of no grid are skipped). */
     public List<GridSummary> of(Collection<Long> ids) {
         Set<Long> wanted = ids instanceof Set<Long> s ? s : Set.copyOf(ids);
-        return current().byCode().stream().filter(g -> wanted.contains(g.id())).toList();
+        return remember("grids-of", wanted,
+                () -> current().byCode().stream().filter(g -> wanted.contains(g.id())).toList());
     }
 
     /** The towns and villages that hold grids, by code (names for area filters). */
@@ -66,6 +77,35 @@ public class GridDirectory {
             }
         }
         return ids;
+    }
+
+    /** Ids of the grids (any status) under any of these region paths. */
+    public Set<Long> idsUnder(List<String> regionPaths) {
+        return remember("ids-under", regionPaths, () -> {
+            Set<Long> ids = new HashSet<>();
+            regionPaths.forEach(path -> ids.addAll(idsUnder(path)));
+            return Set.copyOf(ids);
+        });
+    }
+
+    /**
+     * Something worked out from the grids (a scope's grid list, its area filter), kept until the
+     * grids or regions change: a county supervisor's pages each sifted 2,000 grids several times.
+     * The same purpose and key give the same object; {@code compute} must read only this directory.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T remember(String purpose, Object key, Supplier<T> compute) {
+        Map<List<Object>, Object> derived = current().derived();
+        List<Object> id = List.of(purpose, key);
+        Object known = derived.get(id);
+        if (known == null) {
+            if (derived.size() >= MAX_DERIVED) {
+                derived.clear();
+            }
+            known = compute.get();
+            derived.put(id, known);
+        }
+        return (T) known;
     }
 
     /** Forget the snapshot now and, inside a transaction, once more when it commits. */
@@ -105,7 +145,7 @@ public class GridDirectory {
                     areas.put(r.code(), r);
                 });
         Snapshot built = new Snapshot(version, List.copyOf(grids), Map.copyOf(byId),
-                java.util.Collections.unmodifiableMap(areas));
+                java.util.Collections.unmodifiableMap(areas), new ConcurrentHashMap<>());
         snapshot = built;
         return built;
     }

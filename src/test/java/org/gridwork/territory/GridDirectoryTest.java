@@ -21,6 +21,9 @@ class GridDirectoryTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    AreaFilter areaFilter;
+
     @Test
     @WithUserDetails("admin")
     void aGridCreatedHereIsListedAtOnce() {
@@ -48,5 +51,33 @@ class GridDirectoryTest {
         jdbc.update("update region set name = '改名村' where id = ?", village.id());
         Thread.sleep(GridLocator.VERSION_CHECK_NANOS / 1_000_000 + 100);
         assertThat(directory.areas().get(village.code()).name()).isEqualTo("改名村");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void theAreaFilterWorkedOutForAScopeFollowsChanges() throws InterruptedException {
+        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        assertThat(areaFilter.choices(null, village.id(), null).gridNames()).isNotEmpty();
+
+        GridSummary grid = territory.createGrid(village.code(), 1, "筛选网格", null);
+        AreaChoices choices = areaFilter.choices(null, village.id(), null);
+        assertThat(choices.villageId()).isEqualTo(village.id());
+        assertThat(choices.grids()).containsExactly(grid);
+        assertThat(choices.gridNames()).containsEntry(grid.id(), grid.label());
+
+        jdbc.update("update grid set name = '改名网格' where id = ?", grid.id());
+        Thread.sleep(GridLocator.VERSION_CHECK_NANOS / 1_000_000 + 100);
+        assertThat(areaFilter.choices(null, village.id(), null).gridNames().get(grid.id())).startsWith("改名网格");
+    }
+
+    @Test
+    void whatIsWorkedOutOnceIsHandedOutAgainUntilTheGridsChange() {
+        Object first = directory.remember("test", "key", Object::new);
+        assertThat(directory.remember("test", "key", Object::new)).isSameAs(first);
+        assertThat(directory.remember("other", "key", Object::new)).isNotSameAs(first);
+
+        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        territory.createGrid(village.code(), 1, "新网格", null);
+        assertThat(directory.remember("test", "key", Object::new)).isNotSameAs(first);
     }
 }
