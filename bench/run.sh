@@ -39,9 +39,23 @@ if ! psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select 1 from app_user limit 1
   echo "   generated in $(( $(date +%s) - start )) s"
 fi
 
+# Run as in production: the jar extracted (no nested-jar class loading) with a class data sharing
+# archive from a training run (classes loaded once, then mapped from the archive at start-up).
+APP_DIR="$OUT/app"
+APP_JAR="$APP_DIR/$(basename "$JAR")"
+if [ ! -f "$APP_DIR/app.jsa" ] || [ "$JAR" -nt "$APP_DIR/app.jsa" ]; then
+  echo "== extracting the jar and recording its class data sharing archive"
+  rm -rf "$APP_DIR"
+  java -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" > /dev/null
+  java -Xms1g -Xmx1g -XX:ArchiveClassesAtExit="$APP_DIR/app.jsa" -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
+    --gridwork.database.name="$DB" --server.port=0 > "$OUT/training.log" 2>&1 || true
+fi
+CDS=()
+[ -f "$APP_DIR/app.jsa" ] && CDS=(-XX:SharedArchiveFile="$APP_DIR/app.jsa")
+
 echo "== starting Gridwork on $DB (heap 1 GB)"
 start_ms=$(date +%s%3N)
-java -Xms1g -Xmx1g -jar "$JAR" --gridwork.database.name="$DB" --server.port="$PORT" \
+java -Xms1g -Xmx1g "${CDS[@]}" -jar "$APP_JAR" --gridwork.database.name="$DB" --server.port="$PORT" \
   --gridwork.diagnostics.sql-count=true > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT

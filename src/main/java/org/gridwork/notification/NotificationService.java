@@ -3,6 +3,8 @@ package org.gridwork.notification;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.gridwork.account.CurrentUsers;
@@ -25,8 +27,19 @@ public class NotificationService {
     /** Separates arguments in the stored text; arguments are plain values (ids, codes, dates). */
     private static final String SEPARATOR = "\u001F";
 
+    /**
+     * How long a user's unread count is taken from memory. Every page shows it; a notification
+     * raised on another instance reaches the bell within this time (the badge itself polls once a
+     * minute), one raised or read here at once.
+     */
+    static final long UNREAD_COUNT_NANOS = 15_000_000_000L;
+
     private final JdbcTemplate jdbc;
     private final CurrentUsers currentUsers;
+    private final Map<Long, UnreadCount> unread = new ConcurrentHashMap<>();
+
+    private record UnreadCount(long count, long at) {
+    }
 
     NotificationService(JdbcTemplate jdbc, CurrentUsers currentUsers) {
         this.jdbc = jdbc;
@@ -39,13 +52,28 @@ public class NotificationService {
         String args = n.args() == null ? "" : Arrays.stream(n.args()).map(String::valueOf).collect(Collectors.joining(SEPARATOR));
         jdbc.update("insert into notification(user_id, message_key, args, url) values (?, ?, ?, ?)", n.userId(),
                 n.messageKey(), args, n.url());
+        unread.remove(n.userId());
     }
 
     /** One count on every page (the bell): no transaction around it, which cost more than the count. */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public long unreadCount() {
-        return currentUsers.current().map(u -> jdbc.queryForObject(
-                "select count(*) from notification where user_id = ? and read_at is null", Long.class, u.id())).orElse(0L);
+        return currentUsers.current().map(u -> unreadCount(u.id())).orElse(0L);
+    }
+
+    private long unreadCount(long userId) {
+        long now = System.nanoTime();
+        UnreadCount known = unread.get(userId);
+        if (known != null && now - known.at() < UNREAD_COUNT_NANOS) {
+            return known.count();
+        }
+        long count = jdbc.queryForObject("select count(*) from notification where user_id = ? and read_at is null",
+                Long.class, userId);
+        if (unread.size() > 100_000) {
+            unread.clear();
+        }
+        unread.put(userId, new UnreadCount(count, now));
+        return count;
     }
 
     /** The user's latest notifications, newest first. */
@@ -62,6 +90,7 @@ public class NotificationService {
     public String open(long id) {
         long user = currentUsers.require().id();
         jdbc.update("update notification set read_at = now() where id = ? and user_id = ? and read_at is null", id, user);
+        unread.remove(user);
         List<String> url = jdbc.queryForList("select url from notification where id = ? and user_id = ?", String.class, id, user);
         if (url.isEmpty()) {
             // someone else's notification, or none: the same answer, so ids do not leak
@@ -72,8 +101,9 @@ public class NotificationService {
 
     @Transactional
     public void markAllRead() {
-        jdbc.update("update notification set read_at = now() where user_id = ? and read_at is null",
-                currentUsers.require().id());
+        long user = currentUsers.require().id();
+        jdbc.update("update notification set read_at = now() where user_id = ? and read_at is null", user);
+        unread.remove(user);
     }
 
     public record NotificationView(long id, String messageKey, Object[] args, String url, Instant createdAt, boolean read) {

@@ -25,6 +25,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.JsonNode;
@@ -257,6 +258,7 @@ public class TerritoryService {
     }
 
     /** Grids the current user may reach, by code. */
+    @Transactional(propagation = Propagation.SUPPORTS) // memory and one small query: no transaction to open
     public List<GridSummary> gridsInScope() {
         GridScope scope = dataScope.current();
         return scope.unrestricted() ? directory.all() : directory.of(scope.gridIds());

@@ -2,6 +2,10 @@ package org.gridwork.resident.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.gridwork.resident.HouseholdView;
 import org.gridwork.resident.Relation;
@@ -12,11 +16,13 @@ import org.gridwork.resident.ResidentQuery;
 import org.gridwork.resident.ResidentService;
 import org.gridwork.resident.ResidentStatus;
 import org.gridwork.resident.ResidentSummary;
+import org.gridwork.resident.TagSummary;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.territory.AreaChoices;
 import org.gridwork.territory.AreaFilter;
 import org.gridwork.territory.GridSummary;
 import org.gridwork.territory.TerritoryService;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,11 +45,14 @@ class ResidentController {
     private final ResidentService residents;
     private final TerritoryService territory;
     private final AreaFilter areas;
+    private final MessageSource messages;
 
-    ResidentController(ResidentService residents, TerritoryService territory, AreaFilter areas) {
+    ResidentController(ResidentService residents, TerritoryService territory, AreaFilter areas,
+            MessageSource messages) {
         this.residents = residents;
         this.territory = territory;
         this.areas = areas;
+        this.messages = messages;
     }
 
     @GetMapping("/residents")
@@ -51,7 +60,7 @@ class ResidentController {
             @RequestParam(required = false) Long townId, @RequestParam(required = false) Long villageId,
             @RequestParam(required = false) Long gridId, @RequestParam(required = false) ResidentStatus status,
             @RequestParam(defaultValue = "NAME") ResidentQuery.Sort sort, @RequestParam(required = false) String afterName,
-            @RequestParam(required = false) Long afterId, Model model) {
+            @RequestParam(required = false) Long afterId, Locale locale, HttpServletRequest request, Model model) {
         AreaChoices area = areas.choices(townId, villageId, gridId);
         ResidentQuery query = new ResidentQuery(q, blank(tag), gridId, area.areaId(), status, sort, afterName, afterId,
                 PAGE_SIZE);
@@ -59,9 +68,11 @@ class ResidentController {
         model.addAttribute("query", query);
         model.addAttribute("area", area);
         model.addAttribute("page", page);
-        model.addAttribute("tags", residents.tagsByCode());
+        Map<String, TagSummary> tags = residents.tagsByCode();
+        model.addAttribute("tags", tags);
         model.addAttribute("statuses", ResidentStatus.values());
-        model.addAttribute("gridNames", area.gridNames());
+        model.addAttribute("rows", ResidentTableRows.html(page.items(), area.gridNames(), tags, messages, locale,
+                request.getContextPath()));
         if (page.hasMore()) {
             ResidentSummary last = page.items().get(page.items().size() - 1);
             model.addAttribute("nextAfterName", last.name());
