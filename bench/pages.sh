@@ -24,7 +24,8 @@ measure dashboard-county     supervisor "/dashboard"
 measure dashboard-town       sup-130528112 "/dashboard?node=130528112"
 measure open311-requests     staff      "/open311/v2/requests.json"
 
-# Visit logging: a POST per request, each with a fresh idempotency token, as the phone form sends it.
+# Visit logging: a POST per request, each with a fresh idempotency token, as the phone form sends it
+# (issued with the form: time-ordered, see shared.id.TimeOrderedUuid).
 # CSRF tokens belong to sessions: fetch one for each of staff's sessions, in the same order.
 CSRF_LIST=$(sed -n 's/^  "\(.*\)",$/\1/p' "$OUT/sessions-staff.lua" | while read -r c; do
   curl -s -H "Cookie: $c" "$BASE/visits/new?residentId=$STAFF_RESIDENT" \
@@ -36,8 +37,12 @@ done)
   echo "}"
   cat <<LUA
 math.randomseed(os.time() + math.floor(os.clock() * 100000))
+-- the form's token as the server issues it: a version 7 UUID, milliseconds first (TimeOrderedUuid)
+local sent = 0
 body_for = function(i)
-  local token = string.format("%08x-%04x-4%03x-a%03x-%012x", math.random(0, 0x7fffffff), math.random(0, 0xffff),
+  sent = sent + 1
+  local ms = os.time() * 1000 + sent % 1000
+  local token = string.format("%08x-%04x-7%03x-a%03x-%012x", math.floor(ms / 65536), ms % 65536,
     math.random(0, 0xfff), math.random(0, 0xfff), math.random(0, 0x7fffffff) * 8192 + math.random(0, 8191))
   return "_csrf=" .. csrfs[i] .. "&token=" .. token .. "&residentId=$STAFF_RESIDENT&kind=CARE&condition=GOOD"
     .. "&findings=%E8%BA%AB%E4%BD%93%E8%89%AF%E5%A5%BD&needs="

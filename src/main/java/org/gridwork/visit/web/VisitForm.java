@@ -3,6 +3,7 @@ package org.gridwork.visit.web;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.gridwork.shared.id.TimeOrderedUuid;
 import org.gridwork.visit.Condition;
 import org.gridwork.visit.VisitKind;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -10,7 +11,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** The phone form for a visit; {@code token} is issued with the form so a resubmission saves nothing new. */
 public class VisitForm {
 
-    private UUID token = UUID.randomUUID();
+    private UUID token = TimeOrderedUuid.next();
     private Long residentId;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate visitedOn = LocalDate.now();
