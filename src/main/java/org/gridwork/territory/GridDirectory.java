@@ -11,10 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.gridwork.shared.cache.Forget;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Every grid's summary (no boundary), and the towns and villages holding them, in memory. Nearly every page asks which grids the user may
@@ -110,15 +109,7 @@ public class GridDirectory {
 
     /** Forget the snapshot now and, inside a transaction, once more when it commits. */
     public void invalidate() {
-        snapshot = null;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    snapshot = null;
-                }
-            });
-        }
+        Forget.nowAndAtTransactionEnd(() -> snapshot = null);
     }
 
     private Snapshot current() {

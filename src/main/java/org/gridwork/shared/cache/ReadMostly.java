@@ -2,8 +2,6 @@ package org.gridwork.shared.cache;
 
 import java.util.function.Supplier;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A small table's contents held in memory (tag lists, category trees): loaded on first use,
@@ -36,14 +34,6 @@ public final class ReadMostly<T> {
     }
 
     public void invalidate() {
-        loaded = null;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    loaded = null;
-                }
-            });
-        }
+        Forget.nowAndAtTransactionEnd(() -> loaded = null);
     }
 }
