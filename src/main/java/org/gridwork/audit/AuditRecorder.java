@@ -10,13 +10,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Records the {@link AuditEvent}s every module publishes, with who (from the security context)
- * and from which address (from the request), in the publisher's thread. Inside a transaction it
- * waits for the outcome: committed work is recorded as published, rolled-back work as failed.
+ * and from which address (from the request), in the publisher's thread. Work in a writing
+ * transaction is recorded in that transaction as it commits; work that rolls back is recorded as
+ * failed in a transaction of its own.
  */
 @Component
 class AuditRecorder {
@@ -29,9 +31,26 @@ class AuditRecorder {
         this.currentUsers = currentUsers;
     }
 
+    /** Work done in a writing transaction is recorded in it, just before it commits. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void committing(AuditEvent event) {
+        if (writing()) {
+            Actor actor = actor(null);
+            audit.recordWithin(event, actor.id(), actor.name(), currentAddress());
+        }
+    }
+
+    /** Work done outside a transaction, or in a read-only one, is recorded afterwards in a transaction of its own. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void committed(AuditEvent event) {
-        recordAs(event, null);
+        if (!writing()) {
+            recordAs(event, null);
+        }
+    }
+
+    private static boolean writing() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)
@@ -42,19 +61,23 @@ class AuditRecorder {
 
     /** Records with the current user and request; actorName overrides the user (failed logins). */
     void recordAs(AuditEvent event, String actorName) {
-        Long actorId = null;
-        String name = actorName;
-        if (name == null) {
-            CurrentUser user = currentUsers.current().orElse(null);
-            if (user != null) {
-                actorId = user.id();
-                name = user.username();
-            } else {
-                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                name = auth == null ? null : auth.getName();
-            }
+        Actor actor = actor(actorName);
+        audit.record(event, actor.id(), actor.name(), currentAddress());
+    }
+
+    private record Actor(Long id, String name) {
+    }
+
+    private Actor actor(String actorName) {
+        if (actorName != null) {
+            return new Actor(null, actorName);
         }
-        audit.record(event, actorId, name, currentAddress());
+        CurrentUser user = currentUsers.current().orElse(null);
+        if (user != null) {
+            return new Actor(user.id(), user.username());
+        }
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return new Actor(null, auth == null ? null : auth.getName());
     }
 
     static String currentAddress() {

@@ -44,6 +44,19 @@ public class AuditService {
     /** Appends in its own transaction: a refusal is recorded even when the caller's work rolls back. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(AuditEvent event, Long actorId, String actorName, String address) {
+        append(event, actorId, actorName, address);
+    }
+
+    /**
+     * Appends inside the caller's transaction, so the work and its record commit together: one
+     * commit instead of two, and the chain's lock is held only while that commit lasts.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordWithin(AuditEvent event, Long actorId, String actorName, String address) {
+        append(event, actorId, actorName, address);
+    }
+
+    private void append(AuditEvent event, Long actorId, String actorName, String address) {
         jdbc.update("""
                 insert into audit_event (actor_id, actor_name, address, action, target_type, target_id, success, details,
                                          prev_hash, hash)

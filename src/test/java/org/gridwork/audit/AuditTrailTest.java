@@ -64,6 +64,31 @@ class AuditTrailTest {
     }
 
     @Test
+    void workAndItsRecordCommitTogetherAndWorkThatRollsBackIsRecordedAsFailed() {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        Long workTx = tx.execute(s -> {
+            events.publishEvent(AuditEvent.of("HOUSEHOLD_MERGED", "HOUSEHOLD", 7101, "two into one"));
+            return jdbc.queryForObject("select txid_current()", Long.class);
+        });
+        // the record was written by the work's own transaction (one commit for both)
+        assertThat(jdbc.queryForObject("select xmin::text::bigint from audit_event where target_id = '7101'", Long.class))
+                .isEqualTo(workTx % (1L << 32));
+
+        tx.executeWithoutResult(s -> {
+            events.publishEvent(AuditEvent.of("HOUSEHOLD_MERGED", "HOUSEHOLD", 7102, "two into one"));
+            s.setRollbackOnly();
+        });
+        assertThat(jdbc.queryForList("select success::text || ' ' || details from audit_event where target_id = '7102'",
+                String.class)).containsExactly("false two into one (rolled back)");
+
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        readOnly.executeWithoutResult(s -> events.publishEvent(AuditEvent.of("RESIDENT_ID_VIEWED", "RESIDENT", 7103, "full ID shown")));
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where target_id = '7103' and success", Long.class))
+                .isEqualTo(1L);
+    }
+
+    @Test
     void theDatabaseRefusesToChangeOrDeleteAuditRows() {
         events.publishEvent(AuditEvent.of("TAMPER_TARGET", "TEST", 1, "original"));
         Long id = jdbc.queryForObject("select max(id) from audit_event where action = 'TAMPER_TARGET'", Long.class);
