@@ -16,11 +16,13 @@ import org.gridwork.account.CurrentUser;
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.account.Role;
 import org.gridwork.shared.NotFoundException;
+import org.gridwork.shared.cache.VersionedMemo;
 import org.gridwork.shared.dashboard.DashboardFigures;
 import org.gridwork.shared.dashboard.Figure;
 import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridScope;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -31,6 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class DashboardService {
+
+    /** Read-model values remembered until the next refresh (see {@link RefreshState#version()}). */
+    private final VersionedMemo<String, java.util.Optional<DashboardNode>> nodes = new VersionedMemo<>(5_000);
+    private final VersionedMemo<String, List<DashboardNode>> ancestors = new VersionedMemo<>(5_000);
+    private final VersionedMemo<NodeMonth, Figures> figuresOfNode = new VersionedMemo<>(5_000);
 
     private final RollupStore store;
     private final RollupRefresher refresher;
@@ -45,6 +52,7 @@ public class DashboardService {
     }
 
     /** The month asked for, or this month when none, unreadable or in the future. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public YearMonth month(String value) {
         YearMonth now = refresher.thisMonth();
         if (value == null || value.isBlank()) {
@@ -59,6 +67,7 @@ public class DashboardService {
     }
 
     /** The last twelve months, newest first, for the month picker. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<YearMonth> months() {
         List<YearMonth> out = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -71,29 +80,57 @@ public class DashboardService {
     @Transactional
     public DashboardView view(String nodeCode, YearMonth month) {
         GridScope scope = requireScope();
-        prepare(month);
-        DashboardNode node = resolve(scope, nodeCode);
+        RefreshState state = prepare(month);
+        DashboardNode node = resolve(scope, nodeCode, state);
         String period = month.toString();
-        FigureValues totals = group(store.figures(List.of(node.path()), period)).getOrDefault(node.path(), new FigureValues());
-        Map<String, FigureValues> byChild = group(store.figuresOfChildren(node.path(), period));
-        List<DashboardView.Child> children = store.children(node.path()).stream()
-                .map(c -> new DashboardView.Child(c, byChild.getOrDefault(c.path(), new FigureValues()),
-                        listUrls(c, month)))
-                .toList();
-        Instant asOf = store.refreshedAt(RollupStore.CURRENT).orElse(null);
-        return new DashboardView(node, breadcrumbs(scope, node), month, asOf, totals, children, available(),
-                listUrls(node, month));
+        Figures figures = figuresOfNode.get(state.version(), new NodeMonth(node.path(), period), () -> {
+            FigureValues totals = group(store.figures(List.of(node.path()), period))
+                    .getOrDefault(node.path(), new FigureValues());
+            Map<String, FigureValues> byChild = group(store.figuresOfChildren(node.path(), period));
+            List<DashboardView.Child> children = store.children(node.path()).stream()
+                    .map(c -> new DashboardView.Child(c, byChild.getOrDefault(c.path(), new FigureValues()),
+                            listUrls(c, month)))
+                    .toList();
+            return new Figures(totals, children);
+        });
+        return new DashboardView(node, breadcrumbs(scope, node, state), month, state.asOf(), state.version(),
+                figures.totals(), figures.children(), available(), listUrls(node, month));
     }
 
     /** The grids under a node with their figures (the map and the monthly report). */
     @Transactional
     public List<GridRow> grids(String nodeCode, YearMonth month) {
         GridScope scope = requireScope();
-        prepare(month);
-        DashboardNode node = resolve(scope, nodeCode);
+        RefreshState state = prepare(month);
+        DashboardNode node = resolve(scope, nodeCode, state);
         Map<String, FigureValues> values = group(store.figuresOfGridsUnder(node.path(), month.toString()));
         return store.gridsUnder(node.path()).stream()
                 .map(g -> new GridRow(g, values.getOrDefault(g.path(), new FigureValues()))).toList();
+    }
+
+    private record NodeMonth(String path, String period) {
+    }
+
+    private record Figures(FigureValues totals, List<DashboardView.Child> children) {
+    }
+
+    /**
+     * When each period was last computed. The read model changes only when a refresh writes, and
+     * every refresh writes its time: the latest time is its version.
+     */
+    private record RefreshState(Map<String, Instant> times) {
+        Instant asOf() {
+            return times.get(RollupStore.CURRENT);
+        }
+
+        boolean has(String period) {
+            return times.containsKey(period);
+        }
+
+        long version() {
+            return times.values().stream().mapToLong(t -> t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000)
+                    .max().orElse(Long.MIN_VALUE + 1);
+        }
     }
 
     /** A grid and its figures. */
@@ -101,6 +138,7 @@ public class DashboardService {
     }
 
     /** Figures some installed module provides. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Set<Figure> available() {
         Set<Figure> out = EnumSet.noneOf(Figure.class);
         refresher.sources().forEach(s -> out.addAll(s.provides()));
@@ -116,11 +154,16 @@ public class DashboardService {
         return out;
     }
 
-    private void prepare(YearMonth month) {
-        if (store.refreshedAt(RollupStore.CURRENT).isEmpty()) {
+    /** Computes what was never computed (first start, a past month first asked for) and answers what is stored. */
+    private RefreshState prepare(YearMonth month) {
+        RefreshState state = new RefreshState(store.refreshTimes());
+        if (state.asOf() == null) {
             refresher.refresh();
         }
-        refresher.ensureMonth(month);
+        if (!state.has(month.toString())) {
+            refresher.ensureMonth(month);
+        }
+        return state.asOf() == null || !state.has(month.toString()) ? new RefreshState(store.refreshTimes()) : state;
     }
 
     private Map<Figure, String> listUrls(DashboardNode node, YearMonth month) {
@@ -144,16 +187,23 @@ public class DashboardService {
         return dataScope.of(user);
     }
 
-    private DashboardNode resolve(GridScope scope, String nodeCode) {
+    private DashboardNode resolve(GridScope scope, String nodeCode, RefreshState state) {
         if (nodeCode != null && !nodeCode.isBlank()) {
-            return store.nodeByCode(nodeCode.strip()).filter(n -> allows(scope, n))
+            String code = nodeCode.strip();
+            return nodes.get(state.version(), "code:" + code, () -> store.nodeByCode(code)).filter(n -> allows(scope, n))
                     .orElseThrow(() -> new NotFoundException("dashboard node", nodeCode));
         }
         if (!scope.unrestricted()) {
-            return scope.regionPaths().stream().sorted().map(store::node).flatMap(java.util.Optional::stream)
+            return scope.regionPaths().stream().sorted()
+                    .map(p -> nodes.get(state.version(), "path:" + p, () -> store.node(p)))
+                    .flatMap(java.util.Optional::stream)
                     .findFirst().orElseThrow(() -> new NotFoundException("dashboard node", "top"));
         }
-        // admins start where the tree first branches (a single county shows the county, not the province)
+        return nodes.get(state.version(), "top", this::top).orElseThrow(() -> new NotFoundException("dashboard node", "top"));
+    }
+
+    /** Admins start where the tree first branches (a single county shows the county, not the province). */
+    private java.util.Optional<DashboardNode> top() {
         List<DashboardNode> level = store.roots();
         while (level.size() == 1 && !level.get(0).isGrid()) {
             List<DashboardNode> below = store.children(level.get(0).path());
@@ -162,10 +212,7 @@ public class DashboardService {
             }
             level = below;
         }
-        if (level.isEmpty()) {
-            throw new NotFoundException("dashboard node", "top");
-        }
-        return level.get(0);
+        return level.stream().findFirst();
     }
 
     private static boolean allows(GridScope scope, DashboardNode node) {
@@ -173,12 +220,15 @@ public class DashboardService {
     }
 
     /** From the highest node the user may see down to this one. */
-    private List<DashboardNode> breadcrumbs(GridScope scope, DashboardNode node) {
-        List<String> paths = new ArrayList<>();
-        for (int i = node.path().indexOf('/', 1); i > 0; i = node.path().indexOf('/', i + 1)) {
-            paths.add(node.path().substring(0, i + 1));
-        }
-        return store.nodes(paths).stream().filter(n -> allows(scope, n)).toList();
+    private List<DashboardNode> breadcrumbs(GridScope scope, DashboardNode node, RefreshState state) {
+        List<DashboardNode> above = ancestors.get(state.version(), node.path(), () -> {
+            List<String> paths = new ArrayList<>();
+            for (int i = node.path().indexOf('/', 1); i > 0; i = node.path().indexOf('/', i + 1)) {
+                paths.add(node.path().substring(0, i + 1));
+            }
+            return store.nodes(paths);
+        });
+        return above.stream().filter(n -> allows(scope, n)).toList();
     }
 
     private static Map<String, FigureValues> group(List<RollupStore.Row> rows) {

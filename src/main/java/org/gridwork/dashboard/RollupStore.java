@@ -83,6 +83,16 @@ class RollupStore {
                 Map.of("p", like(path), "m", month), (rs, i) -> row(rs));
     }
 
+    /** When each stored period was last computed. */
+    Map<String, Instant> refreshTimes() {
+        Map<String, Instant> out = new HashMap<>();
+        jdbc.query("select period, refreshed_at from dashboard_refresh", Map.of(),
+                rs -> {
+                    out.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                });
+        return out;
+    }
+
     Optional<Instant> refreshedAt(String period) {
         List<Timestamp> found = jdbc.queryForList("select refreshed_at from dashboard_refresh where period = :p",
                 Map.of("p", period), Timestamp.class);

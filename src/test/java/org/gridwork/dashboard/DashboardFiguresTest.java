@@ -229,6 +229,38 @@ class DashboardFiguresTest {
                 .andExpect(content().string(containsString("/tasks?state=open&amp;node=" + DashboardTown.VILLAGE_1)));
     }
 
+    /** The rendered content is kept between views: per refresh, language and viewer's reach, never mixed up. */
+    @Test
+    void keptContentFollowsTheRefreshTheLanguageAndTheViewersReach() throws Exception {
+        RequestPostProcessor admin = user(users.loadUserByUsername("admin"));
+        RequestPostProcessor townSupervisor = user(users.loadUserByUsername(DashboardTown.SUPERVISOR));
+        String village = "/dashboard?node=" + DashboardTown.VILLAGE_1;
+        String countyCrumb = "/dashboard?node=130528&amp;";
+
+        mvc.perform(get(village).locale(Locale.ENGLISH).with(admin))
+                .andExpect(content().string(containsString("Figures as of")))
+                .andExpect(content().string(containsString(countyCrumb)));
+        // the same node, month and language for a supervisor of the town only: the trail starts at the town
+        mvc.perform(get(village).locale(Locale.ENGLISH).with(townSupervisor))
+                .andExpect(content().string(containsString("/dashboard?node=" + DashboardTown.TOWN + "&amp;")))
+                .andExpect(content().string(not(containsString(countyCrumb))));
+        mvc.perform(get(village).locale(Locale.SIMPLIFIED_CHINESE).with(admin))
+                .andExpect(content().string(not(containsString("Figures as of"))));
+
+        // a change reaches the page with the next refresh of the roll-ups, not before
+        jdbc.update("update region set name = '看板一村（更名）' where code = ?", DashboardTown.VILLAGE_1);
+        try {
+            mvc.perform(get(village).locale(Locale.ENGLISH).with(admin))
+                    .andExpect(content().string(not(containsString("看板一村（更名）"))));
+            dashboard.refreshNow();
+            mvc.perform(get(village).locale(Locale.ENGLISH).with(admin))
+                    .andExpect(content().string(containsString("看板一村（更名）")));
+        } finally {
+            jdbc.update("update region set name = '看板一村' where code = ?", DashboardTown.VILLAGE_1);
+            dashboard.refreshNow();
+        }
+    }
+
     /** Page views read the roll-ups only: a handful of statements whatever the territory's size. */
     @org.junit.jupiter.params.ParameterizedTest(name = "{1} as {0}")
     @org.junit.jupiter.params.provider.CsvSource({"admin, /dashboard", "supervisor, /dashboard",

@@ -16,7 +16,9 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.gridwork.dashboard.DashboardService;
 import org.gridwork.dashboard.DashboardView;
 import org.gridwork.dashboard.MonthlyReport;
+import org.gridwork.shared.cache.VersionedMemo;
 import org.gridwork.shared.dashboard.Figure;
+import org.gridwork.shared.web.RenderedFragments;
 import org.gridwork.shared.dashboard.MapMarker;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -44,7 +46,11 @@ class DashboardController {
     /** Beyond this many points the map groups them per grid. */
     private static final int MARKERS_UNGROUPED = 200;
 
+    /** The content as rendered, until the roll-ups' next refresh: the same for every viewer of a node. */
+    private final VersionedMemo<BodyKey, String> bodies = new VersionedMemo<>(500);
+
     private final DashboardService dashboard;
+    private final RenderedFragments fragments;
     private final MonthlyReport report;
     private final GridBoundaries boundaries;
     private final MessageSource messages;
@@ -53,12 +59,13 @@ class DashboardController {
     private final String tileAttribution;
     private final java.time.ZoneId zone;
 
-    DashboardController(DashboardService dashboard, MonthlyReport report, GridBoundaries boundaries,
+    DashboardController(DashboardService dashboard, RenderedFragments fragments, MonthlyReport report, GridBoundaries boundaries,
             MessageSource messages, FigureFormat figureFormat, @Value("${gridwork.map.tile-url:}") String tileUrl,
             @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
             @Value("${gridwork.dashboard.time-zone:Asia/Shanghai}") String zone) {
         this.zone = java.time.ZoneId.of(zone);
         this.dashboard = dashboard;
+        this.fragments = fragments;
         this.report = report;
         this.boundaries = boundaries;
         this.messages = messages;
@@ -70,24 +77,38 @@ class DashboardController {
     @GetMapping
     String show(@RequestParam(required = false) String node, @RequestParam(required = false) String month,
             @RequestParam(required = false) String figure, Model model, Locale locale,
-            jakarta.servlet.http.HttpServletRequest request) {
+            jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         YearMonth m = dashboard.month(month);
         DashboardView view = dashboard.view(node, m);
         Figure mapFigure = mapFigure(figure, view.available());
+        List<YearMonth> months = dashboard.months();
+        BodyKey key = new BodyKey(view.version(), view.node().path(), m, months.get(0),
+                view.breadcrumbs().stream().map(b -> b.code()).toList(), locale, mapFigure, request.getContextPath());
+        String body = bodies.get(view.version(), key, () -> {
+            Map<String, Object> content = new HashMap<>();
+            content.put("view", view);
+            content.put("asOf", view.asOf() == null ? null : java.time.LocalDateTime.ofInstant(view.asOf(), zone));
+            content.put("figures", Figure.values());
+            content.put("headline", HEADLINE);
+            content.put("drilldown", DrilldownTable.of(view, HEADLINE, figureFormat, request.getContextPath()));
+            content.put("mapFigure", mapFigure);
+            content.put("mapFigures", EnumSet.copyOf(view.available().isEmpty() ? Set.of(Figure.TASKS_OPEN) : view.available())
+                    .stream().filter(f -> !f.name().contains("WEEKLY")).toList());
+            content.put("months", months);
+            content.put("tileUrl", tileUrl);
+            content.put("tileAttribution", tileAttribution);
+            content.put("tables", MonthlyReport.Table.values());
+            content.put("charts", new Charts(messages, locale).of(view));
+            return fragments.render("dashboard/body :: body", content, locale, request, response);
+        });
         model.addAttribute("view", view);
-        model.addAttribute("asOf", view.asOf() == null ? null : java.time.LocalDateTime.ofInstant(view.asOf(), zone));
-        model.addAttribute("figures", Figure.values());
-        model.addAttribute("headline", HEADLINE);
-        model.addAttribute("drilldown", DrilldownTable.of(view, HEADLINE, figureFormat, request.getContextPath()));
-        model.addAttribute("mapFigure", mapFigure);
-        model.addAttribute("mapFigures", EnumSet.copyOf(view.available().isEmpty() ? Set.of(Figure.TASKS_OPEN) : view.available())
-                .stream().filter(f -> !f.name().contains("WEEKLY")).toList());
-        model.addAttribute("months", dashboard.months());
-        model.addAttribute("tileUrl", tileUrl);
-        model.addAttribute("tileAttribution", tileAttribution);
-        model.addAttribute("tables", MonthlyReport.Table.values());
-        model.addAttribute("charts", new Charts(messages, locale).of(view));
+        model.addAttribute("body", body);
         return "dashboard/index";
+    }
+
+    /** Everything the dashboard's content depends on; the viewer's scope shows in the breadcrumbs. */
+    private record BodyKey(long version, String nodePath, YearMonth month, YearMonth thisMonth, List<String> breadcrumbs,
+            Locale locale, Figure mapFigure, String contextPath) {
     }
 
     private static Figure mapFigure(String figure, Set<Figure> available) {
