@@ -123,6 +123,18 @@ class IssueWebTest {
     }
 
     @Test
+    void theListShowsEachIssueWithItsCategoryStatusAndEscapedText() throws Exception {
+        long id = reportAsStaff("路灯<b>不亮</b> list-line");
+        mvc.perform(get("/issues").with(as("staff")).param("q", "list-line").header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("href=\"/issues/" + id + "\" id=\"issue-row-" + id + "\"")))
+                .andExpect(content().string(containsString("#" + id + " Public facilities / Street lamp out")))
+                .andExpect(content().string(containsString("路灯&lt;b&gt;不亮&lt;/b&gt; list-line")))
+                .andExpect(content().string(containsString("130528112201-001")))
+                .andExpect(content().string(containsString("id=\"issue-new\"")));
+        mvc.perform(get("/issues").with(as("handler"))).andExpect(content().string(not(containsString("id=\"issue-new\""))));
+    }
+
+    @Test
     void listsFiltersAndQueuesRender() throws Exception {
         for (String view : new String[] {"MINE", "ALL", "AWAITING_FILING", "AWAITING_VERIFICATION", "OVERDUE"}) {
             mvc.perform(get("/issues").with(as("supervisor")).param("view", view)).andExpect(status().isOk());

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.gridwork.issue.CategoryService;
 import org.gridwork.issue.IssueFilter;
+import org.gridwork.issue.IssuePage;
 import org.gridwork.issue.IssueQueries;
 import org.gridwork.issue.IssueService;
 import org.gridwork.issue.IssueStatus;
@@ -25,6 +26,7 @@ import org.gridwork.issue.Urgency;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.territory.TerritoryService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
@@ -58,12 +60,15 @@ class IssueController {
     private final String tileUrl;
     private final String tileAttribution;
     private final ZoneId zone;
+    private final MessageSource messages;
 
     IssueController(IssueService issues, IssueQueries queries, CategoryService categories, TerritoryService territory,
+            MessageSource messages,
             @Value("${gridwork.map.tile-url:}") String tileUrl, @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
             @Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
         this.issues = issues;
         this.queries = queries;
+        this.messages = messages;
         this.categories = categories;
         this.territory = territory;
         this.tileUrl = tileUrl;
@@ -81,11 +86,14 @@ class IssueController {
     // ---- lists ----
 
     @GetMapping("/issues")
-    String list(@ModelAttribute("filter") FilterForm filter, Model model, java.util.Locale locale) {
-        model.addAttribute("page", queries.list(filter.toFilter()));
+    String list(@ModelAttribute("filter") FilterForm filter, Model model, java.util.Locale locale,
+            HttpServletRequest request) {
+        IssuePage page = queries.list(filter.toFilter());
+        model.addAttribute("page", page);
+        model.addAttribute("rows", IssueListRows.html(page.rows(), categoryNames(locale), messages, locale, zone,
+                request.getContextPath()));
         model.addAttribute("statuses", IssueStatus.values());
         model.addAttribute("categoryTree", categories.tree(false));
-        model.addAttribute("categoryNames", categoryNames(locale));
         return "issue/list";
     }
 
