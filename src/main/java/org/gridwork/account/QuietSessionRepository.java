@@ -15,12 +15,19 @@ import org.springframework.session.Session;
  * attribute set or removed, a new id or timeout, or a last access a minute older than the stored
  * one. Spring Session writes the session row after every request just to move its last access on,
  * a database round trip on every page view; an idle session now ends at most a minute early.
+ * <p>
+ * Spring Session also reads the session again right after saving it, only to compare its id with
+ * the requested one: that read answers the session just saved, without a SELECT. What was saved
+ * is kept for the rest of the request only ({@link SessionReadBackFilter} forgets it).
  */
 class QuietSessionRepository implements FindByIndexNameSessionRepository<QuietSessionRepository.QuietSession>,
         DisposableBean {
 
     /** How stale the stored last access may get before it is written (SessionConfig's UPDATE agrees). */
     static final Duration LAST_ACCESS_SLACK = Duration.ofMinutes(1);
+
+    /** The session this thread saved during its current request. */
+    private static final ThreadLocal<QuietSession> SAVED = new ThreadLocal<>();
 
     private final FindByIndexNameSessionRepository<Session> store;
 
@@ -48,17 +55,31 @@ class QuietSessionRepository implements FindByIndexNameSessionRepository<QuietSe
             store.save(session.stored);
             session.written();
         }
+        SAVED.set(session);
     }
 
     @Override
     public QuietSession findById(String id) {
+        QuietSession saved = SAVED.get();
+        if (saved != null) {
+            SAVED.remove();
+            if (saved.getId().equals(id) && !saved.isExpired()) {
+                return saved;
+            }
+        }
         Session stored = store.findById(id);
         return stored == null ? null : new QuietSession(stored, stored.getLastAccessedTime());
     }
 
     @Override
     public void deleteById(String id) {
+        SAVED.remove();
         store.deleteById(id);
+    }
+
+    /** The end of a request: what it saved is not kept for the next request on this thread. */
+    static void forgetSaved() {
+        SAVED.remove();
     }
 
     @Override

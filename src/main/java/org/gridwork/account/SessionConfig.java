@@ -1,11 +1,17 @@
 package org.gridwork.account;
 
+import java.util.EnumSet;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,6 +65,15 @@ class SessionConfig {
                 return bean instanceof JdbcIndexedSessionRepository store ? new QuietSessionRepository(store) : bean;
             }
         };
+    }
+
+    /** Just outside Spring Session's filter, on every dispatch: see {@link SessionReadBackFilter}. */
+    @Bean
+    FilterRegistrationBean<SessionReadBackFilter> sessionReadBackFilter() {
+        FilterRegistrationBean<SessionReadBackFilter> registration = new FilterRegistrationBean<>(new SessionReadBackFilter());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+        return registration;
     }
 
     @Bean

@@ -83,6 +83,26 @@ class SessionTest {
                 sessionId(after))).isEqualTo(1);
     }
 
+    /**
+     * A session is read from the database at the start of every request: what this thread saved
+     * during the last request is not served again, so a session ended elsewhere (another instance,
+     * an admin) stays ended.
+     */
+    @Test
+    void aSessionEndedElsewhereIsNotServedFromWhatThisThreadSavedBefore() throws Exception {
+        // a login without any earlier session: the new session is saved, and nothing reads it back
+        Cookie cookie = WebSessions.cookie(mvc.perform(post("/login").param("username", "staff2")
+                .param("password", "gridwork-demo").with(csrf())).andReturn());
+        assertThat(jdbc.update("delete from spring_session where session_id = ?", sessionId(cookie))).isEqualTo(1);
+        mvc.perform(get("/me").cookie(cookie)).andExpect(redirectedUrl("/login"));
+
+        // a page view of a live session reads it once, saves, and its read-back is not served later
+        Cookie live = WebSessions.cookie(WebSessions.login(mvc, "staff2", "gridwork-demo"));
+        mvc.perform(get("/me").cookie(live)).andExpect(status().isOk());
+        jdbc.update("delete from spring_session where session_id = ?", sessionId(live));
+        mvc.perform(get("/me").cookie(live)).andExpect(redirectedUrl("/login"));
+    }
+
     @Test
     void logoutEndsTheSessionOnTheServer() throws Exception {
         Cookie cookie = WebSessions.cookie(WebSessions.login(mvc, "staff2", "gridwork-demo"));
