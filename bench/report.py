@@ -38,12 +38,13 @@ def main():
     rows = []
     with open(tsv) as f:
         for line in f:
-            name, path, rps, p50, p99, sql, errors = line.rstrip("\n").split("\t")
+            name, path, rps, p50, p99, sql, errors, near = line.rstrip("\n").split("\t")
             rows.append({"page": name, "path": path, "rps": float(rps or 0), "p50_ms": ms(p50), "p99_ms": ms(p99),
-                         "sql_per_request": int(sql) if sql.isdigit() else None, "errors": int(errors or 0)})
-    baseline = next((r["rps"] for r in rows if r["page"] == "baseline"), None)
+                         "sql_per_request": int(sql) if sql.isdigit() else None, "errors": int(errors or 0),
+                         "baseline_rps": float(near or 0)})
     for r in rows:
-        r["ratio"] = round(r["rps"] / baseline, 3) if baseline else None
+        # against the baseline measured just before and after this page (the machine's speed moves)
+        r["ratio"] = round(r["rps"] / r["baseline_rps"], 3) if r["baseline_rps"] else None
         checks = [r["ratio"] is None or r["ratio"] >= 0.25, r["p99_ms"] is not None and r["p99_ms"] < 200,
                   r["sql_per_request"] is None or r["sql_per_request"] <= 15, r["errors"] == 0]
         if r["page"] == "dashboard-county":
@@ -54,19 +55,22 @@ def main():
             checks.append(r["rps"] >= 200)
         r["meets_targets"] = all(checks)
     with open("bench/results.json", "w") as f:
-        json.dump([{k: r[k] for k in ("page", "rps", "p50_ms", "p99_ms", "ratio", "sql_per_request")} for r in rows],
+        json.dump([{k: r[k] for k in ("page", "rps", "p50_ms", "p99_ms", "ratio", "sql_per_request", "baseline_rps")}
+                   for r in rows],
                   f, indent=2)
         f.write("\n")
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines = [f"# Benchmark results ({preset} data set)", "",
              f"Run {when} on {machine()}; database `{db}`; heap 1 GB; wrk, 16 connections, 2 threads.",
              f"Start-up to healthy: {startup_ms / 1000:.1f} s (target under 20 s: {'met' if startup_ms < 20000 else 'MISSED'}).", "",
-             "| page | path | req/s | p50 ms | p99 ms | ratio to baseline | SQL/request | errors | targets |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---|"]
+             "| page | path | req/s | p50 ms | p99 ms | baseline req/s nearby | ratio to baseline | SQL/request | errors | targets |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
-        lines.append(f"| {r['page']} | `{r['path']}` | {r['rps']:.0f} | {r['p50_ms']} | {r['p99_ms']} | {r['ratio']} | "
-                     f"{r['sql_per_request']} | {r['errors']} | {'met' if r['meets_targets'] else 'MISSED'} |")
-    lines += ["", "Targets (issue 8): every page at least 25 % of the baseline's throughput and p99 under 200 ms; "
+        lines.append(f"| {r['page']} | `{r['path']}` | {r['rps']:.0f} | {r['p50_ms']} | {r['p99_ms']} | {r['baseline_rps']:.0f} | "
+                     f"{r['ratio']} | {r['sql_per_request']} | {r['errors']} | {'met' if r['meets_targets'] else 'MISSED'} |")
+    lines += ["", "Each page's ratio is to the baseline page measured for a few seconds just before and just after it "
+              "(their mean), as this machine's speed moves from minute to minute.", "",
+              "Targets (issue 8): every page at least 25 % of the baseline's throughput and p99 under 200 ms; "
               "at most 15 SQL statements per page; county dashboard p50 under 100 ms; resident search p50 under 50 ms; "
               "visit logging at least 200 per second; start-up under 20 s with a 1 GB heap.", ""]
     with open("bench/results.md", "w") as f:

@@ -16,6 +16,9 @@ DB=${DB:-gridwork_$PRESET}
 PORT=${PORT:-8090}
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-8}
+# the baseline again for this many seconds just before and just after each page: this machine's
+# speed moves from minute to minute, so each page is compared with the baseline of its own minutes
+NEAR=${NEAR:-5}
 # a first round over every page before any is measured, so the JIT has compiled the shared code
 WARMUP_ROUND=${WARMUP_ROUND:-20}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -134,15 +137,26 @@ LUA
     return
   fi
   wrk "${args[@]}" -d"${WARMUP}s" "$BASE$path" > /dev/null
+  local before=""
+  [ "$name" != baseline ] && before=$(baseline_rps)
   wrk "${args[@]}" -d"${DURATION}s" "$BASE$path" > "$OUT/wrk-$name.txt"
-  local rps p50 p99 errors
+  local rps p50 p99 errors near
   rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-$name.txt")
+  near=$rps
+  [ "$name" != baseline ] && near=$(python3 -c "print(round(($before + $(baseline_rps)) / 2, 2))")
   p50=$(awk '$1=="50%" {print $2}' "$OUT/wrk-$name.txt")
   p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk-$name.txt")
   # answers other than 2xx/3xx, plus connect/read/write errors and timeouts
   errors=$(awk '/Non-2xx/ {n += $5} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$OUT/wrk-$name.txt")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$path" "$rps" "$p50" "$p99" "${sql:-?}" "${errors:-0}" >> "$RESULTS"
-  printf '   %-28s %10s req/s  p50 %8s  p99 %8s  sql %s  errors %s\n' "$name" "$rps" "$p50" "$p99" "${sql:-?}" "${errors:-0}"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$path" "$rps" "$p50" "$p99" "${sql:-?}" "${errors:-0}" "$near" >> "$RESULTS"
+  printf '   %-28s %10s req/s  p50 %8s  p99 %8s  sql %s  errors %s  baseline nearby %s req/s\n' "$name" "$rps" "$p50" "$p99" \
+    "${sql:-?}" "${errors:-0}" "$near"
+}
+
+# the baseline page for NEAR seconds (its script was written when it was measured, first of all)
+baseline_rps() {
+  wrk -t2 -c"$CONNECTIONS" --timeout 10s -s "$OUT/run-baseline.lua" -d"${NEAR}s" "$BASE/me" \
+    | awk '/Requests\/sec/ {print $2}'
 }
 
 echo "== warming up: every page for $WARMUP_ROUND s"
