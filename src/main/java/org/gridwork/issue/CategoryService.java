@@ -13,6 +13,7 @@ import org.gridwork.shared.audit.AuditEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The issue taxonomy with its time limits; edited by admins. */
@@ -34,6 +35,7 @@ public class CategoryService {
     }
 
     /** Major classes in order, each with its subclasses in order. */
+    @Transactional(propagation = Propagation.SUPPORTS) // read from memory: no transaction to open
     public Map<CategorySummary, List<CategorySummary>> tree(boolean activeOnly) {
         List<CategorySummary> all = snapshot().ordered().stream().filter(c -> !activeOnly || c.active()).toList();
         Map<CategorySummary, List<CategorySummary>> tree = new LinkedHashMap<>();
@@ -52,10 +54,12 @@ public class CategoryService {
     }
 
     /** Active subclasses: what an issue can be filed under (and the Open311 services). */
+    @Transactional(propagation = Propagation.SUPPORTS) // read from memory: no transaction to open
     public List<CategorySummary> subclasses() {
         return tree(true).values().stream().flatMap(List::stream).toList();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS) // read from memory: no transaction to open
     public CategorySummary get(long id) {
         CategorySummary found = snapshot().byId().get(id);
         if (found == null) {

@@ -25,6 +25,7 @@ import org.gridwork.territory.GridSummary;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -64,6 +65,7 @@ public class ResidentService {
     }
 
     /** By code, in sort order (read-only). */
+    @Transactional(propagation = Propagation.SUPPORTS) // read from memory: no transaction to open
     public Map<String, TagSummary> tagsByCode() {
         return tags.get();
     }
