@@ -2,9 +2,11 @@ package org.gridwork.resident;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import org.gridwork.shared.crypto.FieldEncryptor;
+import org.gridwork.territory.GridDirectory;
 import org.gridwork.territory.GridScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,10 +24,12 @@ class ResidentSearch {
 
     private final JdbcTemplate jdbc;
     private final FieldEncryptor crypto;
+    private final GridDirectory directory;
 
-    ResidentSearch(JdbcTemplate jdbc, FieldEncryptor crypto) {
+    ResidentSearch(JdbcTemplate jdbc, FieldEncryptor crypto, GridDirectory directory) {
         this.jdbc = jdbc;
         this.crypto = crypto;
+        this.directory = directory;
     }
 
     ResidentPage page(GridScope scope, ResidentQuery query) {
@@ -65,8 +69,13 @@ class ResidentSearch {
     }
 
     private void where(GridScope scope, ResidentQuery query, StringBuilder sql, List<Object> args) {
+        OptionalLong everyGridUpTo = scope.unrestricted() ? OptionalLong.empty() : directory.everyGridUpTo(scope.gridIds());
         if (scope.unrestricted()) {
             sql.append("true");
+        } else if (everyGridUpTo.isPresent()) {
+            // every grid there is: one bound instead of 2,000 ids ("+ 0" as below)
+            sql.append("(r.grid_id + 0) <= ?");
+            args.add(everyGridUpTo.getAsLong());
         } else if (scope.gridIds().size() > LARGE_SCOPE) {
             // a town's or county's grids: check them as a filter ("+ 0" keeps the planner off the
             // grid index), so the name, ID or keyset index leads; scanning 2,000 grids' entries would not

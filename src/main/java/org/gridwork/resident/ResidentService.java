@@ -123,6 +123,7 @@ public class ResidentService {
 
     // ---- reading ----------------------------------------------------------------------------
 
+    @Transactional(propagation = Propagation.SUPPORTS) // one statement: a transaction round trip each side cost more
     public ResidentPage search(ResidentQuery query) {
         GridScope scope = dataScope.current();
         if (query.gridId() != null && !scope.allowsGrid(query.gridId())) {

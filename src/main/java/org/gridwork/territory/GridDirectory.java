@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -60,6 +61,20 @@ public class GridDirectory {
         Set<Long> wanted = ids instanceof Set<Long> s ? s : Set.copyOf(ids);
         return remember("grids-of", wanted,
                 () -> current().byCode().stream().filter(g -> wanted.contains(g.id())).toList());
+    }
+
+    /**
+     * When these ids are every grid there is (a county supervisor's reach in a county's
+     * installation), the highest of them. A query may then keep to grid ids up to it rather than
+     * list 2,000 ids, which PostgreSQL plans one by one: ids only grow, so a grid made since this
+     * snapshot stays out, as it does from the listed ids.
+     */
+    public OptionalLong everyGridUpTo(Set<Long> ids) {
+        Snapshot current = current();
+        if (ids.size() != current.byId().size() || !ids.containsAll(current.byId().keySet())) {
+            return OptionalLong.empty();
+        }
+        return ids.stream().mapToLong(Long::longValue).max();
     }
 
     /** The towns and villages that hold grids, by code (names for area filters). */
