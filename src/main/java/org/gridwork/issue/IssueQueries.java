@@ -36,6 +36,7 @@ public class IssueQueries {
     public static final int COUNT_LIMIT = 10_000;
     public static final int EXPORT_LIMIT = 50_000;
 
+    private final CappedCounts cappedCounts = new CappedCounts();
     private final JdbcTemplate jdbc;
     private final CurrentUsers currentUsers;
     private final DataScope dataScope;
@@ -68,9 +69,12 @@ public class IssueQueries {
         Where all = where(filter, false);
         List<Object> countArgs = new ArrayList<>(all.args);
         countArgs.add(COUNT_LIMIT + 1);
-        Long count = jdbc.queryForObject("select count(*) from (select 1 from issue i where " + all.sql + " limit ?) c",
-                Long.class, countArgs.toArray());
-        long c = count == null ? 0 : count;
+        String countSql = "select count(*) from (select 1 from issue i where " + all.sql + " limit ?) c";
+        Object[] countValues = countArgs.toArray();
+        long c = cappedCounts.count(countSql, countValues, COUNT_LIMIT, () -> {
+            Long count = jdbc.queryForObject(countSql, Long.class, countValues);
+            return count == null ? 0 : count;
+        });
         return new IssuePage(rows, next, Math.min(c, COUNT_LIMIT), c > COUNT_LIMIT);
     }
 
