@@ -50,7 +50,15 @@ public class DataScope {
         return scope;
     }
 
+    /**
+     * Remembered with the grid directory: assignments move its version on (V57), so a change here
+     * is seen at once and one made elsewhere within a second, like a change to a grid.
+     */
     private GridScope compute(CurrentUser user) {
+        return directory.remember("scope", List.of(user.role(), user.id()), () -> read(user));
+    }
+
+    private GridScope read(CurrentUser user) {
         return switch (user.role()) {
             case ADMIN -> GridScope.everything();
             case GRID_STAFF -> new GridScope(false, Set.copyOf(jdbc.queryForList(

@@ -105,7 +105,8 @@ public class GridDirectory {
     /**
      * Something worked out from the grids (a scope's grid list, its area filter), kept until the
      * grids or regions change: a county supervisor's pages each sifted 2,000 grids several times.
-     * The same purpose and key give the same object; {@code compute} must read only this directory.
+     * The same purpose and key give the same object; {@code compute} must read only this directory,
+     * or tables whose every change moves the directory's version on (assignments, V57).
      */
     @SuppressWarnings("unchecked")
     public <T> T remember(String purpose, Object key, Supplier<T> compute) {

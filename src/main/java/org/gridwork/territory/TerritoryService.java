@@ -95,6 +95,7 @@ public class TerritoryService {
         requireRole(userId, Role.GRID_STAFF);
         grids.findById(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
         jdbc.update("insert into grid_staff(grid_id, user_id) values (?, ?) on conflict do nothing", gridId, userId);
+        directory.invalidate(); // scopes are remembered with the directory
         audit("TERRITORY_STAFF_ASSIGNED", "GRID", gridId, "user=" + userId);
     }
 
@@ -104,18 +105,21 @@ public class TerritoryService {
         regions.findById(regionId).orElseThrow(() -> new NotFoundException("region", regionId));
         jdbc.update("insert into region_supervisor(region_id, user_id) values (?, ?) on conflict do nothing",
                 regionId, userId);
+        directory.invalidate(); // scopes are remembered with the directory
         audit("TERRITORY_SUPERVISOR_ASSIGNED", "REGION", regionId, "user=" + userId);
     }
 
     @Transactional
     public void unassignStaff(long gridId, long userId) {
         jdbc.update("delete from grid_staff where grid_id = ? and user_id = ?", gridId, userId);
+        directory.invalidate(); // scopes are remembered with the directory
         audit("TERRITORY_STAFF_UNASSIGNED", "GRID", gridId, "user=" + userId);
     }
 
     @Transactional
     public void unassignSupervisor(long regionId, long userId) {
         jdbc.update("delete from region_supervisor where region_id = ? and user_id = ?", regionId, userId);
+        directory.invalidate(); // scopes are remembered with the directory
         audit("TERRITORY_SUPERVISOR_UNASSIGNED", "REGION", regionId, "user=" + userId);
     }
 

@@ -24,6 +24,9 @@ class GridDirectoryTest {
     @Autowired
     AreaFilter areaFilter;
 
+    @Autowired
+    DataScope dataScope;
+
     @Test
     @WithUserDetails("admin")
     void aGridCreatedHereIsListedAtOnce() {
@@ -68,6 +71,26 @@ class GridDirectoryTest {
         jdbc.update("update grid set name = '改名网格' where id = ?", grid.id());
         Thread.sleep(GridLocator.VERSION_CHECK_NANOS / 1_000_000 + 100);
         assertThat(areaFilter.choices(null, village.id(), null).gridNames().get(grid.id())).startsWith("改名网格");
+    }
+
+    /** Scopes are remembered with the directory: an assignment here counts at once, one elsewhere within a second. */
+    @Test
+    @WithUserDetails("admin")
+    void anAssignmentReachesTheUsersScopeAtOnceHereAndWithinASecondElsewhere() throws InterruptedException {
+        long staffId = jdbc.queryForObject("select id from app_user where username = 'staff2'", Long.class);
+        org.gridwork.account.CurrentUser staff2 = new org.gridwork.account.CurrentUser(staffId, "staff2", "staff2",
+                org.gridwork.account.Role.GRID_STAFF, null);
+        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        GridSummary grid = territory.createGrid(village.code(), 1, "指派网格", null);
+        assertThat(dataScope.of(staff2).allowsGrid(grid.id())).isFalse();
+
+        territory.assignStaff(grid.id(), staffId);
+        assertThat(dataScope.of(staff2).allowsGrid(grid.id())).isTrue();
+
+        // another instance (or an operator in psql) takes the grid away again: the table's trigger moves the version on
+        jdbc.update("delete from grid_staff where grid_id = ? and user_id = ?", grid.id(), staffId);
+        Thread.sleep(GridLocator.VERSION_CHECK_NANOS / 1_000_000 + 100);
+        assertThat(dataScope.of(staff2).allowsGrid(grid.id())).isFalse();
     }
 
     @Test
