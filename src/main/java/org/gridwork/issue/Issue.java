@@ -10,6 +10,7 @@ import org.gridwork.shared.BusinessRuleException;
 import org.hibernate.annotations.DynamicUpdate;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -66,6 +67,7 @@ class Issue {
     private Long reporterId;
 
     @Column(name = "reporter_contact")
+    @Convert(converter = ReporterContactConverter.class)
     private String reporterContact;
 
     @Column(name = "open311_key_id")

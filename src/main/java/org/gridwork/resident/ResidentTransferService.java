@@ -17,6 +17,7 @@ import org.gridwork.account.CurrentUsers;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.NotFoundException;
 import org.gridwork.shared.audit.AuditEvent;
+import org.gridwork.shared.crypto.FieldEncryptor;
 import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
@@ -50,10 +51,12 @@ public class ResidentTransferService {
     private final ObjectMapper json;
     private final CurrentUsers currentUsers;
     private final DataScope dataScope;
+    private final FieldEncryptor crypto;
 
     ResidentTransferService(ResidentService residents, TerritoryService territory, JdbcTemplate jdbc, ObjectMapper json,
-            CurrentUsers currentUsers, DataScope dataScope) {
+            CurrentUsers currentUsers, DataScope dataScope, FieldEncryptor crypto) {
         this.dataScope = dataScope;
+        this.crypto = crypto;
         this.residents = residents;
         this.territory = territory;
         this.jdbc = jdbc;
@@ -123,10 +126,12 @@ public class ResidentTransferService {
         Checked checked = check(header, data);
         UUID token = UUID.randomUUID();
         List<ImportPreview.Problem> problems = checked.problems;
-        Stored stored = new Stored(data.size(), checked.valid, problems.stream()
+        Stored stored = new Stored(data.size(), checked.valid.size(), checked.valid, problems.stream()
                 .map(p -> new StoredProblem(p.line(), p.column(), p.messageKey(), args(p.args()))).toList());
+        // the rows hold ID and phone numbers: encrypted like the register, and gone on confirmation or
+        // after a day (ImportPurgeJob)
         jdbc.update("insert into resident_import(token, created_by, file_name, valid_rows) values (?, ?, ?, ?)", token,
-                currentUsers.require().id(), fileName, json.writeValueAsString(stored));
+                currentUsers.require().id(), fileName, crypto.encrypt(json.writeValueAsString(stored)));
         residents.events().publishEvent(AuditEvent.of("IMPORT_PREVIEWED", "RESIDENT", null,
                 fileName + ": " + checked.valid.size() + " of " + data.size() + " valid"));
         return new ImportPreview(token, fileName, data.size(), checked.valid.size(), problems, false);
@@ -136,7 +141,7 @@ public class ResidentTransferService {
     public ImportPreview preview(UUID token) {
         Object[] row = load(token);
         Stored stored = (Stored) row[0];
-        return new ImportPreview(token, (String) row[1], stored.rows, stored.valid.size(), stored.problems.stream()
+        return new ImportPreview(token, (String) row[1], stored.rows, stored.validCount, stored.problems.stream()
                 .map(p -> new ImportPreview.Problem(p.line, p.column, p.key, p.args.toArray())).toList(), (boolean) row[2]);
     }
 
@@ -173,7 +178,10 @@ public class ResidentTransferService {
             }
         }
         saved += residents.insertBatch(plain, plainDrafts);
-        jdbc.update("update resident_import set imported_at = now() where token = ?", token);
+        // the rows are in the register now: keep only the counts and the problem list (for the "done" page)
+        jdbc.update("update resident_import set imported_at = now(), valid_rows = ? where token = ?",
+                crypto.encrypt(json.writeValueAsString(new Stored(stored.rows, stored.validCount, List.of(), stored.problems))),
+                token);
         residents.events().publishEvent(AuditEvent.of("IMPORT", "RESIDENT", null, row[1] + ": " + saved + " saved"));
         return saved;
     }
@@ -187,7 +195,7 @@ public class ResidentTransferService {
             throw new NotFoundException("import", token);
         }
         Object[] r = rows.get(0);
-        r[0] = json.readValue((String) r[0], new TypeReference<Stored>() { });
+        r[0] = json.readValue(crypto.decrypt((String) r[0]), new TypeReference<Stored>() { });
         return r;
     }
 
@@ -202,7 +210,13 @@ public class ResidentTransferService {
     }
 
     /** What is kept between preview and confirmation. */
-    record Stored(int rows, List<ResidentDraft> valid, List<StoredProblem> problems) {
+    record Stored(int rows, int validCount, List<ResidentDraft> valid, List<StoredProblem> problems) {
+    }
+
+    /** Removes import previews older than a day, confirmed or not: they hold personal data. */
+    @Transactional
+    public int purgeStalePreviews() {
+        return jdbc.update("delete from resident_import where created_at < now() - interval '1 day'");
     }
 
     record StoredProblem(int line, String column, String key, List<String> args) {

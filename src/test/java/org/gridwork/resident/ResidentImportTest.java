@@ -20,6 +20,7 @@ class ResidentImportTest {
 
     @Autowired ResidentTransferService transfer;
     @Autowired ResidentService residents;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void previewReportsEachBadRowByLineAndColumnAndImportsOnlyValidRowsOnConfirmation() {
@@ -52,6 +53,18 @@ class ResidentImportTest {
         assertThat(second.name()).isEqualTo("导入乙");
         assertThat(second.tags()).containsExactlyInAnyOrder("LOW_INCOME", "DISABLED");
         assertThat(transfer.preview(preview.token()).imported()).isTrue();
+    }
+
+    @Test
+    void previewsAreGoneAfterADay() {
+        String id = TestResidents.nextIdNumber(LocalDate.of(1953, 5, 5), true);
+        ImportPreview preview = transfer.preview(("name,id_number\n过期预览," + id + "\n").getBytes(StandardCharsets.UTF_8),
+                "stale.csv");
+        jdbc.update("update resident_import set created_at = now() - interval '25 hours' where token = ?", preview.token());
+
+        assertThat(transfer.purgeStalePreviews()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from resident_import where token = ?", Integer.class,
+                preview.token())).isZero();
     }
 
     @Test

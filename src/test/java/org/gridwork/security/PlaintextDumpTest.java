@@ -1,12 +1,18 @@
 package org.gridwork.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,38 +21,115 @@ import javax.sql.DataSource;
 
 import org.gridwork.account.AccountService;
 import org.gridwork.account.Role;
+import org.gridwork.resident.ImportPreview;
+import org.gridwork.resident.ResidentTransferService;
+import org.gridwork.shared.crypto.FieldEncryptor;
 import org.gridwork.support.IntegrationTest;
+import org.gridwork.support.TestResidents;
+import org.gridwork.support.WebSessions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * PIPL: a dump of the database (a backup, a stolen disk) holds no plaintext ID or phone number.
- * Dumps the test database with pg_dump and searches it for the phone numbers just stored and for
- * any national ID number of the demo area (130528...), which the resident module stores encrypted.
+ * PIPL: a dump of the database (a backup, a stolen disk) holds no plaintext ID or phone number, nor
+ * the name or e-mail of a member of the public who reported a problem. Fills every table that can
+ * hold them (users, residents, import previews kept and confirmed, Open311 reports, sessions, the
+ * audit trail and the event publication and job tables written along the way), dumps the test
+ * database with pg_dump and searches it for each value stored and for any national ID number of the
+ * demo and test areas (130528..., 130581...).
  */
 @IntegrationTest
 class PlaintextDumpTest {
 
-    static final Pattern DEMO_ID_NUMBER = Pattern.compile("130528(19|20)[0-9]{6}[0-9]{3}[0-9Xx]");
+    static final Pattern ID_NUMBER = Pattern.compile("1305(28|81)(19|20)[0-9]{6}[0-9]{3}[0-9Xx]");
     static final Path PG_DUMP = Path.of("/usr/lib/postgresql/15/bin/pg_dump");
 
     @Autowired
     AccountService accounts;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ResidentTransferService transfer;
+    @Autowired
+    UserDetailsService userDetails;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    FieldEncryptor crypto;
 
     @Test
-    void aDatabaseDumpContainsNoPlaintextIdOrPhoneNumber() throws Exception {
+    void aDatabaseDumpContainsNoPlaintextIdOrPhoneNumberNorReporterContact() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(PG_DUMP) || onPath("pg_dump"), "pg_dump not installed");
-        String phone = "1381234" + String.format("%04d", System.nanoTime() % 10_000);
-        accounts.createUserByAdmin("dump" + System.nanoTime() % 1_000_000, "导出检查", Role.GRID_STAFF, null, phone, false);
+        long n = System.nanoTime() % 10_000;
+        String userPhone = "1381234" + String.format("%04d", n);
+        accounts.createUserByAdmin("dump" + System.nanoTime() % 1_000_000, "导出检查", Role.GRID_STAFF, null, userPhone, false);
+
+        // an import previewed and left, and one confirmed (rows registered, preview gone)
+        String keptId = TestResidents.nextIdNumber(LocalDate.of(1951, 3, 3), true);
+        String keptPhone = "1391111" + String.format("%04d", n);
+        String confirmedId = TestResidents.nextIdNumber(LocalDate.of(1952, 4, 4), false);
+        String confirmedPhone = "1392222" + String.format("%04d", n);
+        asUser("staff");
+        try {
+            String header = "name,id_number,phone,registration,grid_code,address,longitude,latitude,tags,notes\n";
+            ImportPreview kept = transfer.preview((header + "预览留存," + keptId + "," + keptPhone
+                    + ",REGISTERED,130528112201-001,幸福街1号,,,,\n").getBytes(StandardCharsets.UTF_8), "kept.csv");
+            assertThat(kept.validRows()).isEqualTo(1);
+            ImportPreview confirmed = transfer.preview((header + "导入确认," + confirmedId + "," + confirmedPhone
+                    + ",REGISTERED,130528112201-001,幸福街2号,,,独居老人,\n").getBytes(StandardCharsets.UTF_8), "confirmed.csv");
+            assertThat(transfer.confirm(confirmed.token())).isEqualTo(1);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+
+        // a member of the public reports through Open311 with name, e-mail and phone
+        String reporterName = "Dumpcheck" + UUID.randomUUID().toString().substring(0, 8);
+        String reporterMail = reporterName.toLowerCase() + "@example.org";
+        String reporterPhone = "1393333" + String.format("%04d", n);
+        mvc.perform(post("/open311/v2/requests.json").param("api_key", open311Key())
+                .param("service_code", "FACILITY_LAMP").param("lat", "37.5830").param("long", "115.0260")
+                .param("description", "路灯坏了").param("first_name", reporterName).param("last_name", "某")
+                .param("email", reporterMail).param("phone", reporterPhone)).andExpect(status().isOk());
+
+        // a session stored in the database, used for a page
+        var login = WebSessions.login(mvc, "staff", "gridwork-demo");
+        mvc.perform(get("/today").cookie(WebSessions.cookie(login))).andExpect(status().isOk());
 
         String dump = pgDump();
-        assertThat(dump).as("the dump ran and holds the user table").contains("app_user");
-        assertThat(dump).as("a phone number in plaintext").doesNotContain(phone);
-        Matcher id = DEMO_ID_NUMBER.matcher(dump);
+        assertThat(dump).as("the dump ran and holds the tables").contains("app_user", "resident_import",
+                "spring_session_attributes", "audit_event");
+        for (String secret : List.of(userPhone, keptId, keptPhone, confirmedId, confirmedPhone, reporterName,
+                reporterMail, reporterPhone)) {
+            assertThat(dump).as("plaintext personal data in the dump").doesNotContain(secret);
+        }
+        Matcher id = ID_NUMBER.matcher(dump);
         assertThat(id.find() ? id.group() : null).as("a national ID number in plaintext").isNull();
+        assertThat(jdbc.queryForList("select valid_rows from resident_import where imported_at is not null", String.class))
+                .as("a confirmed import keeps no rows, even encrypted").allSatisfy(
+                        stored -> assertThat(crypto.decrypt(stored)).doesNotContain(confirmedId).contains("\"valid\":[]"));
+    }
+
+    /** Open311Keys is internal to the issue module. */
+    private String open311Key() {
+        return ReflectionTestUtils.invokeMethod(context.getBean("open311Keys"), "create", "dump check app");
+    }
+
+    private void asUser(String username) {
+        var details = userDetails.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
     }
 
     private String pgDump() throws Exception {

@@ -65,6 +65,9 @@ class Open311Test {
         String id = body.replaceAll(".*\"service_request_id\":\"([0-9]+)\".*", "$1");
         assertThat(jdbc.queryForObject("select status || ' ' || source from issue where id = ?", String.class, Long.parseLong(id)))
                 .isEqualTo("REPORTED OPEN311");
+        assertThat(jdbc.queryForObject("select reporter_contact from issue where id = ?", String.class, Long.parseLong(id)))
+                .as("the reporter's contact is stored encrypted").doesNotContain("citizen@example.org", "Secret", "13800000000")
+                .matches("[A-Za-z0-9_-]+:[A-Za-z0-9+/]+=*");
         mvc.perform(get("/open311/v2/requests/" + id + ".json")).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].status").value("open"))
                 .andExpect(jsonPath("$[0].service_code").value("FACILITY_LAMP"))
