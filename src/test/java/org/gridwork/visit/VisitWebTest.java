@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
@@ -85,5 +86,64 @@ class VisitWebTest {
         assertThat(result.getResponse().getContentAsString()).contains("visit-form");
         assertThat(jdbc.queryForObject("select count(*) from visit where resident_id = ?", Integer.class, resident))
                 .isEqualTo(before);
+    }
+
+    /**
+     * A 7745 x 7745 PNG at 16 bits per channel with alpha: ~466 KB on the wire, 480 MB once decoded.
+     * Written chunk by chunk, so that the test itself never holds the image.
+     */
+    static byte[] memoryBombPng() throws Exception {
+        int side = 7745;
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(side).putInt(side)
+                .put((byte) 16).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", ihdr.array());
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (var deflate = new java.util.zip.DeflaterOutputStream(idat,
+                new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION))) {
+            byte[] row = new byte[1 + side * 8]; // filter byte "none", then black transparent pixels
+            for (int y = 0; y < side; y++) {
+                deflate.write(row);
+            }
+        }
+        chunk(png, "IDAT", idat.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws Exception {
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        out.write(t);
+        out.write(data);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(t);
+        crc.update(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    @Test
+    void threeHugeSixteenBitPngsSentAtOnceAreRefusedFromTheirHeaderAndTheAppKeepsServing() throws Exception {
+        byte[] bomb = memoryBombPng();
+        assertThat(bomb.length).as("small on the wire").isLessThan(1_000_000);
+        long resident = staffResident();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<MvcResult>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                sent.add(pool.submit(() -> post(UUID.randomUUID().toString(), resident,
+                        new MockMultipartFile("photos", "bomb.png", "image/png", bomb))));
+            }
+            for (var f : sent) {
+                MvcResult r = f.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                assertThat(r.getResponse().getStatus()).as("a refusal on the form, not a 500").isEqualTo(200);
+                assertThat(r.getResponse().getContentAsString()).contains("visit-form")
+                        .contains("照片过大，无法处理：7745 × 7745 像素、每像素 64 位");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        mvc.perform(get("/today").with(user(users.loadUserByUsername("staff")))).andExpect(status().isOk());
     }
 }

@@ -9,10 +9,13 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
@@ -29,6 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
  * which drops all metadata (EXIF GPS position, device), and scaled to at most 2048 px, with a
  * 320 px thumbnail. Callers keep the returned id on their record and serve the bytes only after
  * checking that record's data scope.
+ *
+ * <p>Memory: a small file can describe a huge image (a 466 KB PNG of 7745 x 7745 pixels at 16 bits
+ * per channel decodes to 480 MB). Before decoding, the header tells the width, height, bits per
+ * pixel and frame count; an image whose decoded size is over the budget is refused with a clear
+ * message, and the decodes running at once share that budget (a semaphore counted in megabytes),
+ * so parallel uploads wait for each other instead of exhausting the heap.
  */
 @Component
 public class PhotoStore {
@@ -37,12 +46,24 @@ public class PhotoStore {
     private static final int THUMB_SIDE = 320;
     private static final long MAX_PIXELS = 60_000_000L;
 
+    /** Scaled copies and the JPEG encoder's buffers, on top of the decoded image. */
+    private static final int OVERHEAD_MB = 24;
+    private static final long MB = 1024 * 1024;
+
     private final JdbcTemplate jdbc;
     private final long maxBytes;
+    private final int budgetMb;
+    private final Semaphore decoding;
+    private final long waitMillis;
 
-    PhotoStore(JdbcTemplate jdbc, @Value("${gridwork.photos.max-bytes:10485760}") long maxBytes) {
+    PhotoStore(JdbcTemplate jdbc, @Value("${gridwork.photos.max-bytes:10485760}") long maxBytes,
+            @Value("${gridwork.photos.decode-budget-mb:256}") int budgetMb,
+            @Value("${gridwork.photos.decode-wait:30s}") java.time.Duration wait) {
         this.jdbc = jdbc;
         this.maxBytes = maxBytes;
+        this.budgetMb = budgetMb;
+        this.decoding = new Semaphore(budgetMb, true);
+        this.waitMillis = wait.toMillis();
     }
 
     /** Checks and stores one photo; throws {@link PhotoRejectedException} with a message key when refused. */
@@ -57,10 +78,10 @@ public class PhotoStore {
         if (!isJpeg(content) && !isPng(content)) {
             throw new PhotoRejectedException("photo.rejected.type");
         }
-        BufferedImage image = decode(content);
-        BufferedImage full = scaled(image, MAX_SIDE);
-        byte[] jpeg = jpeg(full, 0.85f);
-        byte[] thumb = jpeg(scaled(image, THUMB_SIDE), 0.75f);
+        Processed p = process(content);
+        BufferedImage full = p.full;
+        byte[] jpeg = p.jpeg;
+        byte[] thumb = p.thumb;
         UUID id = UUID.randomUUID();
         jdbc.update("insert into photo(id, content_type, width, height, size_bytes, data, thumbnail, uploaded_by)"
                 + " values (?, 'image/jpeg', ?, ?, ?, ?, ?, ?)",
@@ -83,8 +104,14 @@ public class PhotoStore {
         return b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
     }
 
-    /** Reads the size first so that a small file claiming a gigantic image cannot exhaust memory. */
-    private static BufferedImage decode(byte[] content) {
+    private record Processed(BufferedImage full, byte[] jpeg, byte[] thumb) {
+    }
+
+    /**
+     * Reads the header first (size, bits per pixel, frames) so that a small file describing a gigantic
+     * image cannot exhaust memory, then decodes, scales and encodes within the shared budget.
+     */
+    private Processed process(byte[] content) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -92,25 +119,66 @@ public class PhotoStore {
             }
             ImageReader reader = readers.next();
             try {
-                reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                reader.setInput(in, false, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                long pixels = (long) width * height;
                 if (pixels > MAX_PIXELS) {
                     throw new PhotoRejectedException("photo.rejected.dimensions");
                 }
-                BufferedImage image = reader.read(0);
-                if (image == null) {
-                    throw new PhotoRejectedException("photo.rejected.type");
+                if (reader.getNumImages(false) > 1) {
+                    throw new PhotoRejectedException("photo.rejected.frames");
                 }
-                return image;
+                int bits = bitsPerPixel(reader);
+                int neededMb = (int) Math.min(Integer.MAX_VALUE, (pixels * Math.max(bits, 8) / 8 + MB - 1) / MB) + OVERHEAD_MB;
+                if (neededMb > budgetMb) {
+                    throw new PhotoRejectedException("photo.rejected.memory", width, height, bits, neededMb, budgetMb);
+                }
+                if (!decoding.tryAcquire(neededMb, waitMillis, TimeUnit.MILLISECONDS)) {
+                    throw new PhotoRejectedException("photo.rejected.busy");
+                }
+                try {
+                    BufferedImage image = reader.read(0);
+                    if (image == null) {
+                        throw new PhotoRejectedException("photo.rejected.type");
+                    }
+                    BufferedImage full = scaled(image, MAX_SIDE);
+                    BufferedImage thumb = scaled(image, THUMB_SIDE);
+                    image = null; // the decoded original may go before encoding
+                    return new Processed(full, jpeg(full, 0.85f), jpeg(thumb, 0.75f));
+                } finally {
+                    decoding.release(neededMb);
+                }
             } finally {
                 reader.dispose();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PhotoRejectedException("photo.rejected.busy");
         } catch (IOException | RuntimeException e) {
             if (e instanceof PhotoRejectedException rejected) {
                 throw rejected;
             }
             throw new PhotoRejectedException("photo.rejected.corrupt");
         }
+    }
+
+    /** Bits per pixel of the decoded image, from the header (PNG IHDR, JPEG SOF): 64 for 16-bit RGBA. */
+    private static int bitsPerPixel(ImageReader reader) throws IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        if (type == null) {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            type = types.hasNext() ? types.next() : null;
+        }
+        if (type == null) {
+            return 32;
+        }
+        int bits = 0;
+        for (int b : type.getSampleModel().getSampleSize()) {
+            bits += b;
+        }
+        // packed pixels (palette, 1-bit) still take at least a byte each once scaled
+        return Math.max(bits, type.getColorModel().getPixelSize());
     }
 
     private static BufferedImage scaled(BufferedImage source, int maxSide) {
