@@ -51,4 +51,29 @@
       window.location.href = row.getAttribute('data-href');
     }
   });
+  // Buttons marked data-copy copy the value of the field they name (a new API key shown once).
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-copy]');
+    if (!button) {
+      return;
+    }
+    var field = document.querySelector(button.getAttribute('data-copy'));
+    if (!field) {
+      return;
+    }
+    var done = function () {
+      var label = button.querySelector('span');
+      if (label && button.getAttribute('data-copied')) {
+        label.textContent = button.getAttribute('data-copied');
+      }
+    };
+    field.select();
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(done, function () {
+        if (document.execCommand('copy')) { done(); }
+      });
+    } else if (document.execCommand('copy')) {
+      done();
+    }
+  });
 })();

@@ -34,7 +34,9 @@ class Open311KeyAdminController {
         try {
             String key = keys.create(channel);
             redirect.addFlashAttribute("success", "issue.open311.newKey");
-            redirect.addFlashAttribute("successArgs", new Object[] {channel.strip(), key});
+            redirect.addFlashAttribute("successArgs", channel.strip());
+            // only its hash is kept: this redirect is the one time the key is ever shown
+            redirect.addFlashAttribute("newKey", key);
         } catch (BusinessRuleException e) {
             redirect.addFlashAttribute("error", e.messageKey());
         }
