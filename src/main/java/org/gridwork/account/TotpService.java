@@ -39,13 +39,13 @@ public class TotpService {
     private final Clock clock;
 
     TotpService(AppUserRepository users, FieldEncryptor encryptor, JdbcTemplate jdbc, LoginThrottle throttle,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.encryptor = encryptor;
         this.jdbc = jdbc;
         this.throttle = throttle;
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public boolean enabled(long userId) {
@@ -110,7 +110,7 @@ public class TotpService {
     }
 
     public boolean locked(long userId) {
-        return load(userId).isLockedAt(Instant.now());
+        return load(userId).isLockedAt(clock.instant());
     }
 
     @Transactional

@@ -3,7 +3,6 @@ package org.gridwork.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,10 +32,13 @@ public class AuditService {
 
     private static final RowMapper<AuditEntry> ROW = AuditService::entry;
 
+    private final org.gridwork.shared.time.BusinessTime time;
     private final NamedParameterJdbcTemplate jdbc;
     private final int retentionDays;
 
-    AuditService(NamedParameterJdbcTemplate jdbc, @Value("${gridwork.audit.retention-days:365}") int retentionDays) {
+    AuditService(NamedParameterJdbcTemplate jdbc, @Value("${gridwork.audit.retention-days:365}") int retentionDays,
+            org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.jdbc = jdbc;
         this.retentionDays = Math.max(retentionDays, MIN_RETENTION_DAYS);
     }
@@ -121,15 +123,15 @@ public class AuditService {
         return retentionDays;
     }
 
-    private static String where(AuditQuery q, MapSqlParameterSource params) {
+    private String where(AuditQuery q, MapSqlParameterSource params) {
         List<String> conditions = new ArrayList<>();
         if (q.from() != null) {
             conditions.add("occurred_at >= :from");
-            params.addValue("from", Timestamp.from(q.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+            params.addValue("from", Timestamp.from(time.startOf(q.from())));
         }
         if (q.to() != null) {
             conditions.add("occurred_at < :to");
-            params.addValue("to", Timestamp.from(q.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            params.addValue("to", Timestamp.from(time.startOf(q.to().plusDays(1))));
         }
         if (notBlank(q.actor())) {
             conditions.add("lower(actor_name) like :actor");

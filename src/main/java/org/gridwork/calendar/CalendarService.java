@@ -35,10 +35,10 @@ public class CalendarService {
     private volatile BusinessCalendar cached;
 
     CalendarService(JdbcTemplate jdbc, ApplicationEventPublisher events,
-            @Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
+            org.gridwork.shared.time.BusinessTime time) {
         this.jdbc = jdbc;
         this.events = events;
-        this.zone = ZoneId.of(zone);
+        this.zone = time.zone();
     }
 
     /** The calendar in force. */

@@ -1,6 +1,5 @@
 package org.gridwork.care;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -11,21 +10,19 @@ import java.util.Set;
 import org.gridwork.shared.dashboard.DashboardFigures;
 import org.gridwork.shared.dashboard.Figure;
 import org.gridwork.shared.dashboard.GridFigure;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The care module's dashboard figure (read only; added by the dashboard's engineer): visit
- * coverage per grid, counted as {@link CareService#coverage()} counts it (a person with several
- * open plans is overdue when any of them is).
+ * The care module's dashboard figure: visit coverage per grid, by the one definition
+ * ({@link CoverageCounts}) that {@code /care/coverage} shows too.
  */
 @Component
 class CareDashboardFigures implements DashboardFigures {
 
-    private final JdbcTemplate jdbc;
+    private final CoverageCounts coverage;
 
-    CareDashboardFigures(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    CareDashboardFigures(CoverageCounts coverage) {
+        this.coverage = coverage;
     }
 
     @Override
@@ -36,13 +33,8 @@ class CareDashboardFigures implements DashboardFigures {
     @Override
     public List<GridFigure> current(Collection<Long> gridIds, LocalDate today) {
         List<GridFigure> out = new ArrayList<>();
-        jdbc.query("select grid_id, count(distinct resident_id),"
-                + " count(distinct resident_id) filter (where next_due < ?)"
-                + " from care_plan where status = 'OPEN' and grid_id = any(?) group by grid_id",
-                rs -> {
-                    long people = rs.getLong(2);
-                    out.add(GridFigure.ratio(rs.getLong(1), Figure.CARE_COVERAGE, people - rs.getLong(3), people));
-                }, Date.valueOf(today), gridIds.toArray(Long[]::new));
+        coverage.perGrid(List.copyOf(gridIds), today).forEach((grid, c) ->
+                out.add(GridFigure.ratio(grid, Figure.CARE_COVERAGE, c.people() - c.overdue(), c.people())));
         return out;
     }
 

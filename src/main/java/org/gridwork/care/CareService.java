@@ -46,9 +46,13 @@ public class CareService {
     private final DataScope dataScope;
     private final TerritoryService territory;
     private final ApplicationEventPublisher events;
+    private final CoverageCounts coverageCounts;
+    private final org.gridwork.shared.time.BusinessTime time;
 
     CareService(JdbcTemplate jdbc, ResidentService residents, DataScope dataScope, TerritoryService territory,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, CoverageCounts coverageCounts, org.gridwork.shared.time.BusinessTime time) {
+        this.coverageCounts = coverageCounts;
+        this.time = time;
         this.jdbc = jdbc;
         this.residents = residents;
         this.dataScope = dataScope;
@@ -58,13 +62,13 @@ public class CareService {
 
     // ---- following the register (same transaction as the tag change) -------------------------
 
-    /** A new special-group member is owed a first visit now; later ones follow the interval. */
+    /** A new special-group member is owed a first visit today (business time); later ones follow the interval. */
     @EventListener
     @Transactional
     public void on(ResidentTagged tagged) {
         jdbc.update("insert into care_plan(resident_id, grid_id, tag_code, interval_days, next_due)"
-                + " values (?, ?, ?, ?, current_date) on conflict do nothing",
-                tagged.residentId(), tagged.gridId(), tagged.tagCode(), tagged.visitIntervalDays());
+                + " values (?, ?, ?, ?, ?) on conflict do nothing",
+                tagged.residentId(), tagged.gridId(), tagged.tagCode(), tagged.visitIntervalDays(), Date.valueOf(time.today()));
     }
 
     @EventListener
@@ -129,29 +133,18 @@ public class CareService {
     public List<GridCoverage> coverage() {
         GridScope scope = dataScope.current();
         List<GridSummary> grids = territory.gridsInScope();
-        java.util.Map<Long, int[]> counts = new java.util.HashMap<>();
-        List<Object> args = new ArrayList<>();
-        String filter = "";
-        if (!scope.unrestricted()) {
-            filter = " and grid_id = any(?)";
-            args.add(scope.gridIds().toArray(Long[]::new));
-        }
-        jdbc.query("select grid_id, count(distinct resident_id),"
-                + " count(distinct resident_id) filter (where next_due < current_date)"
-                + " from care_plan where status = 'OPEN'" + filter + " group by grid_id",
-                rs -> {
-                    counts.put(rs.getLong(1), new int[] {rs.getInt(2), rs.getInt(3)});
-                }, args.toArray());
+        java.util.Map<Long, CoverageCounts.Counts> counts = coverageCounts.perGrid(
+                scope.unrestricted() ? null : List.copyOf(scope.gridIds()), time.today());
         return grids.stream().map(g -> {
-            int[] c = counts.getOrDefault(g.id(), new int[] {0, 0});
-            return new GridCoverage(g.id(), g.code(), g.name(), c[0], c[1]);
+            CoverageCounts.Counts c = counts.getOrDefault(g.id(), new CoverageCounts.Counts(0, 0));
+            return new GridCoverage(g.id(), g.code(), g.name(), (int) c.people(), (int) c.overdue());
         }).toList();
     }
 
     /** Overdue residents of one grid (404 outside scope): the list behind a coverage figure. */
     public List<DueVisit> overdueIn(long gridId) {
         dataScope.requireGrid(gridId);
-        return due(dataScope.current(), LocalDate.now().minusDays(1), null, gridId, 1000);
+        return due(dataScope.current(), time.today().minusDays(1), null, gridId, 1000);
     }
 
     // ---- changing ---------------------------------------------------------------------------

@@ -32,9 +32,12 @@ class VisitsDueToday implements TodaySource {
     private final DataScope dataScope;
     private final TerritoryService territory;
     private final CurrentUsers currentUsers;
+    private final org.gridwork.shared.time.BusinessTime time;
 
     VisitsDueToday(CareService care, ResidentService residents, AccountService accounts, DataScope dataScope,
-            TerritoryService territory, CurrentUsers currentUsers) {
+            TerritoryService territory, CurrentUsers currentUsers,
+            org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.currentUsers = currentUsers;
         this.care = care;
         this.residents = residents;
@@ -58,7 +61,8 @@ class VisitsDueToday implements TodaySource {
         if (scope.isEmpty() || scope.unrestricted()) {
             return List.of(); // admins owe no visits; the coverage page shows theirs
         }
-        List<DueVisit> due = care.due(scope, LocalDate.now(), userId, null, 500);
+        LocalDate today = time.today();
+        List<DueVisit> due = care.due(scope, today, userId, null, 500);
         Map<Long, ResidentSummary> people = residents.summaries(due.stream().map(DueVisit::residentId).toList());
         Map<String, TagSummary> tags = residents.tagsByCode();
         Map<Long, String> gridNames = territory.gridsInScope().stream()
@@ -70,7 +74,7 @@ class VisitsDueToday implements TodaySource {
                     .collect(Collectors.joining(" · "));
             String grid = gridNames.get(d.gridId());
             return new TodayItem("VISIT", r.name(), grid == null ? detail : detail + " · " + grid, d.due(),
-                    d.overdue(), "/visits/new?residentId=" + r.id());
+                    d.overdue(today), "/visits/new?residentId=" + r.id());
         }).toList();
     }
 }

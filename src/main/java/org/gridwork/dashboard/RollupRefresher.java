@@ -1,6 +1,5 @@
 package org.gridwork.dashboard;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -16,7 +15,6 @@ import org.gridwork.shared.dashboard.DashboardFigures;
 import org.gridwork.shared.dashboard.GridFigure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,14 +40,16 @@ class RollupRefresher {
     private final RollupStore store;
     private final List<DashboardFigures> sources;
     private final ZoneId zone;
+    private final org.gridwork.shared.time.BusinessTime time;
 
     RollupRefresher(JdbcTemplate jdbc, TransactionTemplate tx, RollupStore store, List<DashboardFigures> sources,
-            @Value("${gridwork.dashboard.time-zone:Asia/Shanghai}") String zone) {
+            org.gridwork.shared.time.BusinessTime time) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.store = store;
         this.sources = sources;
-        this.zone = ZoneId.of(zone);
+        this.zone = time.zone();
+        this.time = time;
     }
 
     ZoneId zone() {
@@ -57,7 +57,7 @@ class RollupRefresher {
     }
 
     YearMonth thisMonth() {
-        return YearMonth.now(Clock.system(zone));
+        return time.thisMonth();
     }
 
     List<DashboardFigures> sources() {
@@ -67,7 +67,7 @@ class RollupRefresher {
     /** After the demo data and other start-up runners, in the background: start-up does not wait. */
     @EventListener(ApplicationReadyEvent.class)
     void onStart(ApplicationReadyEvent event) {
-        event.getApplicationContext().getBean(TaskScheduler.class).schedule(this::refresh, Instant.now());
+        event.getApplicationContext().getBean(TaskScheduler.class).schedule(this::refresh, time.now());
     }
 
     @Scheduled(fixedDelayString = "${gridwork.dashboard.refresh-interval:PT10M}",
@@ -97,7 +97,7 @@ class RollupRefresher {
             Territory territory = loadTerritory();
             Map<RowKey, double[]> sums = new HashMap<>();
             List<Long> gridIds = new ArrayList<>(territory.regionPathOfGrid().keySet());
-            LocalDate today = LocalDate.now(zone);
+            LocalDate today = time.today();
             for (int i = 0; i < gridIds.size(); i += BATCH) {
                 List<Long> batch = gridIds.subList(i, Math.min(gridIds.size(), i + BATCH));
                 for (DashboardFigures source : sources) {
@@ -117,7 +117,7 @@ class RollupRefresher {
                 periods.add(RollupStore.CURRENT);
             }
             months.forEach(m -> periods.add(m.toString()));
-            store.replace(current ? territory.nodes() : null, periods, rows, Instant.now());
+            store.replace(current ? territory.nodes() : null, periods, rows, time.now());
         });
         log.info("dashboard roll-ups refreshed ({}) in {} ms", months, (System.nanoTime() - start) / 1_000_000);
     }

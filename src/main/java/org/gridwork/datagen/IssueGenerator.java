@@ -31,10 +31,12 @@ class IssueGenerator implements ResidentDataGenerator {
     private static final Logger log = LoggerFactory.getLogger(IssueGenerator.class);
     private static final String[] PLACES = {"东街", "西街", "村委会门口", "小学路口", "村南水塘", "集市", "后街巷口", "麦田边", "卫生室旁", "文化广场"};
 
+    private final org.gridwork.shared.time.BusinessTime time;
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
 
-    IssueGenerator(DataSource dataSource, JdbcTemplate jdbc) {
+    IssueGenerator(DataSource dataSource, JdbcTemplate jdbc, org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
     }
@@ -58,7 +60,7 @@ class IssueGenerator implements ResidentDataGenerator {
         });
         long supervisor = jdbc.queryForObject("select id from app_user where username = 'supervisor'", Long.class);
         long handlerDepartment = jdbc.queryForObject("select id from department where code = 'PCS'", Long.class);
-        Instant now = Instant.now();
+        Instant now = time.now();
         long historySeconds = preset.historyDays() * 86_400L;
         long events = 0;
         try (Connection c = dataSource.getConnection()) {

@@ -38,11 +38,13 @@ class ResidentGenerator implements ResidentDataGenerator {
         "血压偏高，已提醒按时服药。", "子女每周电话联系。", "需要协助办理医保报销。", "情绪稳定，与邻里关系和睦。"};
     private static final String[] CONDITIONS = {"GOOD", "GOOD", "GOOD", "FAIR", "FAIR", "POOR"};
 
+    private final org.gridwork.shared.time.BusinessTime time;
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final FieldEncryptor crypto;
 
-    ResidentGenerator(DataSource dataSource, JdbcTemplate jdbc, FieldEncryptor crypto) {
+    ResidentGenerator(DataSource dataSource, JdbcTemplate jdbc, FieldEncryptor crypto, org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.crypto = crypto;
@@ -53,7 +55,7 @@ class ResidentGenerator implements ResidentDataGenerator {
 
     @Override
     public void generate(Preset preset, Random random, List<TerritoryGenerator.GeneratedGrid> grids, Map<Long, Long> staffOfGrid) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = time.today();
         Map<String, Integer> intervals = new java.util.HashMap<>();
         jdbc.query("select code, visit_interval_days from resident_tag", rs -> {
             intervals.put(rs.getString(1), rs.getInt(2));
@@ -107,7 +109,7 @@ class ResidentGenerator implements ResidentDataGenerator {
                             residents.row(residentId, name, PinyinInitials.of(name), male ? "M" : "F", birth, crypto.encrypt(id), crypto.blindIndex(id),
                                     IdNumber.mask(id), crypto.encrypt(phone), crypto.blindIndex(phone), PhoneNumber.mask(phone),
                                     random.nextInt(100) < 90 ? "REGISTERED" : "FLOATING", householdId, relation, grid.id(),
-                                    address, lon, lat, status, java.time.Instant.now());
+                                    address, lon, lat, status, time.now());
                             if (!status.equals("LIVING")) {
                                 continue;
                             }
@@ -159,7 +161,7 @@ class ResidentGenerator implements ResidentDataGenerator {
                             KINDS[random.nextInt(KINDS.length)], FINDINGS[random.nextInt(FINDINGS.length)],
                             CONDITIONS[random.nextInt(CONDITIONS.length)], null,
                             new UUID(random.nextLong(), random.nextLong()), on.atTime(9 + random.nextInt(8), 0)
-                                    .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+                                    .atZone(time.zone()).toInstant());
                     on = on.minusDays(Math.max(1, plan.interval() - 2 + random.nextInt(5)));
                 }
             }

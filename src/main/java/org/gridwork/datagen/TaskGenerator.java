@@ -37,10 +37,12 @@ class TaskGenerator implements ResidentDataGenerator {
         {"留守儿童假期关爱", "假期前走访留守儿童家庭，落实监护责任。"},
         {"人居环境整治", "清理房前屋后垃圾杂物，动员村民参与。"}};
 
+    private final org.gridwork.shared.time.BusinessTime time;
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
 
-    TaskGenerator(DataSource dataSource, JdbcTemplate jdbc) {
+    TaskGenerator(DataSource dataSource, JdbcTemplate jdbc, org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
     }
@@ -61,7 +63,7 @@ class TaskGenerator implements ResidentDataGenerator {
                 });
         int staffCount = staffByTown.values().stream().mapToInt(List::size).sum();
         int tasksPerTown = Math.max(1, preset.taskAssignments() / Math.max(1, staffCount));
-        LocalDate today = LocalDate.now();
+        LocalDate today = time.today();
         long taskId = 0;
         long assignmentId = 0;
         try (Connection c = dataSource.getConnection()) {
@@ -76,7 +78,7 @@ class TaskGenerator implements ResidentDataGenerator {
                         LocalDate created = today.minusDays((long) t * preset.historyDays() / tasksPerTown + random.nextInt(5));
                         LocalDate due = created.plusDays(3 + random.nextInt(10));
                         String[] what = TASKS[random.nextInt(TASKS.length)];
-                        var createdAt = created.atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+                        var createdAt = created.atTime(9, 0).atZone(time.zone()).toInstant();
                         tasks.row(taskId, what[0], what[1], due, due, supervisorOfTown.get(town.getKey()), createdAt, createdAt);
                         for (Staff s : town.getValue()) {
                             assignmentId++;
@@ -86,7 +88,7 @@ class TaskGenerator implements ResidentDataGenerator {
                                     : (r < 35 ? "DONE" : r < 70 ? "IN_PROGRESS" : "NOT_STARTED");
                             LocalDate doneOn = status.equals("DONE")
                                     ? min(created.plusDays(1 + random.nextInt((int) (due.toEpochDay() - created.toEpochDay()) + 3)), today) : null;
-                            var doneAt = doneOn == null ? null : doneOn.atTime(17, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+                            var doneAt = doneOn == null ? null : doneOn.atTime(17, 0).atZone(time.zone()).toInstant();
                             assignments.row(assignmentId, taskId, s.userId(), s.gridId(), status,
                                     status.equals("DONE") ? "已完成。" : null, status.equals("NOT_STARTED") ? null : createdAt, doneAt);
                         }

@@ -25,12 +25,14 @@ class IssueBoundaryListener {
 
     private static final Pattern NUMBER_PAIR = Pattern.compile("\\[\\s*(-?[0-9.]+)\\s*,\\s*(-?[0-9.]+)\\s*]");
 
+    private final org.gridwork.shared.time.BusinessTime time;
     private final IssueRepository issues;
     private final IssueEventRepository timeline;
     private final GridLocator locator;
     private final JdbcTemplate jdbc;
 
-    IssueBoundaryListener(IssueRepository issues, IssueEventRepository timeline, GridLocator locator, JdbcTemplate jdbc) {
+    IssueBoundaryListener(IssueRepository issues, IssueEventRepository timeline, GridLocator locator, JdbcTemplate jdbc, org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.issues = issues;
         this.timeline = timeline;
         this.locator = locator;
@@ -45,7 +47,7 @@ class IssueBoundaryListener {
         List<Long> candidates = jdbc.queryForList("select id from issue where status not in ('CLOSED', 'REJECTED')"
                 + " and longitude is not null and (grid_id = ? or (longitude between ? and ? and latitude between ? and ?))",
                 Long.class, changed.gridId(), box[0], box[2], box[1], box[3]);
-        Instant now = Instant.now();
+        Instant now = time.now();
         for (Long id : candidates) {
             Issue issue = issues.findById(id).orElseThrow();
             Optional<GridSummary> now_ = locator.locate(issue.getLongitude(), issue.getLatitude());

@@ -34,9 +34,9 @@ class IssueDashboardFigures implements DashboardFigures {
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
 
-    IssueDashboardFigures(JdbcTemplate jdbc, @Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
+    IssueDashboardFigures(JdbcTemplate jdbc, org.gridwork.shared.time.BusinessTime time) {
         this.jdbc = jdbc;
-        this.zone = ZoneId.of(zone);
+        this.zone = time.zone();
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class IssueDemoData implements DemoDataContributor {
 
+    private final org.gridwork.shared.time.BusinessTime time;
     private final IssueRepository issues;
     private final IssueEventRepository timeline;
     private final CategoryService categories;
@@ -31,7 +32,8 @@ class IssueDemoData implements DemoDataContributor {
     private final IssueWarningJob warnings;
 
     IssueDemoData(IssueRepository issues, IssueEventRepository timeline, CategoryService categories,
-            DeadlineCalculator deadlines, TerritoryService territory, AccountService accounts, IssueWarningJob warnings) {
+            DeadlineCalculator deadlines, TerritoryService territory, AccountService accounts, IssueWarningJob warnings, org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.issues = issues;
         this.timeline = timeline;
         this.categories = categories;
@@ -49,7 +51,7 @@ class IssueDemoData implements DemoDataContributor {
     @Override
     @Transactional
     public void load() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant now = time.now().truncatedTo(ChronoUnit.MINUTES);
         Actor staff = actor("staff");
         Actor staff2 = actor("staff2");
         Actor supervisor = actor("supervisor");

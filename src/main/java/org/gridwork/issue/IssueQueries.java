@@ -43,15 +43,17 @@ public class IssueQueries {
     private final ApplicationEventPublisher events;
     private final TerritoryService territory;
     private final ZoneId zone;
+    private final org.gridwork.shared.time.BusinessTime time;
 
     IssueQueries(JdbcTemplate jdbc, CurrentUsers currentUsers, DataScope dataScope, ApplicationEventPublisher events,
-            TerritoryService territory, @Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
+            TerritoryService territory, org.gridwork.shared.time.BusinessTime time) {
         this.jdbc = jdbc;
         this.territory = territory;
         this.currentUsers = currentUsers;
         this.dataScope = dataScope;
         this.events = events;
-        this.zone = ZoneId.of(zone);
+        this.zone = time.zone();
+        this.time = time;
     }
 
     public IssuePage list(IssueFilter filter) {
@@ -118,7 +120,7 @@ public class IssueQueries {
             sql.append(" and id = any(?)");
             args.add(ids.toArray(new Long[0]));
         } else {
-            Instant from = start != null ? start : (end != null ? end : Instant.now()).minus(java.time.Duration.ofDays(90));
+            Instant from = start != null ? start : (end != null ? end : time.now()).minus(java.time.Duration.ofDays(90));
             sql.append(" and reported_at >= ?");
             args.add(Timestamp.from(from));
             if (end != null) {

@@ -60,7 +60,7 @@ public class IssueService {
     IssueService(IssueRepository issues, IssueEventRepository timeline, CategoryService categories,
             DeadlineCalculator deadlines, IssueNotifier notifier, CurrentUsers currentUsers, DataScope dataScope,
             GridLocator locator, TerritoryService territory, AccountService accounts, PhotoStore photos,
-            JdbcTemplate jdbc, ApplicationEventPublisher events) {
+            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
         this.issues = issues;
         this.timeline = timeline;
         this.categories = categories;
@@ -74,7 +74,7 @@ public class IssueService {
         this.photos = photos;
         this.jdbc = jdbc;
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     // ---- reporting ----

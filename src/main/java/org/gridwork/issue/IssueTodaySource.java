@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.gridwork.shared.today.TodayItem;
 import org.gridwork.shared.today.TodaySource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Issues assigned to the user and being handled, for the "today" screen, by deadline. */
@@ -16,17 +15,19 @@ class IssueTodaySource implements TodaySource {
     private final IssueQueries queries;
     private final CategoryService categories;
     private final ZoneId zone;
+    private final org.gridwork.shared.time.BusinessTime time;
 
     IssueTodaySource(IssueQueries queries, CategoryService categories,
-            @Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
+            org.gridwork.shared.time.BusinessTime time) {
         this.queries = queries;
         this.categories = categories;
-        this.zone = ZoneId.of(zone);
+        this.zone = time.zone();
+        this.time = time;
     }
 
     @Override
     public List<TodayItem> itemsFor(long userId) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         return queries.assignedTo(userId).stream().map(r -> new TodayItem("ISSUE", r.description(),
                 categories.get(r.categoryId()).nameZh() + " · " + r.gridCode(),
                 r.deadline() == null ? null : r.deadline().atZone(zone).toLocalDate(),

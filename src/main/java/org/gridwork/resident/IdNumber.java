@@ -17,8 +17,8 @@ public record IdNumber(String value, LocalDate birthDate, Gender gender) {
 
     public enum Gender { M, F }
 
-    /** Validates and normalises (trims, removes inner spaces, upper-cases a final x). */
-    public static IdNumber parse(String raw) {
+    /** Validates and normalises (trims, removes inner spaces, upper-cases a final x); a birth after {@code today} is refused. */
+    public static IdNumber parse(String raw, LocalDate today) {
         String v = normalise(raw);
         if (v.isEmpty()) {
             throw new BusinessRuleException("resident.id.blank");
@@ -43,7 +43,7 @@ public record IdNumber(String value, LocalDate birthDate, Gender gender) {
         } catch (DateTimeException e) {
             throw new BusinessRuleException("resident.id.date", v.substring(6, 14));
         }
-        if (birth.isAfter(LocalDate.now()) || birth.getYear() < 1880) {
+        if (birth.isAfter(today) || birth.getYear() < 1880) {
             throw new BusinessRuleException("resident.id.date", v.substring(6, 14));
         }
         char expected = checkCharacter(v.substring(0, 17));

@@ -31,13 +31,15 @@ class ResidentDemoData implements DemoDataContributor {
     private static final double WEST = 115.02;
     private static final double NORTH = 37.60;
 
+    private final org.gridwork.shared.time.BusinessTime time;
     private final ResidentService residents;
     private final TerritoryService territory;
     private final UserDetailsService users;
     private final Random random = new Random(20260528L);
     private final Set<String> usedIds = new HashSet<>();
 
-    ResidentDemoData(ResidentService residents, TerritoryService territory, UserDetailsService users) {
+    ResidentDemoData(ResidentService residents, TerritoryService territory, UserDetailsService users, org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.residents = residents;
         this.territory = territory;
         this.users = users;
@@ -88,7 +90,7 @@ class ResidentDemoData implements DemoDataContributor {
         String address = grid.name().replace("第一网格", "").replace("第二网格", "")
                 + STREETS[random.nextInt(STREETS.length)] + (index * 3 + 1 + random.nextInt(3)) + "号";
         int kind = random.nextInt(6);
-        LocalDate today = LocalDate.now();
+        LocalDate today = time.today();
         if (kind == 0) { // elderly living alone
             long head = person(grid, surname, today.minusYears(68 + random.nextInt(20)), random.nextBoolean(), address,
                     lon, lat, Set.of("ELDERLY_ALONE"));
@@ -145,7 +147,7 @@ class ResidentDemoData implements DemoDataContributor {
         String name = surname + GIVEN.charAt(random.nextInt(GIVEN.length()))
                 + (random.nextInt(3) == 0 ? "" : String.valueOf(GIVEN.charAt(random.nextInt(GIVEN.length()))));
         lastId = idNumber(birth, male);
-        String phone = birth.isBefore(LocalDate.now().minusYears(18))
+        String phone = birth.isBefore(time.today().minusYears(18))
                 ? "13" + (random.nextInt(10)) + String.format(Locale.ROOT, "%08d", random.nextInt(100_000_000)) : null;
         return residents.register(new ResidentDraft(name, lastId, phone,
                 random.nextInt(10) == 0 ? Registration.FLOATING : Registration.REGISTERED, grid.id(), address, lon, lat,

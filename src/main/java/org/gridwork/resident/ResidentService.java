@@ -46,8 +46,12 @@ public class ResidentService {
     /** Other instances' tag edits show within 30 s; this instance's at once. */
     private final ReadMostly<Map<String, TagSummary>> tags = new ReadMostly<>(30_000, this::loadTags);
 
+    private final org.gridwork.shared.time.BusinessTime time;
+
     ResidentService(JdbcTemplate jdbc, FieldEncryptor crypto, DataScope dataScope, GridLocator locator,
-            ResidentSearch search, CurrentUsers currentUsers, ApplicationEventPublisher events) {
+            ResidentSearch search, CurrentUsers currentUsers, ApplicationEventPublisher events,
+            org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.jdbc = jdbc;
         this.crypto = crypto;
         this.dataScope = dataScope;
@@ -349,7 +353,7 @@ public class ResidentService {
         if (status != ResidentStatus.LIVING && (date == null || reason == null || reason.isBlank())) {
             throw new BusinessRuleException("resident.status.dateAndReason");
         }
-        if (date != null && date.isAfter(LocalDate.now())) {
+        if (date != null && date.isAfter(time.today())) {
             throw new BusinessRuleException("resident.status.future");
         }
         if (r.status() == ResidentStatus.DECEASED && status != ResidentStatus.DECEASED) {
@@ -408,7 +412,7 @@ public class ResidentService {
     @Transactional
     public void addMember(long householdId, String idNumber, Relation relation) {
         HouseholdView h = household(householdId);
-        IdNumber id = IdNumber.parse(idNumber);
+        IdNumber id = IdNumber.parse(idNumber, time.today());
         List<Long> found = jdbc.queryForList("select id from resident where id_number_index = ?", Long.class,
                 crypto.blindIndex(id.value()));
         if (found.isEmpty()) {
@@ -455,7 +459,7 @@ public class ResidentService {
         }
         IdNumber id = null;
         try {
-            id = IdNumber.parse(draft.idNumber());
+            id = IdNumber.parse(draft.idNumber(), time.today());
             Long existing = !checkDuplicate ? null : jdbc.query("select id from resident where id_number_index = ?",
                     rs -> rs.next() ? rs.getLong(1) : null, crypto.blindIndex(id.value()));
             if (existing != null && !existing.equals(selfId)) {

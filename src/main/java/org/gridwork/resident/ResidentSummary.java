@@ -8,7 +8,8 @@ public record ResidentSummary(long id, String name, String gender, LocalDate bir
         String phoneMasked, long gridId, String address, ResidentStatus status, Long householdId,
         List<String> tags) {
 
-    public int age() {
-        return java.time.Period.between(birthDate, LocalDate.now()).getYears();
+    /** Age in whole years on {@code today} (the business day). */
+    public int age(LocalDate today) {
+        return java.time.Period.between(birthDate, today).getYears();
     }
 }

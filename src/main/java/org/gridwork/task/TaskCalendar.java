@@ -1,23 +1,22 @@
 package org.gridwork.task;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.gridwork.shared.time.BusinessTime;
 import org.springframework.stereotype.Component;
 
-/** "Today" in the grid centre's time zone: a task is overdue from the day after its due date. */
+/** "Today" in business time: a task is overdue from the day after its due date. */
 @Component
 class TaskCalendar {
 
-    private final ZoneId zone;
+    private final BusinessTime time;
 
-    TaskCalendar(@Value("${gridwork.task.time-zone:Asia/Shanghai}") String zone) {
-        this.zone = ZoneId.of(zone);
+    TaskCalendar(BusinessTime time) {
+        this.time = time;
     }
 
     LocalDate today() {
-        return LocalDate.now(zone);
+        return time.today();
     }
 
     boolean isOverdue(LocalDate dueDate, TaskStatus status) {

@@ -28,13 +28,15 @@ class VisitDemoData implements DemoDataContributor {
     private static final String[] FINDINGS = {"身体状况良好，生活能自理", "家中整洁，情绪稳定", "血压偏高，已提醒按时服药",
             "冬季取暖设施正常", "反映自来水压力不足", "孩子学习情况良好，与父母视频联系正常"};
 
+    private final org.gridwork.shared.time.BusinessTime time;
     private final VisitService visits;
     private final CareService care;
     private final DataScope dataScope;
     private final UserDetailsService users;
     private final Random random = new Random(20260529L);
 
-    VisitDemoData(VisitService visits, CareService care, DataScope dataScope, UserDetailsService users) {
+    VisitDemoData(VisitService visits, CareService care, DataScope dataScope, UserDetailsService users, org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.visits = visits;
         this.care = care;
         this.dataScope = dataScope;
@@ -51,7 +53,7 @@ class VisitDemoData implements DemoDataContributor {
         Set<Long> done = new HashSet<>();
         for (String who : List.of("staff", "staff2", "admin")) {
             runAs(who, () -> {
-                List<DueVisit> due = care.due(dataScope.current(), LocalDate.now(), null, null, 100_000);
+                List<DueVisit> due = care.due(dataScope.current(), time.today(), null, null, 100_000);
                 int i = 0;
                 for (DueVisit d : due) {
                     if (done.add(d.residentId())) {
@@ -66,7 +68,7 @@ class VisitDemoData implements DemoDataContributor {
     private void history(long residentId, int i) {
         int interval = care.plansOf(residentId).stream().filter(CarePlanView::open)
                 .mapToInt(CarePlanView::intervalDays).min().orElse(30);
-        LocalDate today = LocalDate.now();
+        LocalDate today = time.today();
         switch (i % 7) {
             case 0 -> { } // first visit still owed
             case 1 -> log(residentId, today.minusDays(interval));

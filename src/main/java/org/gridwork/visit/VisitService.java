@@ -41,9 +41,12 @@ public class VisitService {
     private final AccountService accounts;
     private final DataScope dataScope;
     private final ApplicationEventPublisher events;
+    private final org.gridwork.shared.time.BusinessTime time;
 
     VisitService(JdbcTemplate jdbc, ResidentService residents, CareService care, PhotoStore photos,
-            CurrentUsers currentUsers, AccountService accounts, DataScope dataScope, ApplicationEventPublisher events) {
+            CurrentUsers currentUsers, AccountService accounts, DataScope dataScope, ApplicationEventPublisher events,
+            org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.jdbc = jdbc;
         this.residents = residents;
         this.care = care;
@@ -75,8 +78,9 @@ public class VisitService {
         if (r.status() != ResidentStatus.LIVING) {
             throw new BusinessRuleException("visit.resident.notLiving");
         }
-        LocalDate on = draft.visitedOn() == null ? LocalDate.now() : draft.visitedOn();
-        if (on.isAfter(LocalDate.now())) {
+        LocalDate today = time.today();
+        LocalDate on = draft.visitedOn() == null ? today : draft.visitedOn();
+        if (on.isAfter(today)) {
             throw new BusinessRuleException("visit.date.future");
         }
         if (draft.kind() == null || draft.condition() == null) {

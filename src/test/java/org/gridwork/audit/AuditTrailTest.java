@@ -139,7 +139,7 @@ class AuditTrailTest {
         mvc.perform(get("/admin/audit/export.csv").cookie(admin).param("action", "SCREEN_CHECK"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("text/csv")))
-                .andExpect(content().string(containsString("time_utc")))
+                .andExpect(content().string(containsString("id,time,")))
                 .andExpect(content().string(containsString("SCREEN_CHECK")))
                 .andExpect(content().string(containsString("'=cmd")));
         assertThat(audit.search(byActorAndAction("admin", "EXPORT"), PageRequest.of(0, 1)).getContent()).isNotEmpty();

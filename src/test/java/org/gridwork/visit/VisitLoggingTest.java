@@ -27,6 +27,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @WithUserDetails("staff")
 class VisitLoggingTest {
 
+    @Autowired
+    org.gridwork.shared.time.BusinessTime time;
     @Autowired VisitService visits;
     @Autowired CareService care;
     @Autowired ResidentService residents;
@@ -50,22 +52,22 @@ class VisitLoggingTest {
     void aNewSpecialGroupMemberIsDueTodayAndAVisitMovesTheDueDateByTheInterval() {
         long id = newElderlyAlone();
         CarePlanView plan = care.plansOf(id).get(0);
-        assertThat(plan.nextDue()).isEqualTo(LocalDate.now());
+        assertThat(plan.nextDue()).isEqualTo(time.today());
         assertThat(plan.intervalDays()).isEqualTo(7);
 
-        visits.log(visitOn(id, LocalDate.now().minusDays(2), UUID.randomUUID()));
+        visits.log(visitOn(id, time.today().minusDays(2), UUID.randomUUID()));
 
         CarePlanView after = care.plansOf(id).get(0);
-        assertThat(after.lastVisitOn()).isEqualTo(LocalDate.now().minusDays(2));
-        assertThat(after.nextDue()).isEqualTo(LocalDate.now().plusDays(5));
+        assertThat(after.lastVisitOn()).isEqualTo(time.today().minusDays(2));
+        assertThat(after.nextDue()).isEqualTo(time.today().plusDays(5));
     }
 
     @Test
     void theSameFormSubmittedTwiceSavesOneVisit() {
         long id = newElderlyAlone();
         UUID key = UUID.randomUUID();
-        long first = visits.log(visitOn(id, LocalDate.now(), key));
-        long second = visits.log(visitOn(id, LocalDate.now(), key));
+        long first = visits.log(visitOn(id, time.today(), key));
+        long second = visits.log(visitOn(id, time.today(), key));
         assertThat(second).isEqualTo(first);
         assertThat(visits.visitsOf(id)).hasSize(1);
     }
@@ -76,7 +78,7 @@ class VisitLoggingTest {
         List<TodayItem> items = todaySources.stream().flatMap(s -> s.itemsFor(staff).stream())
                 .filter(i -> i.kind().equals("VISIT")).toList();
         assertThat(items).anyMatch(TodayItem::overdue);
-        assertThat(items).anyMatch(i -> i.due().equals(LocalDate.now()));
+        assertThat(items).anyMatch(i -> i.due().equals(time.today()));
         assertThat(items).extracting(TodayItem::due).isSorted();
         assertThat(items).allMatch(i -> i.url().startsWith("/visits/new?residentId="));
     }

@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -32,12 +30,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 class AuditController {
 
     private static final int PAGE_SIZE = 50;
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final AuditService audit;
     private final ApplicationEventPublisher events;
+    private final org.gridwork.shared.time.BusinessTime time;
 
-    AuditController(AuditService audit, ApplicationEventPublisher events) {
+    AuditController(AuditService audit, ApplicationEventPublisher events, org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.audit = audit;
         this.events = events;
     }
@@ -67,15 +66,15 @@ class AuditController {
         AuditQuery query = new AuditQuery(from, to, actor, action, targetType, targetId, success, address);
         events.publishEvent(AuditEvent.of("EXPORT", "AUDIT_EVENT", null, queryString(query)));
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + LocalDate.now(ZoneOffset.UTC) + ".csv\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + time.today() + ".csv\"");
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         writer.write('\uFEFF'); // Excel reads UTF-8 (Chinese names) only with a BOM
         try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
-                .setHeader("id", "time_utc", "actor_id", "actor", "address", "action", "target_type", "target_id",
+                .setHeader("id", "time", "actor_id", "actor", "address", "action", "target_type", "target_id",
                         "result", "details").get())) {
             audit.forEach(query, e -> {
                 try {
-                    csv.printRecord(e.id(), e.occurredAt() == null ? "" : UTC.format(e.occurredAt()), e.actorId(),
+                    csv.printRecord(e.id(), time.seconds(e.occurredAt()), e.actorId(),
                             safe(e.actorName()), e.address(), e.action(), e.targetType(), safe(e.targetId()),
                             e.success() ? "success" : "failure", safe(e.details()));
                 } catch (IOException ex) {

@@ -31,8 +31,11 @@ class TodayController {
     private final List<TodaySource> sources;
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
+    private final org.gridwork.shared.time.BusinessTime time;
 
-    TodayController(List<TodaySource> sources, CurrentUsers currentUsers, MessageSource messages) {
+    TodayController(List<TodaySource> sources, CurrentUsers currentUsers, MessageSource messages,
+            org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.sources = sources;
         this.currentUsers = currentUsers;
         this.messages = messages;
@@ -80,7 +83,7 @@ class TodayController {
         List<TodayItem> items = new ArrayList<>();
         sources.forEach(s -> items.addAll(s.itemsFor(userId)));
         items.sort(OLDEST_FIRST);
-        LocalDate today = LocalDate.now();
+        LocalDate today = time.today();
         model.addAttribute("items", items);
         StringBuilder rows = new StringBuilder();
         items.forEach(i -> rows.append(TodayRow.of(i, messages, locale).html(request.getContextPath())));

@@ -62,8 +62,8 @@ class DashboardController {
     DashboardController(DashboardService dashboard, RenderedFragments fragments, MonthlyReport report, GridBoundaries boundaries,
             MessageSource messages, FigureFormat figureFormat, @Value("${gridwork.map.tile-url:}") String tileUrl,
             @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
-            @Value("${gridwork.dashboard.time-zone:Asia/Shanghai}") String zone) {
-        this.zone = java.time.ZoneId.of(zone);
+            org.gridwork.shared.time.BusinessTime time) {
+        this.zone = time.zone();
         this.dashboard = dashboard;
         this.fragments = fragments;
         this.report = report;

@@ -59,7 +59,7 @@ class Open311Controller {
     Open311Controller(CategoryService categories, IssueService issues, IssueQueries queries, Open311Keys keys,
             ObjectMapper json, @Value("${gridwork.open311.jurisdiction-id:gridwork.local}") String jurisdiction,
             @Value("${gridwork.open311.contact:}") String contact,
-            @Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
+            org.gridwork.shared.time.BusinessTime time) {
         this.categories = categories;
         this.issues = issues;
         this.queries = queries;
@@ -67,7 +67,7 @@ class Open311Controller {
         this.json = json;
         this.jurisdiction = jurisdiction;
         this.contact = contact;
-        this.zone = ZoneId.of(zone);
+        this.zone = time.zone();
     }
 
     @GetMapping("/discovery.{format}")

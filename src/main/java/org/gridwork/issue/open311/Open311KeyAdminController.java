@@ -17,9 +17,9 @@ class Open311KeyAdminController {
     private final java.time.ZoneId zone;
 
     Open311KeyAdminController(Open311Keys keys,
-            @org.springframework.beans.factory.annotation.Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
+            org.gridwork.shared.time.BusinessTime time) {
         this.keys = keys;
-        this.zone = java.time.ZoneId.of(zone);
+        this.zone = time.zone();
     }
 
     @GetMapping("/admin/open311-keys")

@@ -65,7 +65,7 @@ class IssueController {
     IssueController(IssueService issues, IssueQueries queries, CategoryService categories, TerritoryService territory,
             MessageSource messages,
             @Value("${gridwork.map.tile-url:}") String tileUrl, @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
-            @Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
+            org.gridwork.shared.time.BusinessTime time) {
         this.issues = issues;
         this.queries = queries;
         this.messages = messages;
@@ -73,7 +73,7 @@ class IssueController {
         this.territory = territory;
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
-        this.zone = ZoneId.of(zone);
+        this.zone = time.zone();
     }
 
     @ModelAttribute
@@ -129,7 +129,8 @@ class IssueController {
     }
 
     private String local(java.time.Instant t) {
-        return t == null ? "" : LocalDateTime.ofInstant(t, zone).toString();
+        // business time to the second: no 'T', no microseconds, readable in a spreadsheet
+        return t == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(t.atZone(zone));
     }
 
     // ---- reporting ----

@@ -14,9 +14,9 @@ class NotificationController {
     private final java.time.ZoneId zone;
 
     NotificationController(NotificationService notifications,
-            @org.springframework.beans.factory.annotation.Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
+            org.gridwork.shared.time.BusinessTime time) {
         this.notifications = notifications;
-        this.zone = java.time.ZoneId.of(zone);
+        this.zone = time.zone();
     }
 
     @GetMapping("/notifications")

@@ -47,8 +47,11 @@ class ResidentController {
     private final AreaFilter areas;
     private final MessageSource messages;
 
+    private final org.gridwork.shared.time.BusinessTime time;
+
     ResidentController(ResidentService residents, TerritoryService territory, AreaFilter areas,
-            MessageSource messages) {
+            MessageSource messages, org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.residents = residents;
         this.territory = territory;
         this.areas = areas;
@@ -72,7 +75,7 @@ class ResidentController {
         model.addAttribute("tags", tags);
         model.addAttribute("statuses", ResidentStatus.values());
         model.addAttribute("rows", ResidentTableRows.html(page.items(), area.gridNames(), tags, messages, locale,
-                request.getContextPath()));
+                request.getContextPath(), time.today()));
         if (page.hasMore()) {
             ResidentSummary last = page.items().get(page.items().size() - 1);
             model.addAttribute("nextAfterName", last.name());
@@ -112,7 +115,7 @@ class ResidentController {
         model.addAttribute("household", d.summary().householdId() == null ? null
                 : residents.household(d.summary().householdId()));
         model.addAttribute("statuses", ResidentStatus.values());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", time.today());
         return "resident/show";
     }
 

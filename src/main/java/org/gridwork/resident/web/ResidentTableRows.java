@@ -20,7 +20,7 @@ final class ResidentTableRows {
     }
 
     static String html(List<ResidentSummary> residents, Map<Long, String> gridNames, Map<String, TagSummary> tags,
-            MessageSource messages, Locale locale, String contextPath) {
+            MessageSource messages, Locale locale, String contextPath, java.time.LocalDate today) {
         StringBuilder html = new StringBuilder(residents.size() * 900);
         for (ResidentSummary r : residents) {
             String href = contextPath + "/residents/" + r.id();
@@ -30,7 +30,7 @@ final class ResidentTableRows {
                     .append("<div class=\"small text-muted d-md-none\">").append(masked).append("</div></td>")
                     .append("<td class=\"d-none d-md-table-cell\"><code>").append(masked).append("</code></td>")
                     .append("<td class=\"d-none d-sm-table-cell\">")
-                    .append(esc(messages.getMessage("resident.ageGender." + r.gender(), new Object[] {r.age()}, locale)))
+                    .append(esc(messages.getMessage("resident.ageGender." + r.gender(), new Object[] {r.age(today)}, locale)))
                     .append("</td><td class=\"d-none d-lg-table-cell small\">")
                     .append(esc(gridNames.getOrDefault(r.gridId(), ""))).append("</td><td>");
             for (String code : r.tags()) {

@@ -31,8 +31,11 @@ class ResidentTransferController {
 
     private final ResidentTransferService transfer;
 
-    ResidentTransferController(ResidentTransferService transfer) {
+    private final org.gridwork.shared.time.BusinessTime time;
+
+    ResidentTransferController(ResidentTransferService transfer, org.gridwork.shared.time.BusinessTime time) {
         this.transfer = transfer;
+        this.time = time;
     }
 
     @GetMapping("/residents/export")
@@ -41,7 +44,7 @@ class ResidentTransferController {
             @RequestParam(required = false) Long villageId, @RequestParam(required = false) Long gridId,
             @RequestParam(required = false) ResidentStatus status, HttpServletResponse response) throws IOException {
         Format f = format(format);
-        attachment(response, f, "residents-" + LocalDate.now());
+        attachment(response, f, "residents-" + time.today());
         // the narrowest area chosen; the caller's scope still applies inside the search
         Long areaId = villageId != null ? villageId : townId;
         transfer.export(new ResidentQuery(q, tag == null || tag.isBlank() ? null : tag, gridId, areaId, status,

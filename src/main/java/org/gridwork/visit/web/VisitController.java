@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.gridwork.resident.ResidentService;
 import org.gridwork.resident.ResidentSummary;
 import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.shared.time.BusinessTime;
 import org.gridwork.visit.Condition;
 import org.gridwork.visit.VisitDraft;
 import org.gridwork.visit.VisitKind;
@@ -34,10 +35,12 @@ class VisitController {
 
     private final VisitService visits;
     private final ResidentService residents;
+    private final BusinessTime time;
 
-    VisitController(VisitService visits, ResidentService residents) {
+    VisitController(VisitService visits, ResidentService residents, BusinessTime time) {
         this.visits = visits;
         this.residents = residents;
+        this.time = time;
     }
 
     @GetMapping("/visits/new")
@@ -48,6 +51,7 @@ class VisitController {
         model.addAttribute("q", q);
         VisitForm form = new VisitForm();
         form.setResidentId(residentId);
+        form.setVisitedOn(time.today());
         model.addAttribute("visitForm", form);
         return form(model, residentId == null ? null : residents.summary(residentId));
     }
@@ -114,6 +118,8 @@ class VisitController {
         model.addAttribute("resident", resident);
         model.addAttribute("kinds", VisitKind.values());
         model.addAttribute("conditions", Condition.values());
+        // the latest date a visit can have: today in business time, whatever the server's zone
+        model.addAttribute("today", time.today());
         return "visit/form";
     }
 

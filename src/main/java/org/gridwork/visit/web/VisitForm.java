@@ -14,7 +14,8 @@ public class VisitForm {
     private UUID token = TimeOrderedUuid.next();
     private Long residentId;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate visitedOn = LocalDate.now();
+    /** Set to today (business time) by the controller when the form is first shown. */
+    private LocalDate visitedOn;
     private VisitKind kind = VisitKind.CARE;
     private String findings = "";
     private Condition condition = Condition.GOOD;
