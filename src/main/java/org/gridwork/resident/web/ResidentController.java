@@ -109,6 +109,7 @@ class ResidentController {
         model.addAttribute("gridName", gridName(d.summary().gridId()));
         model.addAttribute("phone", residents.phone(id).orElse(null));
         model.addAttribute("changes", residents.changes(id));
+        model.addAttribute("changeZone", java.time.ZoneId.of("Asia/Shanghai")); // business time, whatever the server's zone
         model.addAttribute("household", d.summary().householdId() == null ? null
                 : residents.household(d.summary().householdId()));
         model.addAttribute("statuses", ResidentStatus.values());
