@@ -47,12 +47,17 @@
         },
         onEachFeature: function (f, l) {
           var value = f.properties.value === null ? '—' : f.properties.value;
-          l.bindTooltip(f.properties.name + ' (' + f.properties.code + '): ' + value);
+          // names as text, never markup (a grid or village name may hold '<')
+          var label = document.createElement('span');
+          label.textContent = f.properties.name + ' (' + f.properties.code + '): ' + value;
+          l.bindTooltip(label);
           l.on('click', function () { window.location.href = f.properties.url; });
         }
       }).addTo(map);
       data.markers.forEach(function (m) {
-        var icon = L.divIcon({ className: 'dashboard-marker', html: String(m.count), iconSize: [28, 28] });
+        var count = document.createElement('span');
+        count.textContent = String(m.count);
+        var icon = L.divIcon({ className: 'dashboard-marker', html: count, iconSize: [28, 28] });
         var marker = L.marker([m.lat, m.lng], { icon: icon, title: m.title }).addTo(map);
         marker.on('click', function () { window.location.href = m.url; });
       });

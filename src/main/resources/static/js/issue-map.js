@@ -16,11 +16,32 @@
     lon = parseFloat(lonInput.value);
     lat = parseFloat(latInput.value);
   }
-  var map = L.map(el).setView([lat, lon], readonly ? 16 : 13);
+  var map = L.map(el).setView([lat, lon], readonly ? 15 : 13);
   var tiles = el.getAttribute('data-tile-url');
   if (tiles) {
     L.tileLayer(tiles, { maxZoom: 19, attribution: el.getAttribute('data-tile-attribution') || '' }).addTo(map);
   }
+  // The grid outlines around the point, labelled (as text) with their names: without tiles the
+  // map is otherwise a blank square. Not interactive, so a tap still sets the location.
+  var gridsUrl = el.getAttribute('data-grids-url');
+  var loadedAround = null;
+  function drawGrids(la, lo) {
+    if (!gridsUrl || !window.GridworkMap || (loadedAround && loadedAround.contains([la, lo]))) { return; }
+    var radius = readonly ? 0.01 : 0.03;
+    loadedAround = L.latLngBounds([la - radius / 2, lo - radius / 2], [la + radius / 2, lo + radius / 2]);
+    fetch(gridsUrl + '?lon=' + encodeURIComponent(lo) + '&lat=' + encodeURIComponent(la) + '&radius=' + radius,
+        { credentials: 'same-origin', headers: { Accept: 'application/geo+json' } })
+      .then(function (r) { return r.json(); })
+      .then(function (geojson) {
+        if (grids) { map.removeLayer(grids); }
+        grids = window.GridworkMap.gridLayer(map, geojson, null, { fillOpacity: 0.08, clickable: false, interactive: false });
+        grids.bringToBack();
+        window.GridworkMap.toggleLabels(map, grids);
+        el.setAttribute('data-grid-count', String((geojson.features || []).length));
+      })
+      .catch(function () { el.setAttribute('data-grid-count', 'error'); });
+  }
+  var grids = null;
   var marker = null;
   function place(la, lo) {
     if (marker) {
@@ -29,6 +50,7 @@
       marker = L.circleMarker([la, lo], { radius: 9, color: '#c0392b', weight: 3 }).addTo(map);
     }
   }
+  drawGrids(lat, lon);
   if (readonly) {
     place(lat, lon);
     return;
@@ -51,6 +73,7 @@
     latInput.value = la.toFixed(6);
     lonInput.value = lo.toFixed(6);
     place(la, lo);
+    drawGrids(la, lo);
     lookForDuplicates();
   }
   map.on('click', function (e) { set(e.latlng.lat, e.latlng.lng); });
@@ -58,7 +81,14 @@
     category.addEventListener('change', lookForDuplicates);
   }
   [lonInput, latInput].forEach(function (i) { i.addEventListener('change', function () {
-    if (lonInput.value && latInput.value) { place(parseFloat(latInput.value), parseFloat(lonInput.value)); lookForDuplicates(); }
+    if (lonInput.value && latInput.value) {
+      place(parseFloat(latInput.value), parseFloat(lonInput.value));
+      if (!map.getBounds().contains([parseFloat(latInput.value), parseFloat(lonInput.value)])) {
+        map.setView([parseFloat(latInput.value), parseFloat(lonInput.value)], 15);
+      }
+      drawGrids(parseFloat(latInput.value), parseFloat(lonInput.value));
+      lookForDuplicates();
+    }
   }); });
   var gps = document.getElementById('issue-gps');
   if (gps && navigator.geolocation) {

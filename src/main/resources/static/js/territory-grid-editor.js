@@ -131,8 +131,18 @@
       L.geoJSON(village, { style: { color: '#6c757d', weight: 2, dashArray: '6 4', fill: false }, interactive: false }).addTo(all);
       collectVertices(village);
     }
-    var layer = window.GridworkMap.gridLayer(map, neighbours, null, { colour: '#6c757d', fillOpacity: 0.15, clickable: false });
-    all.addLayer(layer);
+    // the village's own grids greyed; other villages' grids (any town) orange and dashed
+    var own = element.getAttribute('data-village-code');
+    var split = function (mine) {
+      return { type: 'FeatureCollection', features: (neighbours.features || []).filter(function (f) {
+        return ((f.properties || {}).villageCode === own) === mine;
+      }) };
+    };
+    all.addLayer(window.GridworkMap.gridLayer(map, split(true), null, { colour: '#6c757d', fillOpacity: 0.15, clickable: false }));
+    var others = window.GridworkMap.gridLayer(map, split(false), null,
+      { colour: '#fd7e14', fillOpacity: 0.1, clickable: false, dashArray: '5 4' });
+    all.addLayer(others);
+    element.setAttribute('data-other-villages', String(others.getLayers().length));
     (neighbours.features || []).forEach(function (f) { if (f.geometry) { collectVertices(f.geometry); } });
   }).finally(function () {
     readField();

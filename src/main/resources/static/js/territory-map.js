@@ -20,6 +20,15 @@
     return PALETTE[h % PALETTE.length];
   }
 
+  // Leaflet takes a string given to bindTooltip/bindPopup/divIcon as HTML: names (typed by
+  // admins, imported from files) must go in as a text node, never as markup.
+  function text(value, className) {
+    var span = document.createElement('span');
+    if (className) { span.className = className; }
+    span.textContent = value == null ? '' : String(value);
+    return span;
+  }
+
   function create(element) {
     var map = L.map(element, { zoomSnap: 0.25 }).setView(DEFAULT_CENTER, 12);
     var tiles = element.getAttribute('data-tile-url');
@@ -33,14 +42,16 @@
     options = options || {};
     var link = element && element.getAttribute('data-grid-link');
     var layer = L.geoJSON(geojson, {
+      interactive: options.interactive !== false,
       style: function (feature) {
         var c = options.colour || colour(feature.properties && feature.properties.villageCode);
-        return { color: c, weight: 2, fillColor: c, fillOpacity: options.fillOpacity != null ? options.fillOpacity : 0.25 };
+        return { color: c, weight: 2, fillColor: c, fillOpacity: options.fillOpacity != null ? options.fillOpacity : 0.25,
+          dashArray: options.dashArray || null };
       },
       onEachFeature: function (feature, l) {
         var p = feature.properties || {};
         if (options.labels !== false && p.code) {
-          l.bindTooltip(p.name || p.code, { permanent: true, direction: 'center', className: 'territory-label' });
+          l.bindTooltip(text(p.name || p.code), { permanent: true, direction: 'center', className: 'territory-label' });
         }
         if (link && p.id != null && options.clickable !== false) {
           l.on('click', function () { window.location.href = link.replace('ID', p.id); });
@@ -53,6 +64,7 @@
   // Labels only where the grid is wide enough on screen to hold them; otherwise they pile up.
   function toggleLabels(map, layer) {
     function update() {
+      if (!map.hasLayer(layer)) { return; }
       layer.eachLayer(function (l) {
         if (!l.getTooltip || !l.getTooltip() || !l.getBounds) { return; }
         var b = l.getBounds();
@@ -93,7 +105,7 @@
     return map;
   }
 
-  window.GridworkMap = { create: create, gridLayer: gridLayer, fit: fit, toggleLabels: toggleLabels, colour: colour };
+  window.GridworkMap = { text: text, create: create, gridLayer: gridLayer, fit: fit, toggleLabels: toggleLabels, colour: colour };
 
   document.querySelectorAll('.territory-map[data-geojson-url]').forEach(load);
 })();

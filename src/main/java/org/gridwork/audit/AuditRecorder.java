@@ -37,16 +37,29 @@ class AuditRecorder {
         if (writing()) {
             Actor actor = actor(null);
             audit.recordWithin(event, actor.id(), actor.name(), currentAddress());
+            RECORDED.get().add(event);
         }
     }
 
-    /** Work done outside a transaction, or in a read-only one, is recorded afterwards in a transaction of its own. */
+    /**
+     * Work done outside a transaction, or in a read-only one, is recorded afterwards in a transaction of its own.
+     * An event already recorded before the commit is not recorded again: after-commit listeners that open
+     * transactions of their own (re-placing homes after a boundary change) leave the commit looking
+     * non-writing here, which wrote every boundary save twice (issue 15).
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void committed(AuditEvent event) {
+        if (RECORDED.get().remove(event)) {
+            return;
+        }
         if (!writing()) {
             recordAs(event, null);
         }
     }
+
+    /** Events recorded before the commit, by identity (two equal events are two records). */
+    private static final ThreadLocal<java.util.Set<AuditEvent>> RECORDED = ThreadLocal.withInitial(
+            () -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
 
     private static boolean writing() {
         return TransactionSynchronizationManager.isActualTransactionActive()
@@ -55,6 +68,7 @@ class AuditRecorder {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)
     void rolledBack(AuditEvent event) {
+        RECORDED.get().remove(event);
         recordAs(new AuditEvent(event.action(), event.targetType(), event.targetId(), false,
                 event.details() == null ? "rolled back" : event.details() + " (rolled back)"), null);
     }

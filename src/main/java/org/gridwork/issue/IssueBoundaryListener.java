@@ -30,9 +30,12 @@ class IssueBoundaryListener {
     private final IssueEventRepository timeline;
     private final GridLocator locator;
     private final JdbcTemplate jdbc;
+    private final org.gridwork.territory.GridDirectory directory;
 
-    IssueBoundaryListener(IssueRepository issues, IssueEventRepository timeline, GridLocator locator, JdbcTemplate jdbc, org.gridwork.shared.time.BusinessTime time) {
+    IssueBoundaryListener(IssueRepository issues, IssueEventRepository timeline, GridLocator locator, JdbcTemplate jdbc,
+            org.gridwork.shared.time.BusinessTime time, org.gridwork.territory.GridDirectory directory) {
         this.time = time;
+        this.directory = directory;
         this.issues = issues;
         this.timeline = timeline;
         this.locator = locator;
@@ -52,7 +55,9 @@ class IssueBoundaryListener {
             Issue issue = issues.findById(id).orElseThrow();
             Optional<GridSummary> now_ = locator.locate(issue.getLongitude(), issue.getLatitude());
             if (now_.isPresent() && now_.get().id() != issue.getGridId()) {
-                issue.moveToGrid(now_.get().id(), now_.get().regionPath(), changed.gridCode() + " → " + now_.get().code(), now);
+                // from: the grid the issue was in (not the redrawn grid, which may be the one it moves to)
+                String from = directory.find(issue.getGridId()).map(GridSummary::label).orElse(String.valueOf(issue.getGridId()));
+                issue.moveToGrid(now_.get().id(), now_.get().regionPath(), from + " → " + now_.get().label(), now);
                 issues.save(issue);
                 for (Issue.PendingEvent e : issue.drainPending()) {
                     timeline.save(new IssueEvent(id, e.at(), e.actor(), e.action(), e.from(), e.to(), e.comment()));

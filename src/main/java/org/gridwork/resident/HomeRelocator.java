@@ -23,8 +23,11 @@ class HomeRelocator {
     private final JdbcTemplate jdbc;
     private final GridLocator locator;
     private final ApplicationEventPublisher events;
+    private final org.gridwork.territory.GridDirectory directory;
 
-    HomeRelocator(JdbcTemplate jdbc, GridLocator locator, ApplicationEventPublisher events) {
+    HomeRelocator(JdbcTemplate jdbc, GridLocator locator, ApplicationEventPublisher events,
+            org.gridwork.territory.GridDirectory directory) {
+        this.directory = directory;
         this.jdbc = jdbc;
         this.locator = locator;
         this.events = events;
@@ -47,7 +50,8 @@ class HomeRelocator {
             if (to != null && to.id() != from) {
                 jdbc.update("update resident set grid_id = ?, updated_at = now() where id = ?", to.id(), id);
                 jdbc.update("insert into resident_change(resident_id, kind, details) values (?, 'GRID_REASSIGNED', ?)",
-                        id, "boundary of " + changed.gridCode() + " changed: now in " + to.code());
+                        // names and codes only: the label in the reader's language comes from the kind
+                        id, directory.find(from).map(GridSummary::label).orElse(String.valueOf(from)) + " → " + to.label());
                 events.publishEvent(new ResidentRelocated(id, from, to.id()));
             }
         }

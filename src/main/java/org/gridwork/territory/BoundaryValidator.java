@@ -11,9 +11,10 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /**
- * The boundary rules of DOMAIN.md section 1 with JTS: a valid geometry, no overlap with another
- * grid of the same village beyond a small tolerance (errors), no gap in the village's coverage
- * and nothing outside the village's boundary (warnings).
+ * The boundary rules of DOMAIN.md section 1 with JTS: a valid geometry, no overlap with any other
+ * active grid (of any village or town) beyond a small tolerance (errors, naming the grid, its
+ * village and the area), no gap in the village's coverage and nothing outside the village's
+ * boundary (warnings).
  */
 final class BoundaryValidator {
 
@@ -25,11 +26,20 @@ final class BoundaryValidator {
     private BoundaryValidator() {
     }
 
-    record Neighbour(String code, Geometry boundary) {
+    /** Another active grid: its code, boundary, village and whether that is the checked grid's own village. */
+    record Neighbour(String code, Geometry boundary, long villageId, boolean sameVillage) {
+        Neighbour(String code, Geometry boundary) {
+            this(code, boundary, 0, true);
+        }
     }
 
     static BoundaryCheck check(String gridCode, Geometry boundary, List<Neighbour> neighbours, Geometry village,
             String villageName) {
+        return check(gridCode, boundary, neighbours, village, villageName, java.util.Map.of());
+    }
+
+    static BoundaryCheck check(String gridCode, Geometry boundary, List<Neighbour> neighbours, Geometry village,
+            String villageName, java.util.Map<Long, String> villageNames) {
         List<BoundaryCheck.Finding> errors = new ArrayList<>();
         List<BoundaryCheck.Finding> warnings = new ArrayList<>();
         TopologyValidationError invalid = new IsValidOp(boundary).getValidationError();
@@ -52,7 +62,7 @@ final class BoundaryValidator {
                 double overlap = squareMetres(n.boundary().intersection(boundary));
                 if (overlap > OVERLAP_TOLERANCE_M2) {
                     errors.add(new BoundaryCheck.Finding("territory.boundary.error.overlap", gridCode, n.code(),
-                            Math.round(overlap)));
+                            Math.round(overlap), villageNames.getOrDefault(n.villageId(), villageName)));
                 }
             }
         }
@@ -63,7 +73,8 @@ final class BoundaryValidator {
                         Math.round(outside)));
             }
         }
-        List<Geometry> all = new ArrayList<>(neighbours.stream().map(Neighbour::boundary).toList());
+        List<Geometry> all = new ArrayList<>(neighbours.stream().filter(Neighbour::sameVillage)
+                .map(Neighbour::boundary).toList());
         all.add(boundary);
         Geometry covered = UnaryUnionOp.union(all);
         double gap = village != null ? squareMetres(village.difference(covered)) : enclosedGaps(covered);

@@ -107,9 +107,14 @@ class Grid {
     }
 
     void setBoundaryGeojson(String boundaryGeojson) {
+        setBoundaryGeojson(boundaryGeojson, Instant.now());
+    }
+
+    /** The new boundary is valid from {@code since}, the very instant the old one's validity ends. */
+    void setBoundaryGeojson(String boundaryGeojson, Instant since) {
         this.boundaryGeojson = boundaryGeojson;
-        this.updatedAt = Instant.now();
-        this.boundarySince = boundaryGeojson == null ? null : updatedAt;
+        this.updatedAt = since;
+        this.boundarySince = boundaryGeojson == null ? null : since;
     }
 
     void describe(String name, String description) {

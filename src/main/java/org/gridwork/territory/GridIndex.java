@@ -65,6 +65,15 @@ final class GridIndex {
         return best == null ? Optional.empty() : Optional.of(best.grid());
     }
 
-    private record Located(GridSummary grid, PreparedGeometry geometry) {
+    /** The grids whose envelope meets the given one (candidates for overlap checks and maps around a point). */
+    @SuppressWarnings("unchecked")
+    List<Located> meeting(Envelope envelope) {
+        return tree.query(envelope);
+    }
+
+    record Located(GridSummary grid, PreparedGeometry geometry) {
+        Geometry boundary() {
+            return geometry.getGeometry();
+        }
     }
 }

@@ -41,6 +41,11 @@ public class GridLocator {
         return current().locate(longitude, latitude);
     }
 
+    /** Active grids whose boundary's envelope meets the given envelope, with their boundaries. */
+    java.util.List<GridIndex.Located> meeting(org.locationtech.jts.geom.Envelope envelope) {
+        return current().meeting(envelope);
+    }
+
     /** Forget the index; the next lookup rebuilds it (after a boundary changed). */
     public void invalidate() {
         index = null;

@@ -50,11 +50,16 @@ public class TerritoryService {
     private final AccountService accounts;
     private final List<GridOccupancy> occupancies;
     private final GridDirectory directory;
+    private final GridLocator locator;
+    private final List<PlacedByLocation> placed;
 
     TerritoryService(RegionRepository regions, GridRepository grids, DataScope dataScope, JdbcTemplate jdbc,
             ApplicationEventPublisher events, CurrentUsers currentUsers, AccountService accounts,
-            List<GridOccupancy> occupancies, GridDirectory directory) {
+            List<GridOccupancy> occupancies, GridDirectory directory, GridLocator locator,
+            List<PlacedByLocation> placed) {
         this.directory = directory;
+        this.locator = locator;
+        this.placed = placed;
         this.regions = regions;
         this.grids = grids;
         this.dataScope = dataScope;
@@ -374,9 +379,38 @@ public class TerritoryService {
         Geometry boundary = GeoJson.read(geojson, grid.getCode());
         BoundaryCheck check = check(grid, boundary, Map.of());
         if (check.ok()) {
-            store(grid, boundary);
+            Map<Grid, Geometry> changes = Map.of(grid, boundary);
+            store(changes, previewMoves(changes));
         }
         return check;
+    }
+
+    /** A boundary checked and, when it passes, what saving it would move (nothing is written). */
+    public record BoundaryProposal(BoundaryCheck check, MovePreview moves, String geojson) {
+    }
+
+    /**
+     * Checks a boundary and computes who would move if it were saved; saves it only when nobody
+     * would move or when {@code confirmedToken} is the token of the very same preview (the admin
+     * saw these moves for this boundary). Returns whether it was saved.
+     */
+    @Transactional
+    public BoundaryProposal proposeBoundary(long gridId, String geojson, String confirmedToken) {
+        requireAdmin();
+        Grid grid = grids.findById(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
+        Geometry boundary = GeoJson.read(geojson, grid.getCode());
+        BoundaryCheck check = check(grid, boundary, Map.of());
+        String normalised = GeoJson.write(boundary);
+        if (!check.ok()) {
+            return new BoundaryProposal(check, null, normalised);
+        }
+        Map<Grid, Geometry> changes = Map.of(grid, boundary);
+        MovePreview moves = previewMoves(changes);
+        if (moves.isEmpty() || moves.token().equals(confirmedToken)) {
+            store(changes, moves);
+            return new BoundaryProposal(check, null, normalised);
+        }
+        return new BoundaryProposal(check, moves, normalised);
     }
 
     /**
@@ -386,6 +420,20 @@ public class TerritoryService {
      */
     @Transactional
     public BoundaryImportReport importBoundaries(String text) {
+        return importBoundaries(text, null, true);
+    }
+
+    /**
+     * As {@link #importBoundaries(String)}, but when the boundaries would move residents, households
+     * or open issues nothing is saved unless {@code confirmedToken} is the token of the same moves
+     * (the report then carries the preview to show).
+     */
+    @Transactional
+    public BoundaryImportReport importBoundaries(String text, String confirmedToken) {
+        return importBoundaries(text, confirmedToken, false);
+    }
+
+    private BoundaryImportReport importBoundaries(String text, String confirmedToken, boolean withoutPreview) {
         requireAdmin();
         JsonNode root = GeoJson.tree(text);
         List<JsonNode> features = new ArrayList<>();
@@ -411,6 +459,10 @@ public class TerritoryService {
                 errors.add(new BoundaryCheck.Finding("territory.boundary.import.unknownCode", code, n));
                 continue;
             }
+            if (byId.containsKey(grid.get().getId())) {
+                errors.add(new BoundaryCheck.Finding("territory.boundary.import.duplicateCode", code, n));
+                continue;
+            }
             try {
                 incoming.put(grid.get().getId(), GeoJson.read(feature, code));
                 byId.put(grid.get().getId(), grid.get());
@@ -424,10 +476,17 @@ public class TerritoryService {
             errors.addAll(check.errors());
             warnings.addAll(check.warnings());
         }
-        if (errors.isEmpty()) {
-            incoming.forEach((id, boundary) -> store(byId.get(id), boundary));
+        if (!errors.isEmpty()) {
+            return new BoundaryImportReport(0, List.copyOf(errors), List.copyOf(warnings), null);
         }
-        return new BoundaryImportReport(errors.isEmpty() ? incoming.size() : 0, List.copyOf(errors), List.copyOf(warnings));
+        Map<Grid, Geometry> changes = new LinkedHashMap<>();
+        incoming.forEach((id, boundary) -> changes.put(byId.get(id), boundary));
+        MovePreview moves = previewMoves(changes);
+        if (!withoutPreview && !moves.isEmpty() && !moves.token().equals(confirmedToken)) {
+            return new BoundaryImportReport(0, List.of(), List.copyOf(warnings), moves);
+        }
+        store(changes, moves);
+        return new BoundaryImportReport(incoming.size(), List.of(), List.copyOf(warnings), null);
     }
 
     public List<BoundaryVersion> boundaryHistory(long gridId) {
@@ -480,16 +539,69 @@ public class TerritoryService {
                 .map(Grid::summary).toList();
     }
 
-    /** Neighbours in the village (drawn greyed in the editor): other active grids with a boundary. */
+    /**
+     * Neighbours drawn in the editor: the other active grids of the village, and the grids of any
+     * other village or town near the grid, its village or the village's grids (the editor draws
+     * those in another style), so that a clash is visible while drawing.
+     */
     public String villageNeighbours(long gridId) {
         Grid grid = grids.findById(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
         dataScope.requireGrid(gridId);
-        RegionSummary village = regions.findById(grid.getVillageId()).orElseThrow().summary();
-        List<GridFeatures.Feature> features = grids.findByVillageIdOrderByCode(grid.getVillageId()).stream()
-                .filter(g -> !g.getId().equals(gridId) && g.getStatus() == GridStatus.ACTIVE
-                        && g.getBoundaryGeojson() != null)
-                .map(g -> new GridFeatures.Feature(g.summary(), village, g.getBoundaryGeojson())).toList();
-        return GridFeatures.collection(features);
+        Region village = regions.findById(grid.getVillageId()).orElseThrow();
+        List<Map.Entry<GridSummary, String>> features = new ArrayList<>();
+        org.locationtech.jts.geom.Envelope area = new org.locationtech.jts.geom.Envelope();
+        java.util.Set<Long> seen = new java.util.HashSet<>(List.of(gridId));
+        for (String shape : new String[] {grid.getBoundaryGeojson(), village.getBoundaryGeojson()}) {
+            if (shape != null) {
+                area.expandToInclude(GeoJson.read(shape, grid.getCode()).getEnvelopeInternal());
+            }
+        }
+        for (Grid g : grids.findByVillageIdOrderByCode(grid.getVillageId())) {
+            if (!g.getId().equals(gridId) && g.getStatus() == GridStatus.ACTIVE && g.getBoundaryGeojson() != null) {
+                features.add(Map.entry(g.summary(), g.getBoundaryGeojson()));
+                seen.add(g.getId());
+                area.expandToInclude(GeoJson.read(g.getBoundaryGeojson(), g.getCode()).getEnvelopeInternal());
+            }
+        }
+        if (!area.isNull()) {
+            area.expandBy(Math.max(area.getWidth(), area.getHeight()) * 0.25 + 0.002);
+            locator.meeting(area).stream().filter(l -> !seen.contains(l.grid().id()))
+                    .sorted(Comparator.comparing(l -> l.grid().code())).limit(AROUND_LIMIT)
+                    .forEach(l -> features.add(Map.entry(l.grid(), GeoJson.write(l.boundary()))));
+        }
+        return features(features);
+    }
+
+    /** Most grids a map around a point draws: the neighbourhood of a point, never a county. */
+    static final int AROUND_LIMIT = 200;
+
+    /**
+     * The active grids the user may reach around a point (the issue form and page draw them, so that
+     * a tap on the map makes sense without tiles), nearest first, as a FeatureCollection.
+     */
+    public String gridsAround(double longitude, double latitude, double radiusDegrees) {
+        GridScope scope = dataScope.current();
+        double r = Math.min(Math.max(radiusDegrees, 0.001), 0.1);
+        org.locationtech.jts.geom.Envelope around = new org.locationtech.jts.geom.Envelope(
+                longitude - r, longitude + r, latitude - r, latitude + r);
+        org.locationtech.jts.geom.Point centre = GeoJson.WGS84.createPoint(
+                new org.locationtech.jts.geom.Coordinate(longitude, latitude));
+        List<GridIndex.Located> found = locator.meeting(around).stream()
+                .filter(l -> scope.allowsGrid(l.grid().id()))
+                .sorted(Comparator.comparingDouble((GridIndex.Located l) -> l.boundary().distance(centre))
+                        .thenComparing(l -> l.grid().code()))
+                .limit(AROUND_LIMIT).toList();
+        return features(found.stream().map(l -> Map.entry(l.grid(), GeoJson.write(l.boundary()))).toList());
+    }
+
+    private String features(List<Map.Entry<GridSummary, String>> gridsWithShapes) {
+        Map<Long, RegionSummary> villages = new LinkedHashMap<>();
+        for (Region r : regions.findByIdIn(gridsWithShapes.stream().map(e -> e.getKey().villageId()).distinct().toList())) {
+            villages.put(r.getId(), r.summary());
+        }
+        return GridFeatures.collection(gridsWithShapes.stream()
+                .map(e -> new GridFeatures.Feature(e.getKey(), villages.get(e.getKey().villageId()), e.getValue()))
+                .toList());
     }
 
     /** The village's own boundary as a GeoJSON geometry, or null when it has none. */
@@ -500,42 +612,224 @@ public class TerritoryService {
 
     // ---- internals ----
 
+    /**
+     * The rules of DOMAIN.md section 1. Overlap is checked against every active grid, of any village
+     * or town (the lookup index finds the few whose envelope meets the new boundary), and against
+     * the other boundaries of the same import; gaps are a matter of the grid's own village.
+     */
     private BoundaryCheck check(Grid grid, Geometry boundary, Map<Long, Geometry> replacing) {
-        List<BoundaryValidator.Neighbour> neighbours = new ArrayList<>();
-        for (Grid other : grids.findByVillageIdOrderByCode(grid.getVillageId())) {
-            if (other.getId().equals(grid.getId()) || other.getStatus() != GridStatus.ACTIVE) {
+        Map<Long, BoundaryValidator.Neighbour> neighbours = new LinkedHashMap<>();
+        Map<Long, String> villageNames = new java.util.HashMap<>();
+        org.locationtech.jts.geom.Envelope envelope = boundary.getEnvelopeInternal();
+        for (GridIndex.Located other : locator.meeting(envelope)) {
+            if (other.grid().id() == grid.getId() || replacing.containsKey(other.grid().id())) {
                 continue;
             }
-            Geometry g = replacing.get(other.getId());
-            if (g == null && other.getBoundaryGeojson() != null) {
-                g = GeoJson.read(other.getBoundaryGeojson(), other.getCode());
+            neighbours.put(other.grid().id(), new BoundaryValidator.Neighbour(other.grid().code(), other.boundary(),
+                    other.grid().villageId(), other.grid().villageId() == grid.getVillageId()));
+        }
+        for (Map.Entry<Long, Geometry> e : replacing.entrySet()) {
+            if (e.getKey().equals(grid.getId()) || !e.getValue().isValid()) {
+                continue;
             }
-            if (g != null && g.isValid()) {
-                neighbours.add(new BoundaryValidator.Neighbour(other.getCode(), g));
+            Grid other = grids.findById(e.getKey()).orElseThrow();
+            neighbours.put(other.getId(), new BoundaryValidator.Neighbour(other.getCode(), e.getValue(),
+                    other.getVillageId(), other.getVillageId().equals(grid.getVillageId())));
+        }
+        // the village's own grids count for the gaps even when far from the new boundary
+        for (Grid other : grids.findByVillageIdOrderByCode(grid.getVillageId())) {
+            if (other.getId().equals(grid.getId()) || other.getStatus() != GridStatus.ACTIVE
+                    || neighbours.containsKey(other.getId()) || other.getBoundaryGeojson() == null) {
+                continue;
             }
+            Geometry g = GeoJson.read(other.getBoundaryGeojson(), other.getCode());
+            if (g.isValid()) {
+                neighbours.put(other.getId(), new BoundaryValidator.Neighbour(other.getCode(), g, other.getVillageId(), true));
+            }
+        }
+        for (Region r : regions.findByIdIn(neighbours.values().stream().map(BoundaryValidator.Neighbour::villageId)
+                .distinct().toList())) {
+            villageNames.put(r.getId(), r.getName());
         }
         Region village = regions.findById(grid.getVillageId()).orElseThrow();
+        villageNames.put(village.getId(), village.getName());
         Geometry villageBoundary = village.getBoundaryGeojson() == null ? null
                 : GeoJson.read(village.getBoundaryGeojson(), village.getCode());
-        return BoundaryValidator.check(grid.getCode(), boundary, neighbours, villageBoundary, village.getName());
+        return BoundaryValidator.check(grid.getCode(), boundary, List.copyOf(neighbours.values()), villageBoundary,
+                village.getName(), villageNames);
     }
 
-    private void store(Grid grid, Geometry boundary) {
-        String old = grid.getBoundaryGeojson();
-        Instant since = grid.getBoundarySince();
-        String geojson = GeoJson.write(boundary);
+    /**
+     * Saves boundaries: each old one goes to the history, valid up to the very instant the new one
+     * starts; an identical boundary is no change at all (no history, no event, no audit). Things the
+     * change leaves outside every grid are listed as unplaced (they keep their grid meanwhile).
+     */
+    private void store(Map<Grid, Geometry> changes, MovePreview moves) {
+        Instant now = Instant.now();
         Long userId = currentUsers.current().map(u -> u.id()).orElse(null);
-        if (old != null) {
-            jdbc.update("""
-                    insert into grid_boundary_history (grid_id, boundary_geojson, valid_from, valid_to, changed_by)
-                    values (?, ?, ?, now(), ?)""", grid.getId(), old,
-                    java.sql.Timestamp.from(since == null ? grid.getUpdatedAt() : since), userId);
+        Map<Long, Geometry> changed = new LinkedHashMap<>();
+        for (Map.Entry<Grid, Geometry> e : changes.entrySet()) {
+            Grid grid = e.getKey();
+            String old = grid.getBoundaryGeojson();
+            String geojson = GeoJson.write(e.getValue());
+            if (geojson.equals(old)) {
+                continue;
+            }
+            if (old != null) {
+                Instant since = grid.getBoundarySince();
+                jdbc.update("""
+                        insert into grid_boundary_history (grid_id, boundary_geojson, valid_from, valid_to, changed_by)
+                        values (?, ?, ?, ?, ?)""", grid.getId(), old,
+                        java.sql.Timestamp.from(since == null ? grid.getUpdatedAt() : since), java.sql.Timestamp.from(now),
+                        userId);
+            }
+            grid.setBoundaryGeojson(geojson, now);
+            grids.saveAndFlush(grid);
+            changed.put(grid.getId(), e.getValue());
+            events.publishEvent(new GridBoundaryChanged(grid.getId(), grid.getCode(), old, geojson));
+            audit("TERRITORY_BOUNDARY_CHANGED", "GRID", grid.getId(), grid.getCode());
         }
-        grid.setBoundaryGeojson(geojson);
-        grids.saveAndFlush(grid);
-        gridsChanged();
-        events.publishEvent(new GridBoundaryChanged(grid.getId(), grid.getCode(), old, geojson));
-        audit("TERRITORY_BOUNDARY_CHANGED", "GRID", grid.getId(), grid.getCode());
+        if (!changed.isEmpty()) {
+            gridsChanged();
+            recordUnplaced(changes);
+        }
+    }
+
+    /**
+     * Who would move if these boundaries replaced the stored ones: every resident, household and
+     * open issue in the changed area (or now in a changed grid) is placed again against the new
+     * boundaries and the unchanged grids around them. Nothing is written.
+     */
+    MovePreview previewMoves(Map<Grid, Geometry> changes) {
+        Map<String, long[]> counts = new java.util.TreeMap<>();
+        Map<String, MovePreview.Move> moves = new LinkedHashMap<>();
+        forEachPlaced(changes, (source, thing, to) -> {
+            if (to != null ? to.id() == thing.gridId() : !changedIds(changes).contains(thing.gridId())) {
+                return;
+            }
+            String key = source.labelKey() + "|" + thing.gridId() + "|" + (to == null ? "-" : to.id());
+            counts.computeIfAbsent(key, k -> new long[1])[0]++;
+            moves.putIfAbsent(key, new MovePreview.Move(source.labelKey(),
+                    directory.find(thing.gridId()).orElse(null), to, 0));
+        });
+        List<MovePreview.Move> list = new ArrayList<>();
+        StringBuilder fingerprint = new StringBuilder();
+        changes.entrySet().stream().sorted(Comparator.comparing(e -> e.getKey().getId()))
+                .forEach(e -> fingerprint.append(e.getKey().getId()).append(':')
+                        .append(e.getKey().getVersion()).append(':').append(GeoJson.write(e.getValue())).append('\n'));
+        counts.forEach((key, n) -> {
+            MovePreview.Move m = moves.get(key);
+            list.add(new MovePreview.Move(m.labelKey(), m.from(), m.to(), n[0]));
+            fingerprint.append(key).append('=').append(n[0]).append('\n');
+        });
+        list.sort(Comparator.comparing((MovePreview.Move m) -> m.labelKey())
+                .thenComparing(m -> m.from() == null ? "" : m.from().code())
+                .thenComparing(m -> m.to() == null ? "~" : m.to().code()));
+        return new MovePreview(List.copyOf(list), sha256(fingerprint.toString()));
+    }
+
+    private interface PlacedVisitor {
+        void visit(PlacedByLocation source, PlacedByLocation.Placed thing, GridSummary to);
+    }
+
+    private void forEachPlaced(Map<Grid, Geometry> changes, PlacedVisitor visitor) {
+        org.locationtech.jts.geom.Envelope area = new org.locationtech.jts.geom.Envelope();
+        Map<Long, org.locationtech.jts.geom.prep.PreparedGeometry> prepared = new LinkedHashMap<>();
+        Map<Long, GridSummary> summaries = new LinkedHashMap<>();
+        for (Map.Entry<Grid, Geometry> e : changes.entrySet()) {
+            area.expandToInclude(e.getValue().getEnvelopeInternal());
+            if (e.getKey().getBoundaryGeojson() != null) {
+                area.expandToInclude(GeoJson.read(e.getKey().getBoundaryGeojson(), e.getKey().getCode()).getEnvelopeInternal());
+            }
+            prepared.put(e.getKey().getId(), org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(e.getValue()));
+            summaries.put(e.getKey().getId(), e.getKey().summary());
+        }
+        Set<Long> ids = prepared.keySet();
+        for (PlacedByLocation source : placed) {
+            for (PlacedByLocation.Placed thing : source.placedIn(area.getMinX(), area.getMinY(), area.getMaxX(),
+                    area.getMaxY(), ids)) {
+                visitor.visit(source, thing, locateAfter(prepared, summaries, thing.longitude(), thing.latitude()));
+            }
+        }
+    }
+
+    private static Set<Long> changedIds(Map<Grid, Geometry> changes) {
+        Set<Long> ids = new java.util.HashSet<>();
+        changes.keySet().forEach(g -> ids.add(g.getId()));
+        return ids;
+    }
+
+    /** The grid covering a point once the changed grids have their new boundaries (smaller code wins). */
+    private GridSummary locateAfter(Map<Long, org.locationtech.jts.geom.prep.PreparedGeometry> changed,
+            Map<Long, GridSummary> summaries, double lon, double lat) {
+        org.locationtech.jts.geom.Coordinate c = new org.locationtech.jts.geom.Coordinate(lon, lat);
+        org.locationtech.jts.geom.Point point = GeoJson.WGS84.createPoint(c);
+        GridSummary best = null;
+        for (GridIndex.Located l : locator.meeting(new org.locationtech.jts.geom.Envelope(c))) {
+            if (!changed.containsKey(l.grid().id()) && (best == null || l.grid().code().compareTo(best.code()) < 0)
+                    && l.geometry().covers(point)) {
+                best = l.grid();
+            }
+        }
+        for (Map.Entry<Long, org.locationtech.jts.geom.prep.PreparedGeometry> e : changed.entrySet()) {
+            GridSummary g = summaries.get(e.getKey());
+            if ((best == null || g.code().compareTo(best.code()) < 0) && e.getValue().covers(point)) {
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    /** Things of the changed area now outside every grid join the list; those placed again leave it. */
+    private void recordUnplaced(Map<Grid, Geometry> changes) {
+        Set<Long> ids = changedIds(changes);
+        forEachPlaced(changes, (source, thing, to) -> {
+            if (to != null) {
+                jdbc.update("delete from territory_unplaced where kind = ? and item_id = ?", source.labelKey(), thing.id());
+            } else if (ids.contains(thing.gridId())) {
+                String label = thing.label() == null ? "" : thing.label();
+                jdbc.update("""
+                        insert into territory_unplaced (kind, item_id, grid_id, longitude, latitude, label)
+                        values (?, ?, ?, ?, ?, ?) on conflict (kind, item_id) do update
+                        set grid_id = excluded.grid_id, longitude = excluded.longitude, latitude = excluded.latitude""",
+                        source.labelKey(), thing.id(), thing.gridId(), thing.longitude(), thing.latitude(),
+                        label.length() > 200 ? label.substring(0, 200) : label);
+            }
+        });
+    }
+
+    /**
+     * Residents, households and open issues a boundary change left outside every grid (admin only),
+     * oldest first. Those a later change (or a move of their own) placed in a grid again drop out.
+     */
+    public List<UnplacedThing> unplaced() {
+        requireAdmin();
+        Map<String, PlacedByLocation> sources = new LinkedHashMap<>();
+        placed.forEach(p -> sources.put(p.labelKey(), p));
+        List<UnplacedThing> out = new ArrayList<>();
+        jdbc.query("select kind, item_id, grid_id, longitude, latitude, label, since from territory_unplaced"
+                + " order by since, kind, item_id limit 1000", rs -> {
+            double lon = rs.getDouble(4);
+            double lat = rs.getDouble(5);
+            if (locator.locate(lon, lat).isPresent()) {
+                return; // covered again since
+            }
+            PlacedByLocation source = sources.get(rs.getString(1));
+            long id = rs.getLong(2);
+            out.add(new UnplacedThing(rs.getString(1), id, rs.getString(6), source == null ? null : source.link(id),
+                    directory.find(rs.getLong(3)).orElse(null), lon, lat, rs.getTimestamp(7).toInstant()));
+        });
+        return out;
+    }
+
+    private static String sha256(String s) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The grid table's trigger moves the version on (V55); this instance need not wait to notice. */

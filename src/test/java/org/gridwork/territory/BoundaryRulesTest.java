@@ -73,6 +73,30 @@ class BoundaryRulesTest {
     }
 
     @Test
+    void anOverlapWithAGridOfAnotherVillageIsAnErrorNamingThatGridItsVillageAndTheArea() {
+        RegionSummary north = TerritoryFixtures.newVillage(territory, null);
+        RegionSummary south = TerritoryFixtures.newVillage(territory, null);
+        GridSummary theirs = grid(north, 1);
+        GridSummary ours = grid(south, 1);
+        assertThat(territory.changeBoundary(theirs.id(), TerritoryFixtures.box(100.9, 30.9, 100.91, 30.91)).ok()).isTrue();
+
+        BoundaryCheck check = territory.changeBoundary(ours.id(), TerritoryFixtures.box(100.905, 30.9, 100.915, 30.91));
+
+        assertThat(check.ok()).isFalse();
+        assertThat(check.errors()).singleElement().satisfies(f -> {
+            assertThat(f.messageKey()).isEqualTo("territory.boundary.error.overlap");
+            assertThat(f.args()[1]).isEqualTo(theirs.code());
+            assertThat((long) f.args()[2]).isBetween(520_000L, 535_000L);
+            assertThat(f.args()[3]).isEqualTo(north.name());
+        });
+        assertThat(territory.gridDetails(ours.id()).boundaryGeojson()).as("nothing saved").isNull();
+        // touching along the edge is fine
+        assertThat(territory.changeBoundary(ours.id(), TerritoryFixtures.box(100.91, 30.9, 100.92, 30.91)).ok()).isTrue();
+        // the editor draws the other village's grid, so a clash is visible while drawing
+        assertThat(territory.villageNeighbours(ours.id())).contains(theirs.code(), north.code());
+    }
+
+    @Test
     void gridsTouchingAlongAnEdgeAreFineAndTheSharedEdgeGoesToTheSmallerCode() {
         RegionSummary village = TerritoryFixtures.newVillage(territory, null);
         GridSummary west = grid(village, 1);

@@ -119,7 +119,8 @@ class AdminGridController {
 
     @PostMapping("/grids/{id}/boundary")
     String saveBoundary(@PathVariable long id, @RequestParam(defaultValue = "") String boundary,
-            @RequestParam(name = "file", required = false) MultipartFile file, Model model,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String confirm, Model model,
             RedirectAttributes redirect) throws IOException {
         GridDetails d = territory.gridDetails(id);
         String geojson = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : boundary;
@@ -128,15 +129,24 @@ class AdminGridController {
             model.addAttribute("problem", new BoundaryCheck.Finding("territory.boundary.error.none", d.grid().code()));
             return editor(model, d);
         }
-        BoundaryCheck check;
+        TerritoryService.BoundaryProposal proposal;
         try {
-            check = territory.changeBoundary(id, geojson);
+            // nothing is written while the boundary would move someone and the admin has not
+            // confirmed exactly these moves for exactly this boundary
+            proposal = territory.proposeBoundary(id, geojson, confirm);
         } catch (BusinessRuleException e) {
             model.addAttribute("problem", new BoundaryCheck.Finding(e.messageKey(), e.args()));
             return editor(model, d);
         }
+        BoundaryCheck check = proposal.check();
         if (!check.ok()) {
             model.addAttribute("check", check);
+            return editor(model, d);
+        }
+        if (proposal.moves() != null) {
+            model.addAttribute("boundary", proposal.geojson());
+            model.addAttribute("moves", proposal.moves());
+            model.addAttribute("stale", confirm != null && !confirm.isBlank());
             return editor(model, d);
         }
         redirect.addFlashAttribute("success", "territory.boundary.saved");
@@ -163,21 +173,35 @@ class AdminGridController {
         return "territory/boundary";
     }
 
+    /** Residents, households and open issues a boundary change left outside every grid. */
+    @GetMapping("/unplaced")
+    String unplaced(Model model) {
+        model.addAttribute("things", territory.unplaced());
+        model.addAttribute("zone", TerritoryController.CHINA);
+        return "territory/unplaced";
+    }
+
     @GetMapping("/boundaries/import")
     String importForm() {
         return "territory/boundary-import";
     }
 
     @PostMapping("/boundaries/import")
-    String importBoundaries(@RequestParam(name = "file", required = false) MultipartFile file, Model model)
+    String importBoundaries(@RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String text, @RequestParam(required = false) String confirm, Model model)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            model.addAttribute("fileError", "territory.import.chooseFile");
+        boolean confirming = text != null && !text.isBlank() && confirm != null;
+        if (!confirming && (file == null || file.isEmpty())) {
+            model.addAttribute("fileError", file != null && !file.getOriginalFilename().isBlank()
+                    ? "territory.import.emptyFile" : "territory.import.chooseFile");
             return "territory/boundary-import";
         }
         try {
-            BoundaryImportReport report = territory.importBoundaries(new String(file.getBytes(), StandardCharsets.UTF_8));
+            String content = confirming ? text : new String(file.getBytes(), StandardCharsets.UTF_8);
+            BoundaryImportReport report = territory.importBoundaries(content, confirming ? confirm : null);
             model.addAttribute("report", report);
+            model.addAttribute("text", content);
+            model.addAttribute("stale", confirming && report.awaitsConfirmation());
         } catch (BusinessRuleException e) {
             model.addAttribute("problem", new BoundaryCheck.Finding(e.messageKey(), e.args()));
         }

@@ -110,6 +110,14 @@ class TerritoryController {
         return geojson(territory.exportSubtree(region), null);
     }
 
+    /** The grids around a point that the user may reach (issue form and page), for static/js/issue-map.js. */
+    @GetMapping(value = "/map/around.json")
+    @ResponseBody
+    ResponseEntity<String> gridsAround(@RequestParam double lon, @RequestParam double lat,
+            @RequestParam(defaultValue = "0.02") double radius) {
+        return geojson(territory.gridsAround(lon, lat, radius), null);
+    }
+
     @GetMapping("/regions/{id}/grids.geojson")
     ResponseEntity<String> subtreeGeojson(@PathVariable long id) {
         RegionSummary r = territory.region(id);

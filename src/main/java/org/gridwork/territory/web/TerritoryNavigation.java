@@ -28,4 +28,9 @@ class TerritoryNavigation {
     NavigationItem territoryImportNavigationItem() {
         return new NavigationItem("territory.nav.import", "/admin/territory/import", "upload", 63, Set.of("ADMIN"));
     }
+
+    @Bean
+    NavigationItem territoryUnplacedNavigationItem() {
+        return new NavigationItem("territory.nav.unplaced", "/admin/territory/unplaced", "geo-alt", 64, Set.of("ADMIN"));
+    }
 }

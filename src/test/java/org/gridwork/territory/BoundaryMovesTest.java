@@ -1,0 +1,96 @@
+package org.gridwork.territory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.gridwork.resident.ResidentDraft;
+import org.gridwork.resident.ResidentService;
+import org.gridwork.support.IntegrationTest;
+import org.gridwork.support.TestResidents;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** What a boundary change would move is computed before saving, and a stale confirmation saves nothing. */
+@IntegrationTest
+@WithUserDetails("admin")
+class BoundaryMovesTest {
+
+    @Autowired
+    TerritoryService territory;
+    @Autowired
+    ResidentService residents;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private long resident(String name, double lon, double lat) {
+        return residents.register(new ResidentDraft(name, TestResidents.nextIdNumber(LocalDate.of(1960, 1, 1), true),
+                null, null, null, null, lon, lat, null, Set.of()));
+    }
+
+    @Test
+    void aConfirmationSavesOnlyTheBoundaryAndTheMovesThatWereShown() {
+        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        GridSummary west = territory.createGrid(village.code(), 1, "西", TerritoryFixtures.box(106, 36, 106.01, 36.01));
+        GridSummary east = territory.createGrid(village.code(), 2, "东", TerritoryFixtures.box(106.01, 36, 106.02, 36.01));
+        long first = resident("甲", 106.011, 36.005);
+        String shrunk = TerritoryFixtures.box(106.015, 36, 106.02, 36.01);
+
+        TerritoryService.BoundaryProposal preview = territory.proposeBoundary(east.id(), shrunk, null);
+        assertThat(preview.moves().moves()).singleElement().satisfies(m -> {
+            assertThat(m.from().code()).isEqualTo(east.code());
+            assertThat(m.to()).isNull();
+            assertThat(m.count()).isEqualTo(1);
+        });
+        String token = preview.moves().token();
+
+        // another home appears in the area meanwhile: the confirmation no longer matches, nothing is saved
+        long second = resident("乙", 106.012, 36.005);
+        TerritoryService.BoundaryProposal stale = territory.proposeBoundary(east.id(), shrunk, token);
+        assertThat(stale.moves()).isNotNull();
+        assertThat(stale.moves().moves()).singleElement().extracting(MovePreview.Move::count).isEqualTo(2L);
+        assertThat(territory.gridDetails(east.id()).boundaryGeojson()).contains("106.010000");
+
+        // a confirmation for another boundary does not save this one either
+        assertThat(territory.proposeBoundary(east.id(), TerritoryFixtures.box(106.016, 36, 106.02, 36.01),
+                stale.moves().token()).moves()).isNotNull();
+
+        assertThat(territory.proposeBoundary(east.id(), shrunk, stale.moves().token()).moves()).isNull();
+        assertThat(territory.gridDetails(east.id()).boundaryGeojson()).doesNotContain("106.010000");
+        assertThat(territory.unplaced()).extracting(UnplacedThing::itemId).contains(first, second);
+        assertThat(west.id()).isNotEqualTo(east.id());
+    }
+
+    @Test
+    void savingAnIdenticalBoundaryAddsNoHistoryAndTheOldVersionEndsWhenTheNewOneStarts() {
+        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        GridSummary g = territory.createGrid(village.code(), 1, "一", TerritoryFixtures.box(106.1, 36, 106.11, 36.01));
+        assertThat(territory.changeBoundary(g.id(), TerritoryFixtures.box(106.1, 36, 106.11, 36.01)).ok()).isTrue();
+        assertThat(territory.boundaryHistory(g.id())).isEmpty();
+        long audits = jdbc.queryForObject("select count(*) from audit_event where action = 'TERRITORY_BOUNDARY_CHANGED'"
+                + " and target_id = ?", Long.class, String.valueOf(g.id()));
+
+        assertThat(territory.changeBoundary(g.id(), TerritoryFixtures.box(106.1, 36, 106.12, 36.01)).ok()).isTrue();
+
+        assertThat(territory.boundaryHistory(g.id())).singleElement()
+                .satisfies(v -> assertThat(v.validTo()).isEqualTo(territory.gridDetails(g.id()).boundarySince()));
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'TERRITORY_BOUNDARY_CHANGED'"
+                + " and target_id = ?", Long.class, String.valueOf(g.id()))).isEqualTo(audits + 1);
+    }
+
+    @Test
+    void aFeatureCollectionNamingTheSameGridTwiceIsRefused() {
+        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        GridSummary g = territory.createGrid(village.code(), 1, "重", null);
+        String feature = "{\"type\":\"Feature\",\"properties\":{\"code\":\"" + g.code() + "\"},\"geometry\":"
+                + TerritoryFixtures.box(106.2, 36, 106.21, 36.01) + "}";
+        BoundaryImportReport report = territory.importBoundaries(
+                "{\"type\":\"FeatureCollection\",\"features\":[" + feature + "," + feature + "]}");
+        assertThat(report.saved()).isZero();
+        assertThat(report.errors()).extracting(BoundaryCheck.Finding::messageKey)
+                .containsExactly("territory.boundary.import.duplicateCode");
+    }
+}
