@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.gridwork.shared.today.TodayItem;
 import org.gridwork.shared.today.TodaySource;
+import org.gridwork.territory.GridDirectory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -15,20 +17,24 @@ class IssueTodaySource implements TodaySource {
 
     private final IssueQueries queries;
     private final CategoryService categories;
+    private final GridDirectory grids;
     private final ZoneId zone;
 
-    IssueTodaySource(IssueQueries queries, CategoryService categories,
+    IssueTodaySource(IssueQueries queries, CategoryService categories, GridDirectory grids,
             @Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
         this.queries = queries;
         this.categories = categories;
+        this.grids = grids;
         this.zone = ZoneId.of(zone);
     }
 
     @Override
     public List<TodayItem> itemsFor(long userId) {
         Instant now = Instant.now();
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        // the category in the reader's language and the grid as visits show it: by name, with its village
         return queries.assignedTo(userId).stream().map(r -> new TodayItem("ISSUE", r.description(),
-                categories.get(r.categoryId()).nameZh() + " · " + r.gridCode(),
+                categories.get(r.categoryId()).name(locale) + " · " + grids.placeName(r.gridCode()),
                 r.deadline() == null ? null : r.deadline().atZone(zone).toLocalDate(),
                 r.overdue() || (r.deadline() != null && r.deadline().isBefore(now)), "/issues/" + r.id())).toList();
     }
