@@ -16,6 +16,7 @@ import org.gridwork.resident.TagSummary;
 import org.gridwork.shared.today.TodayItem;
 import org.gridwork.shared.today.TodaySource;
 import org.gridwork.territory.DataScope;
+import org.gridwork.territory.GridDirectory;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
 import org.gridwork.territory.TerritoryService;
@@ -32,12 +33,14 @@ class VisitsDueToday implements TodaySource {
     private final DataScope dataScope;
     private final TerritoryService territory;
     private final CurrentUsers currentUsers;
+    private final GridDirectory directory;
     private final org.gridwork.shared.time.BusinessTime time;
 
     VisitsDueToday(CareService care, ResidentService residents, AccountService accounts, DataScope dataScope,
-            TerritoryService territory, CurrentUsers currentUsers,
+            TerritoryService territory, CurrentUsers currentUsers, GridDirectory directory,
             org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
+        this.directory = directory;
         this.currentUsers = currentUsers;
         this.care = care;
         this.residents = residents;
@@ -66,7 +69,7 @@ class VisitsDueToday implements TodaySource {
         Map<Long, ResidentSummary> people = residents.summaries(due.stream().map(DueVisit::residentId).toList());
         Map<String, TagSummary> tags = residents.tagsByCode();
         Map<Long, String> gridNames = territory.gridsInScope().stream()
-                .collect(Collectors.toMap(GridSummary::id, GridSummary::name));
+                .collect(Collectors.toMap(GridSummary::id, directory::placeName));
         Locale locale = LocaleContextHolder.getLocale();
         return due.stream().filter(d -> people.containsKey(d.residentId())).map(d -> {
             ResidentSummary r = people.get(d.residentId());

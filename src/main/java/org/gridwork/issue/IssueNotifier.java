@@ -10,6 +10,7 @@ import org.gridwork.account.UserSummary;
 import org.gridwork.shared.notify.UserNotification;
 import org.gridwork.territory.DataScope;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Tells people about issues through the bell: assignees of dispatches and warnings, supervisors of the rest. */
@@ -19,8 +20,10 @@ class IssueNotifier {
     private final AccountService accounts;
     private final DataScope dataScope;
     private final ApplicationEventPublisher events;
+    private final JdbcTemplate jdbc;
 
-    IssueNotifier(AccountService accounts, DataScope dataScope, ApplicationEventPublisher events) {
+    IssueNotifier(AccountService accounts, DataScope dataScope, ApplicationEventPublisher events, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.accounts = accounts;
         this.events = events;
         this.dataScope = dataScope;
@@ -55,9 +58,18 @@ class IssueNotifier {
     }
 
     private void send(Set<Long> to, long issueId, String key, Object... args) {
-        Object[] withId = new Object[args.length + 1];
+        if (to.isEmpty()) {
+            return;
+        }
+        // the issue's own words beside its number: a number alone tells the reader nothing
+        String description = jdbc.query("select description from issue where id = ?",
+                rs -> rs.next() ? rs.getString(1) : "", issueId);
+        String flat = description.replace('\u001F', ' ');
+        String gist = flat.length() > 30 ? flat.substring(0, 29) + "…" : flat;
+        Object[] withId = new Object[args.length + 2];
         withId[0] = issueId;
-        System.arraycopy(args, 0, withId, 1, args.length);
+        withId[1] = gist;
+        System.arraycopy(args, 0, withId, 2, args.length);
         for (Long user : to) {
             events.publishEvent(new UserNotification(user, key, withId, "/issues/" + issueId));
         }

@@ -96,11 +96,11 @@ public class IssueQueries {
         args.add(EXPORT_LIMIT);
         int[] n = {0};
         jdbc.query("select i.id, i.status, i.urgency, i.source, c.name_zh, i.description, i.address, g.code, i.reported_at,"
-                + " i.deadline, i.overdue, i.closed_at from issue i join grid g on g.id = i.grid_id"
+                + " i.deadline, i.overdue, i.closed_at, i.category_id from issue i join grid g on g.id = i.grid_id"
                 + " join issue_category c on c.id = i.category_id where " + w.sql + " order by i.id desc limit ?", rs -> {
                     out.accept(new ExportRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)),
-                            instant(rs.getTimestamp(10)), rs.getBoolean(11), instant(rs.getTimestamp(12))));
+                            instant(rs.getTimestamp(10)), rs.getBoolean(11), instant(rs.getTimestamp(12)), rs.getLong(13)));
                     n[0]++;
                 }, args.toArray());
         events.publishEvent(AuditEvent.of("EXPORT", "ISSUE", null, n[0] + " issues, view " + filter.view()));
@@ -145,7 +145,8 @@ public class IssueQueries {
     }
 
     public record ExportRow(long id, String status, String urgency, String source, String category, String description,
-            String address, String gridCode, Instant reportedAt, Instant deadline, boolean overdue, Instant closedAt) {
+            String address, String gridCode, Instant reportedAt, Instant deadline, boolean overdue, Instant closedAt,
+            long categoryId) {
     }
 
     private record Where(String sql, List<Object> args) {

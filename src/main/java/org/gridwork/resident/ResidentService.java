@@ -176,6 +176,24 @@ public class ResidentService {
                 .collect(Collectors.toMap(ResidentSummary::id, Function.identity()));
     }
 
+    /**
+     * The given residents named for the current reader, in the order given: in full where their
+     * grid is in the reader's scope, masked elsewhere (see {@link ResidentLabel}); unknown ids are left out.
+     */
+    public List<ResidentLabel> labels(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        GridScope scope = dataScope.current();
+        Map<Long, ResidentLabel> found = new java.util.HashMap<>();
+        jdbc.query("select id, name, grid_id from resident where id = any(?)", rs -> {
+            boolean open = scope.allowsGrid(rs.getLong(3));
+            found.put(rs.getLong(1), new ResidentLabel(rs.getLong(1),
+                    open ? rs.getString(2) : ResidentLabel.maskName(rs.getString(2)), open));
+        }, (Object) ids.toArray(Long[]::new));
+        return ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** The full ID number, on purpose: every call is recorded in the audit trail. */
     @Transactional
     public String revealIdNumber(long id) {
@@ -463,9 +481,10 @@ public class ResidentService {
             Long existing = !checkDuplicate ? null : jdbc.query("select id from resident where id_number_index = ?",
                     rs -> rs.next() ? rs.getLong(1) : null, crypto.blindIndex(id.value()));
             if (existing != null && !existing.equals(selfId)) {
-                Long gridOfExisting = jdbc.queryForObject("select grid_id from resident where id = ?", Long.class, existing);
-                if (scope.allowsGrid(gridOfExisting)) {
-                    invalid.add("idNumber", "resident.id.duplicateVisible", existing);
+                Map<String, Object> other = jdbc.queryForMap("select grid_id, name from resident where id = ?", existing);
+                if (scope.allowsGrid(((Number) other.get("grid_id")).longValue())) {
+                    // the name, not the row number: the form links to the resident beside the message
+                    invalid.add("idNumber", "resident.id.duplicateVisible", existing, other.get("name"));
                 } else {
                     invalid.add("idNumber", "resident.id.duplicate");
                 }

@@ -22,6 +22,7 @@ import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
 import org.gridwork.territory.TerritoryService;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,9 +53,11 @@ public class ResidentTransferService {
     private final CurrentUsers currentUsers;
     private final DataScope dataScope;
     private final FieldEncryptor crypto;
+    private final MessageSource messages;
 
     ResidentTransferService(ResidentService residents, TerritoryService territory, JdbcTemplate jdbc, ObjectMapper json,
-            CurrentUsers currentUsers, DataScope dataScope, FieldEncryptor crypto) {
+            CurrentUsers currentUsers, DataScope dataScope, FieldEncryptor crypto, MessageSource messages) {
+        this.messages = messages;
         this.dataScope = dataScope;
         this.crypto = crypto;
         this.residents = residents;
@@ -74,8 +77,20 @@ public class ResidentTransferService {
         });
     }
 
-    /** Streams the residents matching the query within the caller's grids; ID and phone masked. */
+    /** The machine-readable export: stable English column names and codes (F, LEFT_BEHIND_CHILD, LIVING). */
     public int export(ResidentQuery query, Format format, OutputStream out) {
+        return export(query, format, out, null);
+    }
+
+    /**
+     * Streams the residents matching the query within the caller's grids; ID and phone masked. With
+     * a locale, as a person reads it: headers and values (gender, groups, status, grid by name) in
+     * that language; without one, the stable machine-readable columns and codes.
+     */
+    public int export(ResidentQuery query, Format format, OutputStream out, Locale locale) {
+        if (locale != null) {
+            return exportReadable(query, format, out, locale);
+        }
         Map<Long, String> gridCodes = new HashMap<>();
         territory.gridsInScope().forEach(g -> gridCodes.put(g.id(), g.code()));
         int[] count = {0};
@@ -87,6 +102,35 @@ public class ResidentTransferService {
                     w.row(List.of(r.name(), r.idNumberMasked(), r.gender(), r.birthDate().format(DateTimeFormatter.ISO_DATE),
                             r.phoneMasked() == null ? "" : r.phoneMasked(), gridCodes.getOrDefault(r.gridId(), ""),
                             r.address() == null ? "" : r.address(), String.join(";", r.tags()), r.status().name()));
+                    count[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        });
+        residents.events().publishEvent(AuditEvent.of("EXPORT", "RESIDENT", null, count[0] + " rows " + format));
+        return count[0];
+    }
+
+    private int exportReadable(ResidentQuery query, Format format, OutputStream out, Locale locale) {
+        Map<Long, GridSummary> grids = new HashMap<>();
+        territory.gridsInScope().forEach(g -> grids.put(g.id(), g));
+        Map<String, TagSummary> tags = residents.tagsByCode();
+        int[] count = {0};
+        write(format, out, w -> {
+            w.row(List.of("name", "idNumber", "gender", "birthDate", "phone", "grid", "gridCode", "address", "tags",
+                    "status").stream().map(c -> messages.getMessage("resident.export.column." + c, null, locale)).toList());
+            residents.forEachInScope(query, r -> {
+                try {
+                    GridSummary g = grids.get(r.gridId());
+                    w.row(List.of(r.name(), r.idNumberMasked(),
+                            messages.getMessage("resident.gender." + r.gender(), null, r.gender(), locale),
+                            r.birthDate().format(DateTimeFormatter.ISO_DATE), r.phoneMasked() == null ? "" : r.phoneMasked(),
+                            g == null ? "" : territory.placeName(g), g == null ? "" : g.code(),
+                            r.address() == null ? "" : r.address(),
+                            String.join(messages.getMessage("resident.export.tagSeparator", null, locale), r.tags().stream()
+                                    .map(t -> tags.containsKey(t) ? tags.get(t).name(locale) : t).toList()),
+                            messages.getMessage("resident.status." + r.status().name(), null, locale)));
                     count[0]++;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -182,6 +182,13 @@ public class TaskService {
         return queries.managed(scope, search, TaskQueries.State.parse(state, TaskQueries.State.OPEN), sort, pageable);
     }
 
+    /** What a person calls the node of the list's filter: a grid with its village, a region by name. */
+    public String nodeName(String nodeCode) {
+        String code = nodeCode.strip();
+        return territory.findGridByCode(code).map(g -> territory.placeName(g))
+                .or(() -> territory.findRegionByCode(code).map(RegionSummary::name)).orElse(code);
+    }
+
     /** The scope cut down to the grids under a region node or to one grid; 404 outside the scope. */
     private GridScope narrowedTo(GridScope scope, String nodeCode) {
         Optional<GridSummary> grid = territory.findGridByCode(nodeCode);

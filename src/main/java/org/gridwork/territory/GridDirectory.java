@@ -77,6 +77,51 @@ public class GridDirectory {
         return ids.stream().mapToLong(Long::longValue).max();
     }
 
+    /**
+     * How a person names a grid: its name with its village ("侯口一村 · 第1网格"), the village
+     * without the "村民委员会" of its official name; the grid's name alone when it already starts
+     * with the village's. The code of an unknown grid comes back as it is.
+     */
+    public String placeName(String gridCode) {
+        if (gridCode == null) {
+            return "";
+        }
+        Map<String, GridSummary> byCode = remember("grids-by-code", "", () -> {
+            Map<String, GridSummary> m = new HashMap<>();
+            all().forEach(g -> m.put(g.code(), g));
+            return Map.copyOf(m);
+        });
+        GridSummary grid = byCode.get(gridCode);
+        return grid == null ? gridCode : placeName(grid);
+    }
+
+    public String placeName(GridSummary grid) {
+        int dash = grid.code().indexOf('-');
+        RegionSummary village = dash < 0 ? null : current().areas().get(grid.code().substring(0, dash));
+        if (village == null) {
+            return grid.name();
+        }
+        String village_ = shortVillageName(village.name());
+        return grid.name().startsWith(village_) ? grid.name() : village_ + " · " + grid.name();
+    }
+
+    /** "侯口一村村民委员会" → "侯口一村", "东关社区居民委员会" → "东关社区": what people say. */
+    public static String shortVillageName(String name) {
+        if (name.endsWith("村民委员会")) {
+            return name.substring(0, name.length() - 4);
+        }
+        if (name.endsWith("居民委员会")) {
+            return name.substring(0, name.length() - 5);
+        }
+        if (name.endsWith("村委会")) {
+            return name.substring(0, name.length() - 2);
+        }
+        if (name.endsWith("居委会")) {
+            return name.substring(0, name.length() - 3);
+        }
+        return name;
+    }
+
     /** The towns and villages that hold grids, by code (names for area filters). */
     public Map<String, RegionSummary> areas() {
         return current().areas();

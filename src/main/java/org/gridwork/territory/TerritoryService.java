@@ -101,7 +101,7 @@ public class TerritoryService {
         grids.findById(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
         jdbc.update("insert into grid_staff(grid_id, user_id) values (?, ?) on conflict do nothing", gridId, userId);
         directory.invalidate(); // scopes are remembered with the directory
-        audit("TERRITORY_STAFF_ASSIGNED", "GRID", gridId, "user=" + userId);
+        audit("TERRITORY_STAFF_ASSIGNED", "GRID", gridId, person(userId) + " → " + gridName(gridId));
     }
 
     @Transactional
@@ -111,21 +111,21 @@ public class TerritoryService {
         jdbc.update("insert into region_supervisor(region_id, user_id) values (?, ?) on conflict do nothing",
                 regionId, userId);
         directory.invalidate(); // scopes are remembered with the directory
-        audit("TERRITORY_SUPERVISOR_ASSIGNED", "REGION", regionId, "user=" + userId);
+        audit("TERRITORY_SUPERVISOR_ASSIGNED", "REGION", regionId, person(userId) + " → " + regionName(regionId));
     }
 
     @Transactional
     public void unassignStaff(long gridId, long userId) {
         jdbc.update("delete from grid_staff where grid_id = ? and user_id = ?", gridId, userId);
         directory.invalidate(); // scopes are remembered with the directory
-        audit("TERRITORY_STAFF_UNASSIGNED", "GRID", gridId, "user=" + userId);
+        audit("TERRITORY_STAFF_UNASSIGNED", "GRID", gridId, person(userId) + " ✕ " + gridName(gridId));
     }
 
     @Transactional
     public void unassignSupervisor(long regionId, long userId) {
         jdbc.update("delete from region_supervisor where region_id = ? and user_id = ?", regionId, userId);
         directory.invalidate(); // scopes are remembered with the directory
-        audit("TERRITORY_SUPERVISOR_UNASSIGNED", "REGION", regionId, "user=" + userId);
+        audit("TERRITORY_SUPERVISOR_UNASSIGNED", "REGION", regionId, person(userId) + " ✕ " + regionName(regionId));
     }
 
     public List<Long> staffOf(long gridId) {
@@ -264,6 +264,16 @@ public class TerritoryService {
 
     public Optional<GridSummary> findGridByCode(String code) {
         return grids.findByCode(code).map(Grid::summary);
+    }
+
+    /** A grid as people name it: its name with its village's (see {@link GridDirectory#placeName}). */
+    public String placeName(GridSummary grid) {
+        return directory.placeName(grid);
+    }
+
+    /** The same by grid code (lists that carry the code only); an unknown code comes back as it is. */
+    public String placeName(String gridCode) {
+        return directory.placeName(gridCode);
     }
 
     /** Grids the current user may reach, by code. */
@@ -856,6 +866,19 @@ public class TerritoryService {
         if (user.role() != role) {
             throw new BusinessRuleException("territory.staff.error.role", user.username());
         }
+    }
+
+    /** The audit line names people and places as a reader knows them ("王芳 (staff)"), not "user=3". */
+    private String person(long userId) {
+        return accounts.findUser(userId).map(u -> u.displayName() + " (" + u.username() + ")").orElse("#" + userId);
+    }
+
+    private String gridName(long gridId) {
+        return directory.find(gridId).map(g -> directory.placeName(g) + " " + g.code()).orElse("#" + gridId);
+    }
+
+    private String regionName(long regionId) {
+        return regions.findById(regionId).map(r -> r.getName() + " " + r.getCode()).orElse("#" + regionId);
     }
 
     private void audit(String action, String type, Object id, String details) {

@@ -232,7 +232,7 @@ class IssueWebTest {
         assertThat(jdbc.queryForObject("select count(*) from notification where user_id = ? and url = ?", Integer.class,
                 staff2, "/issues/" + id)).isEqualTo(1);
         mvc.perform(get("/notifications").with(as("staff2")).header("Accept-Language", "en"))
-                .andExpect(content().string(containsString("Issue #" + id + " was dispatched to you.")))
+                .andExpect(content().string(containsString("Issue #" + id + " &quot;bell test&quot; was dispatched to you.")))
                 .andExpect(content().string(containsString("id=\"notification-count\"")));
         // now assigned, staff2 sees it although it lies in staff's grid
         mvc.perform(get("/issues/" + id).with(as("staff2"))).andExpect(status().isOk())

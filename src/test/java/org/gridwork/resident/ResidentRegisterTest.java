@@ -59,7 +59,7 @@ class ResidentRegisterTest {
         assertThatThrownBy(() -> residents.register(draft(number.toLowerCase(), Set.of())))
                 .isInstanceOfSatisfying(ResidentInvalid.class, e -> {
                     assertThat(e.problems().get(0).messageKey()).isEqualTo("resident.id.duplicateVisible");
-                    assertThat(e.problems().get(0).args()).containsExactly(first);
+                    assertThat(e.problems().get(0).args()).containsExactly(first, jdbc.queryForObject("select name from resident where id = ?", String.class, first));
                 });
 
         // a resident of staff2's grid: staff learns only that the number exists

@@ -11,6 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.gridwork.account.AccountService;
+import org.gridwork.account.UserSummary;
+import org.gridwork.audit.AuditEntry;
 import org.gridwork.audit.AuditQuery;
 import org.gridwork.audit.AuditService;
 import org.gridwork.shared.audit.AuditEvent;
@@ -33,11 +36,14 @@ class AuditController {
 
     private final AuditService audit;
     private final ApplicationEventPublisher events;
+    private final AccountService accounts;
     private final org.gridwork.shared.time.BusinessTime time;
 
-    AuditController(AuditService audit, ApplicationEventPublisher events, org.gridwork.shared.time.BusinessTime time) {
+    AuditController(AuditService audit, ApplicationEventPublisher events, AccountService accounts,
+            org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
         this.audit = audit;
+        this.accounts = accounts;
         this.events = events;
     }
 
@@ -49,7 +55,12 @@ class AuditController {
                 @RequestParam(required = false) Boolean success, @RequestParam(required = false) String address,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         AuditQuery query = new AuditQuery(from, to, actor, action, targetType, targetId, success, address);
-        model.addAttribute("entries", audit.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        var entries = audit.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("entries", entries);
+        // people by the name colleagues know them by; the login name stays beside it
+        model.addAttribute("actorNames", accounts.findUsers(entries.stream().map(AuditEntry::actorId)
+                .filter(java.util.Objects::nonNull).distinct().toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(UserSummary::id, UserSummary::displayName)));
         model.addAttribute("query", query);
         model.addAttribute("actions", audit.actions());
         model.addAttribute("queryString", queryString(query));

@@ -23,6 +23,7 @@ import org.gridwork.issue.IssueService;
 import org.gridwork.issue.IssueStatus;
 import org.gridwork.issue.ReportCommand;
 import org.gridwork.issue.Urgency;
+import org.gridwork.resident.ResidentService;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.territory.TerritoryService;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,20 +62,24 @@ class IssueController {
     private final String tileAttribution;
     private final ZoneId zone;
     private final MessageSource messages;
+    private final ResidentService residents;
 
     IssueController(IssueService issues, IssueQueries queries, CategoryService categories, TerritoryService territory,
-            MessageSource messages,
+            MessageSource messages, ResidentService residents,
             @Value("${gridwork.map.tile-url:}") String tileUrl, @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
             org.gridwork.shared.time.BusinessTime time) {
         this.issues = issues;
         this.queries = queries;
         this.messages = messages;
+        this.residents = residents;
         this.categories = categories;
         this.territory = territory;
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
         this.zone = time.zone();
     }
+
+    private static final java.time.format.DateTimeFormatter SHORT = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     @ModelAttribute
     void map(Model model) {
@@ -98,19 +103,38 @@ class IssueController {
     }
 
     @GetMapping("/issues/export.csv")
-    void export(@ModelAttribute("filter") FilterForm filter, HttpServletResponse response) throws IOException {
+    void export(@ModelAttribute("filter") FilterForm filter, @RequestParam(required = false) String columns,
+            java.util.Locale locale, HttpServletResponse response) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"issues.csv\"");
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         writer.write('\uFEFF'); // Excel reads UTF-8 only with a byte order mark
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
-        csv.printRecord("id", "status", "urgency", "source", "category", "description", "address", "grid", "reported_at",
-                "deadline", "overdue", "closed_at");
+        // columns=machine: the stable English column names and codes, for other programs
+        boolean machine = "machine".equals(columns);
+        List<String> header = List.of("id", "status", "urgency", "source", "category", "description", "address", "grid",
+                "reported_at", "deadline", "overdue", "closed_at");
+        csv.printRecord(machine ? header
+                : header.stream().map(c -> messages.getMessage("issue.export.column." + c, null, locale)).toList());
+        Map<Long, String> categoryNames = machine ? Map.of() : categoryNames(locale);
+        csv.flush();
+        response.flushBuffer(); // the session is written now, not mid-stream inside the export's read-only transaction
+        String yes = messages.getMessage("issue.export.yes", null, locale);
+        String no = messages.getMessage("issue.export.no", null, locale);
         queries.export(filter.toFilter(), r -> {
             try {
-                csv.printRecord(r.id(), r.status(), r.urgency(), r.source(), cell(r.category()), cell(r.description()),
-                        cell(r.address()), r.gridCode(), local(r.reportedAt()), local(r.deadline()), r.overdue(),
-                        local(r.closedAt()));
+                if (machine) {
+                    csv.printRecord(r.id(), r.status(), r.urgency(), r.source(), cell(r.category()), cell(r.description()),
+                            cell(r.address()), r.gridCode(), local(r.reportedAt()), local(r.deadline()), r.overdue(),
+                            local(r.closedAt()));
+                } else {
+                    csv.printRecord(r.id(), messages.getMessage("issue.status." + r.status(), null, locale),
+                            messages.getMessage("issue.urgency." + r.urgency(), null, locale),
+                            messages.getMessage("issue.source." + r.source(), null, locale),
+                            cell(categoryNames.getOrDefault(r.categoryId(), r.category())), cell(r.description()),
+                            cell(r.address()), cell(territory.placeName(r.gridCode()) + " " + r.gridCode()),
+                            local(r.reportedAt()), local(r.deadline()), r.overdue() ? yes : no, local(r.closedAt()));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -165,6 +189,16 @@ class IssueController {
     }
 
     private String formView(Model model) {
+        Object form = model.getAttribute("form");
+        List<Long> ids = List.of();
+        if (form instanceof ReportForm f) {
+            try {
+                ids = f.residentIdList();
+            } catch (NumberFormatException e) {
+                ids = List.of(); // the field's own message says what is wrong
+            }
+        }
+        model.addAttribute("linkedResidents", residents.labels(ids));
         model.addAttribute("categoryTree", categories.tree(true));
         model.addAttribute("grids", territory.gridsInScope());
         model.addAttribute("urgencies", Urgency.values());
@@ -186,6 +220,7 @@ class IssueController {
     String show(@PathVariable long id, Model model) {
         var issue = issues.details(id);
         model.addAttribute("issue", issue);
+        model.addAttribute("linkedResidents", residents.labels(issue.residentIds()));
         model.addAttribute("staff", issue.actions().contains(org.gridwork.issue.IssueAction.DISPATCH)
                 ? issues.staffFor(issue.gridId()) : List.of());
         model.addAttribute("departments", issues.departments());
@@ -202,19 +237,19 @@ class IssueController {
     @PostMapping("/issues/{id}/file")
     String file(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String comment,
             RedirectAttributes r) {
-        return done(id, r, () -> issues.file(id, version, comment));
+        return done(id, r, "FILE", () -> issues.file(id, version, comment));
     }
 
     @PostMapping("/issues/{id}/reject")
     String reject(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String reason,
             RedirectAttributes r) {
-        return done(id, r, () -> issues.reject(id, version, reason));
+        return done(id, r, "REJECT", () -> issues.reject(id, version, reason));
     }
 
     @PostMapping("/issues/{id}/dispatch")
     String dispatch(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String comment, RedirectAttributes r) {
-        return done(id, r, () -> {
+        return done(id, r, "DISPATCH", () -> {
             if (assignee != null && assignee.matches("user:[0-9]{1,18}")) {
                 issues.dispatchToStaff(id, version, Long.parseLong(assignee.substring(5)), comment);
             } else if (assignee != null && assignee.matches("dept:[0-9]{1,18}")) {
@@ -227,58 +262,71 @@ class IssueController {
 
     @PostMapping("/issues/{id}/accept")
     String accept(@PathVariable long id, @RequestParam long version, RedirectAttributes r) {
-        return done(id, r, () -> issues.accept(id, version));
+        return done(id, r, "ACCEPT", () -> issues.accept(id, version));
     }
 
     @PostMapping("/issues/{id}/return")
     String giveBack(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String reason,
             RedirectAttributes r) {
-        return done(id, r, () -> issues.returnToSupervisor(id, version, reason));
+        return done(id, r, "RETURN", () -> issues.returnToSupervisor(id, version, reason));
     }
 
     @PostMapping("/issues/{id}/handled")
     String handled(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String feedback,
             @RequestParam(name = "photos", required = false) List<MultipartFile> photos, RedirectAttributes r) {
-        return done(id, r, () -> issues.reportHandled(id, version, feedback, bytes(photos)));
+        return done(id, r, "REPORT_HANDLED", () -> issues.reportHandled(id, version, feedback, bytes(photos)));
     }
 
     @PostMapping("/issues/{id}/close")
     String close(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String comment,
             RedirectAttributes r) {
-        return done(id, r, () -> issues.verifyAndClose(id, version, comment));
+        return done(id, r, "VERIFY_CLOSE", () -> issues.verifyAndClose(id, version, comment));
     }
 
     @PostMapping("/issues/{id}/rework")
     String rework(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String reason,
             RedirectAttributes r) {
-        return done(id, r, () -> issues.sendBackForRework(id, version, reason));
+        return done(id, r, "REWORK", () -> issues.sendBackForRework(id, version, reason));
     }
 
     @PostMapping("/issues/{id}/extension")
     String extension(@PathVariable long id, @RequestParam long version,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime until,
             @RequestParam(required = false) String reason, RedirectAttributes r) {
-        return done(id, r, () -> issues.requestExtension(id, version, until == null ? null : until.atZone(zone).toInstant(),
+        return done(id, r, "REQUEST_EXTENSION", () -> issues.requestExtension(id, version, until == null ? null : until.atZone(zone).toInstant(),
                 reason));
     }
 
     @PostMapping("/issues/{id}/extension/approve")
     String approve(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String comment,
             RedirectAttributes r) {
-        return done(id, r, () -> issues.approveExtension(id, version, comment));
+        return done(id, r, "APPROVE_EXTENSION", () -> issues.approveExtension(id, version, comment));
     }
 
     @PostMapping("/issues/{id}/extension/refuse")
     String refuse(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String reason,
             RedirectAttributes r) {
-        return done(id, r, () -> issues.refuseExtension(id, version, reason));
+        return done(id, r, "REFUSE_EXTENSION", () -> issues.refuseExtension(id, version, reason));
     }
 
-    /** Runs an action; a refusal comes back as a message on the issue page, not as an error page. */
-    private String done(long id, RedirectAttributes r, Runnable action) {
+    /**
+     * Runs an action; a refusal comes back as a message on the issue page, not as an error page.
+     * Success says what happened: to whom it went and by when ("已派遣至 侯口派出所，期限 12-01 17:30").
+     */
+    private String done(long id, RedirectAttributes r, String action, Runnable run) {
         try {
-            action.run();
-            r.addFlashAttribute("success", "issue.actionDone");
+            run.run();
+            Object[] args = {"", ""};
+            try {
+                var now = issues.details(id);
+                args = new Object[] {now.assigneeName() == null ? "" : now.assigneeName(),
+                        now.deadline() == null ? "" : SHORT.format(now.deadline().atZone(zone)),
+                        now.extensionRequestedUntil() == null ? "" : SHORT.format(now.extensionRequestedUntil().atZone(zone))};
+            } catch (org.gridwork.shared.NotFoundException gone) {
+                // returned by a handler: the issue has left their reach, the message needs no details
+            }
+            r.addFlashAttribute("success", "issue.done." + action);
+            r.addFlashAttribute("successArgs", args);
         } catch (BusinessRuleException e) {
             r.addFlashAttribute("error", e.messageKey());
             r.addFlashAttribute("errorArgs", e.args());
@@ -296,7 +344,9 @@ class IssueController {
         model.addAttribute("tileAttribution", tileAttribution);
         model.addAttribute("zone", zone);
         if (vars != null && vars.get("id") != null) {
-            model.addAttribute("issue", issues.details(Long.parseLong(vars.get("id"))));
+            var issue = issues.details(Long.parseLong(vars.get("id")));
+            model.addAttribute("issue", issue);
+            model.addAttribute("linkedResidents", residents.labels(issue.residentIds()));
             return "issue/conflict";
         }
         return "error/409";

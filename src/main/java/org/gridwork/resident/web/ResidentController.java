@@ -99,7 +99,7 @@ class ResidentController {
             flash.addFlashAttribute("success", "resident.created");
             return "redirect:/residents/" + id;
         } catch (ResidentInvalid e) {
-            reject(e, errors);
+            reject(e, errors, model);
             return form(model, null);
         }
     }
@@ -149,7 +149,7 @@ class ResidentController {
             flash.addFlashAttribute("success", "resident.updated");
             return "redirect:/residents/" + id;
         } catch (ResidentInvalid e) {
-            reject(e, errors);
+            reject(e, errors, model);
             return form(model, d);
         }
     }
@@ -213,9 +213,13 @@ class ResidentController {
         return "resident/form";
     }
 
-    private static void reject(ResidentInvalid e, BindingResult errors) {
+    private static void reject(ResidentInvalid e, BindingResult errors, Model model) {
         for (ResidentInvalid.Problem p : e.problems()) {
             errors.rejectValue(p.field(), p.messageKey(), p.args(), p.messageKey());
+            if (p.messageKey().equals("resident.id.duplicateVisible")) {
+                // a real link beside the message instead of a path printed as text
+                model.addAttribute("duplicateResident", Map.of("id", p.args()[0], "name", p.args()[1]));
+            }
         }
     }
 

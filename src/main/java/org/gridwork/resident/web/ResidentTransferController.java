@@ -42,13 +42,18 @@ class ResidentTransferController {
     void export(@RequestParam(defaultValue = "CSV") String format, @RequestParam(required = false) String q,
             @RequestParam(required = false) String tag, @RequestParam(required = false) Long townId,
             @RequestParam(required = false) Long villageId, @RequestParam(required = false) Long gridId,
-            @RequestParam(required = false) ResidentStatus status, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) ResidentStatus status, @RequestParam(required = false) String columns,
+            java.util.Locale locale, HttpServletResponse response) throws IOException {
         Format f = format(format);
         attachment(response, f, "residents-" + time.today());
         // the narrowest area chosen; the caller's scope still applies inside the search
         Long areaId = villageId != null ? villageId : townId;
+        // commit the response (and with it a session write) before the export's read-only transaction:
+        // a session written mid-stream inside it is refused by PostgreSQL
+        response.flushBuffer();
         transfer.export(new ResidentQuery(q, tag == null || tag.isBlank() ? null : tag, gridId, areaId, status,
-                ResidentQuery.Sort.NAME, null, null, 0), f, response.getOutputStream());
+                ResidentQuery.Sort.NAME, null, null, 0), f, response.getOutputStream(),
+                "machine".equals(columns) ? null : locale); // columns=machine: stable English names and codes
     }
 
     @GetMapping("/residents/import/template")

@@ -63,6 +63,7 @@ class TaskController {
         model.addAttribute("sort", sort);
         model.addAttribute("node", node == null ? "" : node);
         model.addAttribute("page", tasks.managedTasks(q, state, sort, node, pageable));
+        model.addAttribute("nodeName", node == null || node.isBlank() ? "" : tasks.nodeName(node));
         model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/tasks").queryParam("q", q == null ? "" : q)
                 .queryParam("state", state).queryParam("sort", sort).queryParam("node", node == null ? "" : node)
                 .encode().toUriString());
