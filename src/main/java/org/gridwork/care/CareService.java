@@ -131,8 +131,21 @@ public class CareService {
 
     /** Coverage of every grid in the caller's scope (supervisors: their subtree). */
     public List<GridCoverage> coverage() {
+        return coverage(null);
+    }
+
+    /**
+     * Coverage of the grids in the caller's scope under a region (its code; null for all): the list
+     * behind the dashboard's coverage figure of that region.
+     */
+    public List<GridCoverage> coverage(String regionCode) {
         GridScope scope = dataScope.current();
-        List<GridSummary> grids = territory.gridsInScope();
+        if (regionCode != null && !territory.findRegionByCode(regionCode)
+                .map(r -> scope.allowsRegionPath(r.path())).orElse(false)) {
+            throw new NotFoundException("region", regionCode);
+        }
+        List<GridSummary> grids = territory.gridsInScope().stream()
+                .filter(g -> regionCode == null || g.regionPath().contains("/" + regionCode + "/")).toList();
         java.util.Map<Long, CoverageCounts.Counts> counts = coverageCounts.perGrid(
                 scope.unrestricted() ? null : List.copyOf(scope.gridIds()), time.today());
         return grids.stream().map(g -> {

@@ -63,8 +63,12 @@ class CareController {
     }
 
     @GetMapping("/care/coverage")
-    String coverage(Model model) {
-        List<GridCoverage> grids = care.coverage();
+    String coverage(@RequestParam(required = false) String region, Model model) {
+        String code = region == null || region.isBlank() ? null : region.strip();
+        List<GridCoverage> grids = care.coverage(code); // 404 for a region unknown or out of reach
+        if (code != null) {
+            model.addAttribute("region", territory.findRegionByCode(code).orElseThrow());
+        }
         int people = grids.stream().mapToInt(GridCoverage::people).sum();
         int overdue = grids.stream().mapToInt(GridCoverage::overdue).sum();
         model.addAttribute("grids", grids);
