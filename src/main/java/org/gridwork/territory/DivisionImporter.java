@@ -80,7 +80,8 @@ public class DivisionImporter {
 
     private DivisionImportReport runInTransaction(InputStream in) {
         jdbc.execute("create temp table division_stage (line bigint not null, code varchar(12) not null,"
-                + " name varchar(100) not null, level varchar(10) not null, parent_code varchar(12)) on commit drop");
+                + " name varchar(100) not null, level varchar(10) not null, parent_code varchar(12), alt_parent varchar(12))"
+                + " on commit drop");
         Errors errors = new Errors();
         long rows = stage(in, errors);
         if (rows == 0 && errors.count > 0) {
@@ -92,6 +93,13 @@ public class DivisionImporter {
         }
         jdbc.execute("create index on division_stage (code, line)");
         jdbc.execute("analyze division_stage");
+        // a 12-digit parent is read at the level right above the row (东莞's towns under the county
+        // node 441900, not the city 4419); where no such node exists, the file skips a level there
+        jdbc.update("""
+                update division_stage s set parent_code = s.alt_parent
+                where s.alt_parent is not null
+                  and not exists (select 1 from division_stage p where p.code = s.parent_code and p.line < s.line)
+                  and not exists (select 1 from region r where r.code = s.parent_code)""");
         checkInSql(errors);
         if (errors.count > 0) {
             return errors.report();
@@ -106,7 +114,7 @@ public class DivisionImporter {
         try (Reader reader = utf8(raw);
                 CSVParser csv = CSVParser.parse(reader, CSVFormat.DEFAULT.builder().setTrim(true).get())) {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy division_stage (line, code, name, level, parent_code) from stdin");
+                    .copyIn("copy division_stage (line, code, name, level, parent_code, alt_parent) from stdin");
             StringBuilder buffer = new StringBuilder(70_000);
             long staged = 0;
             boolean header = true;
@@ -210,8 +218,17 @@ public class DivisionImporter {
             return null;
         }
         String parent = null;
+        String altParent = null;
         if (!rawParent.isEmpty()) {
-            parent = RegionCodes.normaliseParent(rawParent);
+            parent = RegionCodes.normaliseParent(rawParent, level);
+            altParent = RegionCodes.strippedParent(rawParent);
+            if (altParent != null && (altParent.equals(parent) || altParent.length() >= level.codeLength())) {
+                altParent = null;
+            }
+            if (parent == null && altParent != null) {
+                parent = altParent;
+                altParent = null;
+            }
             if (parent == null) {
                 errors.add(line, "territory.import.error.parentCode", rawParent);
                 return null;
@@ -220,7 +237,7 @@ public class DivisionImporter {
             errors.add(line, "territory.import.error.parentMissing", code);
             return null;
         }
-        return new Row(line, code, name, level, parent);
+        return new Row(line, code, name, level, parent, altParent);
     }
 
     private static void flush(CopyIn copy, StringBuilder buffer) throws SQLException {
@@ -304,12 +321,13 @@ public class DivisionImporter {
         return new DivisionImportReport(created, updated, total - created - updated, List.of(), 0);
     }
 
-    private record Row(long line, String code, String name, RegionLevel level, String parentCode) {
+    private record Row(long line, String code, String name, RegionLevel level, String parentCode, String altParent) {
 
         void appendCopyLine(StringBuilder out) {
             out.append(line).append('\t').append(code).append('\t');
             escape(name, out);
-            out.append('\t').append(level.name()).append('\t').append(parentCode == null ? "\\N" : parentCode).append('\n');
+            out.append('\t').append(level.name()).append('\t').append(parentCode == null ? "\\N" : parentCode)
+                    .append('\t').append(altParent == null ? "\\N" : altParent).append('\n');
         }
 
         private static void escape(String value, StringBuilder out) {

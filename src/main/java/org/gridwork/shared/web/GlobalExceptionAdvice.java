@@ -43,10 +43,10 @@ class GlobalExceptionAdvice {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(Model model, HttpServletResponse response) {
+    String tooLarge(MaxUploadSizeExceededException e, Model model, HttpServletResponse response) {
         response.setStatus(413);
-        model.addAttribute("messageKey", "error.upload.tooLarge");
-        model.addAttribute("messageArgs", new Object[0]);
-        return "error/400";
+        model.addAttribute("messageKey", e.getMaxUploadSize() > 0 ? "error.upload.tooLargeLimit" : "error.upload.tooLarge");
+        model.addAttribute("messageArgs", new Object[] {Math.max(1, e.getMaxUploadSize() / (1024 * 1024))});
+        return "error/413";
     }
 }

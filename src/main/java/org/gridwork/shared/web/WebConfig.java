@@ -83,8 +83,15 @@ class WebConfig implements WebMvcConfigurer {
         };
     }
 
+    @org.springframework.beans.factory.annotation.Value("${gridwork.uploads.max-size:20MB}")
+    private org.springframework.util.unit.DataSize uploadLimit;
+
+    @org.springframework.beans.factory.annotation.Value("${gridwork.uploads.divisions-max-size:100MB}")
+    private org.springframework.util.unit.DataSize divisionsUploadLimit;
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new UploadLimits(uploadLimit, divisionsUploadLimit));
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
         // ?lang=<garbage> (scanners, mistyped links) keeps the current language instead of a 500

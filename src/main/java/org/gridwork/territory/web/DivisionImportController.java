@@ -32,7 +32,9 @@ class DivisionImportController {
     @PostMapping
     String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
         if (file == null || file.isEmpty()) {
-            model.addAttribute("fileError", "territory.import.chooseFile");
+            // a chosen file with nothing in it is named as empty, not as "no file chosen"
+            boolean chosen = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
+            model.addAttribute("fileError", chosen ? "territory.import.emptyFile" : "territory.import.chooseFile");
             return "territory/import";
         }
         DivisionImportReport report;
