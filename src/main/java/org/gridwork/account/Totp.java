@@ -51,25 +51,32 @@ final class Totp {
         return Math.floorDiv(time.getEpochSecond(), STEP_SECONDS);
     }
 
-    /**
-     * True when the code matches the secret at the given time, one step either side to allow for
-     * clock drift. Returns the matched counter through the result so callers could refuse replays.
-     */
+    /** True when the code matches the secret at the given time, one step either side to allow for clock drift. */
     static boolean verify(String base32Secret, String code, Instant now) {
+        return matchedStep(base32Secret, code, now).isPresent();
+    }
+
+    /**
+     * The time step whose code this is (the current one or one either side, for clock drift), so that
+     * callers can refuse a code of a step already used (RFC 6238 section 5.2).
+     */
+    static java.util.OptionalLong matchedStep(String base32Secret, String code, Instant now) {
         if (code == null) {
-            return false;
+            return java.util.OptionalLong.empty();
         }
         String digits = code.replaceAll("\\s", "");
         if (!digits.matches("\\d{6}")) {
-            return false;
+            return java.util.OptionalLong.empty();
         }
         byte[] key = fromBase32(base32Secret);
         long counter = counterAt(now);
-        boolean ok = false;
+        long matched = Long.MIN_VALUE;
         for (long c = counter - 1; c <= counter + 1; c++) {
-            ok |= MessageDigest.isEqual(code(key, c, DIGITS).getBytes(), digits.getBytes());
+            if (MessageDigest.isEqual(code(key, c, DIGITS).getBytes(), digits.getBytes())) {
+                matched = c; // every step compared: no timing difference between them
+            }
         }
-        return ok;
+        return matched == Long.MIN_VALUE ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(matched);
     }
 
     static String otpauthUri(String issuer, String account, String base32Secret) {

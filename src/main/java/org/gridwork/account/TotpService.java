@@ -78,7 +78,7 @@ public class TotpService {
     @Transactional
     public List<String> confirmEnrolment(long userId, String code) {
         AppUser user = load(userId);
-        if (user.getTotpSecret() == null || !Totp.verify(encryptor.decrypt(user.getTotpSecret()), code, clock.instant())) {
+        if (user.getTotpSecret() == null || !useCode(userId, encryptor.decrypt(user.getTotpSecret()), code)) {
             return List.of();
         }
         user.enableTotp();
@@ -99,7 +99,7 @@ public class TotpService {
     public boolean verifyAtLogin(long userId, String code, String address) {
         AppUser user = load(userId);
         boolean ok = user.isTotpEnabled()
-                && (Totp.verify(encryptor.decrypt(user.getTotpSecret()), code, clock.instant()) || useRecoveryCode(userId, code));
+                && (useCode(userId, encryptor.decrypt(user.getTotpSecret()), code) || useRecoveryCode(userId, code));
         if (ok) {
             throttle.recordSuccess(userId);
         } else {
@@ -128,6 +128,18 @@ public class TotpService {
             jdbc.update("insert into totp_recovery_code (user_id, code_hash) values (?, ?)", userId, hash(code));
         }
         return codes;
+    }
+
+    /**
+     * A code is good once: its time step must be later than the last one accepted for this user
+     * (RFC 6238 section 5.2). The check and the update are one statement, so two logins racing with
+     * the same code cannot both win.
+     */
+    private boolean useCode(long userId, String secret, String code) {
+        java.util.OptionalLong step = Totp.matchedStep(secret, code, clock.instant());
+        return step.isPresent() && jdbc.update("insert into totp_used_step (user_id, step) values (?, ?)"
+                + " on conflict (user_id) do update set step = excluded.step where totp_used_step.step < excluded.step",
+                userId, step.getAsLong()) == 1;
     }
 
     private boolean useRecoveryCode(long userId, String code) {

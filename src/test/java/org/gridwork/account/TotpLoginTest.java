@@ -42,6 +42,11 @@ class TotpLoginTest {
         return Totp.code(Totp.fromBase32(secret), Totp.counterAt(Instant.now()), 6);
     }
 
+    /** The next step's code: accepted (clock drift) and later than a code just used for enrolment. */
+    static String nextCode(String secret) {
+        return Totp.code(Totp.fromBase32(secret), Totp.counterAt(Instant.now()) + 1, 6);
+    }
+
     @Test
     void aUserWithAnAuthenticatorNeedsTheCodeAfterThePassword() throws Exception {
         String name = AccountAdministrationTest.unique("totp");
@@ -56,7 +61,7 @@ class TotpLoginTest {
         mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login/totp"));
         mvc.perform(post("/login/totp").cookie(session).with(csrf()).param("code", "000000"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("totp-error")));
-        mvc.perform(post("/login/totp").cookie(session).with(csrf()).param("code", currentCode(secret)))
+        mvc.perform(post("/login/totp").cookie(session).with(csrf()).param("code", nextCode(secret)))
                 .andExpect(redirectedUrl("/"));
         mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
 
@@ -90,6 +95,29 @@ class TotpLoginTest {
         // required: it cannot be switched off by the user
         mvc.perform(post("/account/totp/disable").cookie(session).with(csrf()));
         assertThat(totp.enabled(id)).isTrue();
+    }
+
+    @Test
+    void aCodeIsAcceptedOnceEvenWithinItsWindow() throws Exception {
+        String name = AccountAdministrationTest.unique("totponce");
+        long id = accounts.createUser(name, PASSWORD, "一次性", Role.SUPERVISOR, null).id();
+        String secret = secretOf(totp.startEnrolment(id));
+        String enrolCode = currentCode(secret);
+        assertThat(totp.confirmEnrolment(id, enrolCode)).hasSize(10);
+
+        Cookie first = WebSessions.cookie(WebSessions.login(mvc, name, PASSWORD));
+        mvc.perform(post("/login/totp").cookie(first).with(csrf()).param("code", enrolCode))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("totp-error")));
+        String code = nextCode(secret);
+        mvc.perform(post("/login/totp").cookie(first).with(csrf()).param("code", code)).andExpect(redirectedUrl("/"));
+
+        // the same code seen by someone looking over the shoulder, seconds later: refused
+        Cookie second = WebSessions.cookie(WebSessions.login(mvc, name, PASSWORD));
+        mvc.perform(post("/login/totp").cookie(second).with(csrf()).param("code", code))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("totp-error")));
+        // and an earlier step's code too
+        mvc.perform(post("/login/totp").cookie(second).with(csrf()).param("code", currentCode(secret)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("totp-error")));
     }
 
     @Test
