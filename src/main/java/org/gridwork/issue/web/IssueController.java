@@ -253,6 +253,13 @@ class IssueController {
         return done(id, r, () -> issues.sendBackForRework(id, version, reason));
     }
 
+    /** 不满意 from the resident who reported it: the supervisor reopens the closed issue for rework. */
+    @PostMapping("/issues/{id}/reopen")
+    String reopen(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String reason,
+            RedirectAttributes r) {
+        return done(id, r, () -> issues.reopenForRework(id, version, reason));
+    }
+
     @PostMapping("/issues/{id}/extension")
     String extension(@PathVariable long id, @RequestParam long version,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime until,
