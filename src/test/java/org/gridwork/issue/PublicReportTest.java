@@ -44,6 +44,9 @@ class PublicReportTest {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    org.gridwork.dashboard.DashboardService dashboard;
+
     @AfterEach
     void logout() {
         SecurityContextHolder.clearContext();
@@ -205,6 +208,47 @@ class PublicReportTest {
         SecurityContextHolder.clearContext();
         String reopened = mvc.perform(get(url)).andReturn().getResponse().getContentAsString();
         assertThat(reopened).contains("根据您的评价重新处理");
+    }
+
+    @Test
+    void theSatisfactionRateJoinsTheDashboardAndItsListCountsTheSameRatings() throws Exception {
+        String url = mvc.perform(report("FACILITY_WATER", "115.0258", "37.5826", "10.19.5.1").with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+        String code = url.substring("/public/track/".length());
+        closeAsTheLoopWould(jdbc.queryForObject("select issue_id from public_report where tracking_code = ?", Long.class, code));
+        reports.rate(code, PublicReports.Satisfaction.SATISFIED, "很快就修好了");
+        dashboard.refreshNow();
+        SecondTown.actAs(users, "supervisor");
+        java.time.YearMonth month = dashboard.month(null);
+        org.gridwork.dashboard.DashboardView town = dashboard.view(null, month);
+        long rated = town.totals().base(org.gridwork.shared.dashboard.Figure.PUBLIC_SATISFACTION);
+        long satisfied = town.totals().numerator(org.gridwork.shared.dashboard.Figure.PUBLIC_SATISFACTION);
+        assertThat(rated).isPositive();
+        assertThat(satisfied).isPositive();
+        String list = town.listUrls().get(org.gridwork.shared.dashboard.Figure.PUBLIC_SATISFACTION);
+        assertThat(list).startsWith("/issues/ratings?region=" + town.node().code());
+        String page = mvc.perform(get(list).with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername("supervisor"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-total=\"" + rated + "\"").contains("data-satisfied=\"" + satisfied + "\"")
+                .contains("满意");
+        String dashboardPage = mvc.perform(get("/dashboard").with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername("supervisor"))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(dashboardPage).contains("figure-PUBLIC_SATISFACTION").contains("群众满意率");
+    }
+
+    private void closeAsTheLoopWould(long id) {
+        long staff = jdbc.queryForObject("select id from app_user where username = 'staff'", Long.class);
+        SecondTown.actAs(users, "supervisor");
+        issues.file(id, version(id), null);
+        issues.dispatchToStaff(id, version(id), staff, null);
+        SecondTown.actAs(users, "staff");
+        issues.accept(id, version(id));
+        issues.reportHandled(id, version(id), "已处理", List.of());
+        SecondTown.actAs(users, "supervisor");
+        issues.verifyAndClose(id, version(id), null);
+        SecurityContextHolder.clearContext();
     }
 
     @Test

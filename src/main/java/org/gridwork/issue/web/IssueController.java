@@ -132,6 +132,24 @@ class IssueController {
         return t == null ? "" : LocalDateTime.ofInstant(t, zone).toString();
     }
 
+    /** The list behind the dashboard's satisfaction figure: residents' ratings of a month in a node. */
+    @GetMapping("/issues/ratings")
+    String ratings(@RequestParam(required = false) String region, @RequestParam(required = false) String grid,
+            @RequestParam(required = false) String month, Model model) {
+        java.time.YearMonth m;
+        try {
+            m = month == null || month.isBlank() ? java.time.YearMonth.now(zone) : java.time.YearMonth.parse(month.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            m = java.time.YearMonth.now(zone);
+        }
+        model.addAttribute("ratings", queries.ratings(region, grid, m, 500));
+        model.addAttribute("month", m);
+        model.addAttribute("region", region);
+        model.addAttribute("grid", grid);
+        model.addAttribute("zone", zone);
+        return "issue/ratings";
+    }
+
     // ---- reporting ----
 
     @GetMapping("/issues/new")
