@@ -140,13 +140,14 @@ public class IssueQueries {
     }
 
     /**
-     * Public Open311 requests (source OPEN311 only), newest first. Without dates: the last 90 days,
+     * Public requests (sources OPEN311 and PUBLIC, the residents' page), newest first. Without dates: the last 90 days,
      * as the GeoReport v2 specification asks.
      */
-    public List<PublicRequest> publicRequests(List<Long> ids, Long categoryId, Instant start, Instant end, Boolean open,
-            int limit, int offset) {
+    public List<PublicRequest> publicRequests(List<Long> ids, List<Long> categoryIds, Instant start, Instant end,
+            Boolean open, int limit, int offset) {
+        // residents' reports from the public page are public requests too (never with their contact)
         StringBuilder sql = new StringBuilder("select id, status, category_id, description, reported_at, updated_at,"
-                + " deadline, address, latitude, longitude from issue where source = 'OPEN311'");
+                + " deadline, address, latitude, longitude from issue where source in ('OPEN311', 'PUBLIC')");
         List<Object> args = new ArrayList<>();
         if (ids != null && !ids.isEmpty()) {
             sql.append(" and id = any(?)");
@@ -160,9 +161,9 @@ public class IssueQueries {
                 args.add(Timestamp.from(end));
             }
         }
-        if (categoryId != null) {
-            sql.append(" and category_id = ?");
-            args.add(categoryId);
+        if (categoryIds != null && !categoryIds.isEmpty()) {
+            sql.append(" and category_id = any(?)");
+            args.add(categoryIds.toArray(new Long[0]));
         }
         if (open != null) {
             sql.append(open ? " and status not in ('CLOSED', 'REJECTED')" : " and status in ('CLOSED', 'REJECTED')");
