@@ -44,7 +44,9 @@ class SecurityConfig {
                             LoginGates gates, LoginThrottle throttle, ApplicationEventPublisher events) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-                                "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/open311/**")
+                                "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/open311/**",
+                                // residents' pages (issue 19): no login; CSRF stays on for their forms
+                                "/public/**")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())

@@ -62,7 +62,9 @@ public class MonthlyReport {
                     new Column("dashboard.report.closedOnTime", v -> v.numerator(Figure.ISSUES_ON_TIME)),
                     new Column("dashboard.figure.ISSUES_ON_TIME", v -> v.rate(Figure.ISSUES_ON_TIME)),
                     new Column("dashboard.figure.ISSUES_CLOSE_HOURS", v -> v.average(Figure.ISSUES_CLOSE_HOURS)),
-                    new Column("dashboard.report.reported", v -> v.count(Figure.ISSUES_BY_CATEGORY)));
+                    new Column("dashboard.report.reported", v -> v.count(Figure.ISSUES_BY_CATEGORY)),
+                    new Column("dashboard.report.rated", v -> v.base(Figure.PUBLIC_SATISFACTION)),
+                    new Column("dashboard.figure.PUBLIC_SATISFACTION", v -> v.rate(Figure.PUBLIC_SATISFACTION)));
             case CARE -> List.of(
                     new Column("dashboard.report.carePeople", v -> v.base(Figure.CARE_COVERAGE)),
                     new Column("dashboard.report.careOnSchedule", v -> v.numerator(Figure.CARE_COVERAGE)),

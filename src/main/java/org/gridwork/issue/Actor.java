@@ -12,4 +12,9 @@ record Actor(Long userId, String name, Role role, Long departmentId, boolean gri
     static Actor system() {
         return new Actor(null, "system", null, null, false);
     }
+
+    /** A resident through the public reporting page: no account, no name on the timeline. */
+    static Actor publicReporter() {
+        return new Actor(null, "public", null, null, false);
+    }
 }

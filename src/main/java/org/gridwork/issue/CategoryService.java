@@ -59,6 +59,19 @@ public class CategoryService {
         return tree(true).values().stream().flatMap(List::stream).toList();
     }
 
+    /** Active subclasses residents may choose on the public reporting page. */
+    @Transactional(propagation = Propagation.SUPPORTS) // read from memory: no transaction to open
+    public Map<CategorySummary, List<CategorySummary>> publicTree() {
+        Map<CategorySummary, List<CategorySummary>> tree = new LinkedHashMap<>();
+        tree(true).forEach((major, subs) -> {
+            List<CategorySummary> open = subs.stream().filter(CategorySummary::publicReporting).toList();
+            if (!open.isEmpty()) {
+                tree.put(major, open);
+            }
+        });
+        return tree;
+    }
+
     @Transactional(propagation = Propagation.SUPPORTS) // read from memory: no transaction to open
     public CategorySummary get(long id) {
         CategorySummary found = snapshot().byId().get(id);
@@ -87,7 +100,7 @@ public class CategoryService {
     /** Changes a subclass's limits; a stale version (someone else saved first) is a conflict. */
     @Transactional
     public void changeLimits(long id, long version, int amount, LimitUnit unit, boolean emergency, int verifyLimitHours,
-            boolean active) {
+            boolean active, boolean publicReporting) {
         IssueCategory c = categories.findById(id).orElseThrow(() -> new NotFoundException("category", id));
         if (c.getParentId() == null) {
             throw new BusinessRuleException("issue.category.error.major");
@@ -98,9 +111,10 @@ public class CategoryService {
         if (amount < 1 || amount > 1000 || verifyLimitHours < 1 || verifyLimitHours > 1000 || unit == null) {
             throw new BusinessRuleException("issue.category.error.limits");
         }
-        c.changeLimits(amount, unit, emergency, verifyLimitHours, active);
+        c.changeLimits(amount, unit, emergency, verifyLimitHours, active, publicReporting);
         snapshot.invalidate();
         events.publishEvent(AuditEvent.of("ISSUE_CATEGORY_CHANGED", "ISSUE_CATEGORY", id,
-                amount + " " + unit + (emergency ? " emergency" : "") + " verify " + verifyLimitHours + "h"));
+                amount + " " + unit + (emergency ? " emergency" : "") + " verify " + verifyLimitHours + "h"
+                + (publicReporting ? " public" : "")));
     }
 }

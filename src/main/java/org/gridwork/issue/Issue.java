@@ -130,6 +130,10 @@ class Issue {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** The resident who reported it rated the outcome 不满意 within 7 days of closure. */
+    @Column(name = "resident_unsatisfied")
+    private boolean residentUnsatisfied;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
 
@@ -293,6 +297,38 @@ class Issue {
         updatedAt = now;
     }
 
+    /** How long after closure a resident's 不满意 can still reopen the issue. */
+    static final java.time.Duration REOPEN_WINDOW = java.time.Duration.ofDays(7);
+
+    /**
+     * The resident rated the closed issue 不满意: within {@link #REOPEN_WINDOW} of closure the
+     * supervisor may reopen it; later the rating only counts in the figures.
+     */
+    void residentRatedUnsatisfied(Instant now) {
+        if (status == IssueStatus.CLOSED && closedAt != null && !now.isAfter(closedAt.plus(REOPEN_WINDOW))) {
+            residentUnsatisfied = true;
+            record(Actor.publicReporter(), now, "RESIDENT_UNSATISFIED", status, status, null);
+            updatedAt = now;
+        }
+    }
+
+    /** 重新处理: the resident was not satisfied; back to the same assignee with a fresh deadline. */
+    void reopenForRework(Actor a, String reason, Deadlines d, Instant now) {
+        require(IssueAction.REOPEN, a, IssueStatus.CLOSED);
+        requireReason(reason);
+        residentUnsatisfied = false;
+        reworkCount++;
+        closedAt = null;
+        handledAt = null;
+        verifyDeadline = null;
+        deadline = d.deadline();
+        warn50At = d.warn50();
+        warn80At = d.warn80();
+        warningLevel = 0;
+        overdue = false;
+        move(a, now, "REOPEN", IssueStatus.DISPATCHED, reason);
+    }
+
     /** Placed in another grid after a boundary changed; only while still REPORTED or FILED. */
     void moveToGrid(long newGridId, String newRegionPath, String comment, Instant now) {
         gridId = newGridId;
@@ -315,6 +351,8 @@ class Issue {
             case REQUEST_EXTENSION -> status.inHandling() && isAssignee(a) && extensionRequestedUntil == null;
             case APPROVE_EXTENSION, REFUSE_EXTENSION -> status.inHandling() && supervises(a)
                     && extensionRequestedUntil != null;
+            case REOPEN -> status == IssueStatus.CLOSED && residentUnsatisfied && supervises(a)
+                    && (assigneeUserId != null || assigneeDepartmentId != null);
         };
     }
 
@@ -419,6 +457,7 @@ class Issue {
     Instant getVerifyDeadline() { return verifyDeadline; }
     int getReworkCount() { return reworkCount; }
     Instant getClosedAt() { return closedAt; }
+    boolean isResidentUnsatisfied() { return residentUnsatisfied; }
     Instant getUpdatedAt() { return updatedAt; }
     long getVersion() { return version; }
 }

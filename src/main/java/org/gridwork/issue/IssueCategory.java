@@ -49,6 +49,9 @@ class IssueCategory {
 
     private boolean active = true;
 
+    @Column(name = "public_reporting")
+    private boolean publicReporting;
+
     @Version
     private long version;
 
@@ -67,7 +70,9 @@ class IssueCategory {
         return active;
     }
 
-    void changeLimits(int amount, LimitUnit unit, boolean emergency, int verifyLimitHours, boolean active) {
+    void changeLimits(int amount, LimitUnit unit, boolean emergency, int verifyLimitHours, boolean active,
+            boolean publicReporting) {
+        this.publicReporting = publicReporting;
         this.limitAmount = amount;
         this.limitUnit = unit;
         this.emergency = emergency;
@@ -81,7 +86,7 @@ class IssueCategory {
 
     CategorySummary summary() {
         return new CategorySummary(id, code, parentId, nameZh, nameEn, limitAmount, limitUnit, emergency,
-                verifyLimitHours, sortOrder, active, version);
+                verifyLimitHours, sortOrder, active, version, publicReporting);
     }
 
     static String name(String zh, String en, Locale locale) {

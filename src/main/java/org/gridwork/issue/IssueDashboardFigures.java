@@ -42,7 +42,8 @@ class IssueDashboardFigures implements DashboardFigures {
     @Override
     public Set<Figure> provides() {
         return Set.of(Figure.ISSUES_OPEN, Figure.ISSUES_OVERDUE, Figure.ISSUES_ON_TIME, Figure.ISSUES_CLOSE_HOURS,
-                Figure.ISSUES_BY_CATEGORY, Figure.ISSUES_WEEKLY_REPORTED, Figure.ISSUES_WEEKLY_CLOSED);
+                Figure.ISSUES_BY_CATEGORY, Figure.ISSUES_WEEKLY_REPORTED, Figure.ISSUES_WEEKLY_CLOSED,
+                Figure.PUBLIC_SATISFACTION);
     }
 
     @Override
@@ -97,6 +98,13 @@ class IssueDashboardFigures implements DashboardFigures {
                 rs -> {
                     out.add(GridFigure.count(rs.getLong(1), Figure.ISSUES_BY_CATEGORY, rs.getString(2), rs.getLong(3)));
                 }, grids, start, end);
+        // residents' ratings given in the month, by the issue's grid (IssueQueries.ratings lists the same rows)
+        jdbc.query("select i.grid_id, count(*), count(*) filter (where p.satisfaction in ('SATISFIED', 'BASIC'))"
+                + " from public_report p join issue i on i.id = p.issue_id"
+                + " where i.grid_id = any(?) and p.rated_at >= ? and p.rated_at < ? group by 1",
+                rs -> {
+                    out.add(GridFigure.ratio(rs.getLong(1), Figure.PUBLIC_SATISFACTION, rs.getLong(3), rs.getLong(2)));
+                }, grids, start, end);
         return out;
     }
 
@@ -104,6 +112,14 @@ class IssueDashboardFigures implements DashboardFigures {
     public String listUrl(Figure figure, String dimension, String nodeCode, Long gridId, YearMonth month) {
         // the issue list filters by region; a grid's figures lead to its village's list
         String region = gridId != null && nodeCode.contains("-") ? nodeCode.substring(0, nodeCode.indexOf('-')) : nodeCode;
+        if (figure == Figure.PUBLIC_SATISFACTION) {
+            UriComponentsBuilder ratings = UriComponentsBuilder.fromPath("/issues/ratings").queryParam("region", region)
+                    .queryParam("month", month.toString());
+            if (gridId != null) {
+                ratings.queryParam("grid", nodeCode); // the grid's own ratings, so that the count equals its figure
+            }
+            return ratings.encode().toUriString();
+        }
         UriComponentsBuilder url = UriComponentsBuilder.fromPath("/issues").queryParam("region", region);
         switch (figure) {
             case ISSUES_OVERDUE -> url.queryParam("view", "OVERDUE");

@@ -88,6 +88,40 @@ public class IssueQueries {
                 + " order by i.deadline nulls last limit 100", (rs, n) -> row(rs), userId);
     }
 
+    /** One resident's rating, for the list behind the dashboard's satisfaction figure. */
+    public record RatingRow(long issueId, long categoryId, String gridCode, String satisfaction, Instant ratedAt) {
+    }
+
+    /** The ratings behind the satisfaction figure: how many, and the newest (at most {@code limit}). */
+    public record Ratings(long total, long satisfied, List<RatingRow> rows) {
+    }
+
+    /**
+     * Residents' ratings given in the month (Beijing time) on issues of the region node, within the
+     * user's scope: the same rows as the dashboard's satisfaction figure counts, so the two agree.
+     */
+    public Ratings ratings(String regionCode, String gridCode, java.time.YearMonth month, int limit) {
+        Where w = where(new IssueFilter("ALL", null, null, regionCode, null, null, null, null, null), false);
+        String from = " from issue i join public_report p on p.issue_id = i.id join grid g on g.id = i.grid_id"
+                + " where " + w.sql;
+        List<Object> args = new ArrayList<>(w.args);
+        if (gridCode != null && !gridCode.isBlank()) {
+            from += " and g.code = ?";
+            args.add(gridCode.strip());
+        }
+        args.add(Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant()));
+        args.add(Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()));
+        from += " and p.rated_at >= ? and p.rated_at < ?";
+        long[] counts = jdbc.queryForObject("select count(*), count(*) filter (where p.satisfaction in ('SATISFIED', 'BASIC'))"
+                + from, (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray());
+        List<Object> listArgs = new ArrayList<>(args);
+        listArgs.add(limit);
+        List<RatingRow> rows = jdbc.query("select i.id, i.category_id, g.code, p.satisfaction, p.rated_at" + from
+                + " order by p.rated_at desc limit ?", (rs, n) -> new RatingRow(rs.getLong(1), rs.getLong(2),
+                rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()), listArgs.toArray());
+        return new Ratings(counts[0], counts[1], rows);
+    }
+
     /** Streams the filtered issues (at most {@link #EXPORT_LIMIT}) to the consumer; audited. */
     public int export(IssueFilter filter, Consumer<ExportRow> out) {
         Where w = where(new IssueFilter(filter.view(), filter.status(), filter.categoryId(), filter.regionCode(),
@@ -108,13 +142,14 @@ public class IssueQueries {
     }
 
     /**
-     * Public Open311 requests (source OPEN311 only), newest first. Without dates: the last 90 days,
+     * Public requests (sources OPEN311 and PUBLIC, the residents' page), newest first. Without dates: the last 90 days,
      * as the GeoReport v2 specification asks.
      */
-    public List<PublicRequest> publicRequests(List<Long> ids, Long categoryId, Instant start, Instant end, Boolean open,
-            int limit, int offset) {
+    public List<PublicRequest> publicRequests(List<Long> ids, List<Long> categoryIds, Instant start, Instant end,
+            Boolean open, int limit, int offset) {
+        // residents' reports from the public page are public requests too (never with their contact)
         StringBuilder sql = new StringBuilder("select id, status, category_id, description, reported_at, updated_at,"
-                + " deadline, address, latitude, longitude from issue where source = 'OPEN311'");
+                + " deadline, address, latitude, longitude from issue where source in ('OPEN311', 'PUBLIC')");
         List<Object> args = new ArrayList<>();
         if (ids != null && !ids.isEmpty()) {
             sql.append(" and id = any(?)");
@@ -128,9 +163,9 @@ public class IssueQueries {
                 args.add(Timestamp.from(end));
             }
         }
-        if (categoryId != null) {
-            sql.append(" and category_id = ?");
-            args.add(categoryId);
+        if (categoryIds != null && !categoryIds.isEmpty()) {
+            sql.append(" and category_id = any(?)");
+            args.add(categoryIds.toArray(new Long[0]));
         }
         if (open != null) {
             sql.append(open ? " and status not in ('CLOSED', 'REJECTED')" : " and status in ('CLOSED', 'REJECTED')");

@@ -224,6 +224,14 @@ public class IssueService {
         notifier.assignees(issue.getAssigneeUserId(), issue.getAssigneeDepartmentId(), id, "notification.issue.rework");
     }
 
+    /** The resident rated the outcome 不满意 within 7 days: back to the same assignee with a fresh deadline. */
+    @Transactional
+    public void reopenForRework(long id, long version, String reason) {
+        Issue issue = act(id, version, "ISSUE_REOPENED", (i, a) -> i.reopenForRework(a, reason,
+                deadlines.from(now(), categories.get(i.getCategoryId())), now()));
+        notifier.assignees(issue.getAssigneeUserId(), issue.getAssigneeDepartmentId(), id, "notification.issue.rework");
+    }
+
     @Transactional
     public void requestExtension(long id, long version, Instant until, String reason) {
         Issue issue = act(id, version, "ISSUE_EXTENSION_REQUESTED", (i, a) -> i.requestExtension(a, until, reason, now()));
@@ -268,6 +276,17 @@ public class IssueService {
     @FunctionalInterface
     private interface Transition {
         void apply(Issue issue, Actor actor);
+    }
+
+    /** Saves a new issue with its first timeline line (the public reporting page's way in). */
+    long saveNew(Issue issue) {
+        return save(issue);
+    }
+
+    /** Saves a change made outside a user's action (a resident's rating) with its timeline lines. */
+    void saveChange(Issue issue) {
+        issues.saveAndFlush(issue);
+        savePending(issue);
     }
 
     private long save(Issue issue) {

@@ -2,5 +2,5 @@ package org.gridwork.issue;
 
 /** Where a report came from. */
 public enum IssueSource {
-    STAFF, VISIT, SUPERVISOR, OPEN311
+    STAFF, VISIT, SUPERVISOR, OPEN311, PUBLIC
 }

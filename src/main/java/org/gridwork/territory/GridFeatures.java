@@ -29,6 +29,21 @@ final class GridFeatures {
         return out.append("]}").toString();
     }
 
+    /** Outlines for the public: code, name and geometry only (no ids, nothing about staff). */
+    static String outlines(List<String[]> codeNameGeometry) {
+        StringBuilder out = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        boolean first = true;
+        for (String[] f : codeNameGeometry) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            out.append("{\"type\":\"Feature\",\"properties\":{\"code\":").append(quote(f[0]))
+                    .append(",\"name\":").append(quote(f[1])).append("},\"geometry\":").append(f[2]).append('}');
+        }
+        return out.append("]}").toString();
+    }
+
     private static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : s.toCharArray()) {

@@ -1,5 +1,6 @@
 package org.gridwork.territory;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.locationtech.jts.geom.Geometry;
@@ -45,6 +46,31 @@ public class GridLocator {
     java.util.List<GridIndex.Located> meeting(org.locationtech.jts.geom.Envelope envelope) {
         return current().meeting(envelope);
     }
+
+    /**
+     * Every active grid's outline as GeoJSON (code, name, geometry), for the public reporting map:
+     * no tiles may be reachable, so the outlines are what residents find their place by. Built
+     * once per version of the grid index, like the index itself.
+     */
+    public String publicOutlines() {
+        GridIndex current = current();
+        Outlines cached = outlines;
+        if (cached != null && cached.version() == current.version()) {
+            return cached.json();
+        }
+        List<String[]> features = jdbc.query("""
+                select code, name, boundary_geojson from grid
+                where status = 'ACTIVE' and boundary_geojson is not null order by code""",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+        String json = GridFeatures.outlines(features);
+        outlines = new Outlines(current.version(), json);
+        return json;
+    }
+
+    private record Outlines(long version, String json) {
+    }
+
+    private volatile Outlines outlines;
 
     /** Forget the index; the next lookup rebuilds it (after a boundary changed). */
     public void invalidate() {

@@ -129,6 +129,34 @@ class IssueWorkflowTest {
     }
 
     @Test
+    void onlyAResidentsNotSatisfiedWithinSevenDaysLetsOnlyASupervisorReopen() {
+        Issue closed = issueIn(IssueStatus.CLOSED, false);
+        for (Actor a : EVERYONE) {
+            assertThat(closed.allows(IssueAction.REOPEN, a)).isFalse();
+        }
+        assertThatThrownBy(() -> closed.reopenForRework(SUPERVISOR, "resident unhappy", D, T0))
+                .hasMessage("issue.error.notAllowed");
+        Issue late = issueIn(IssueStatus.CLOSED, false);
+        late.residentRatedUnsatisfied(T0.plus(Duration.ofDays(8)));
+        assertThat(late.allows(IssueAction.REOPEN, SUPERVISOR)).isFalse();
+
+        closed.residentRatedUnsatisfied(T0.plus(Duration.ofDays(6)));
+        for (Actor a : EVERYONE) {
+            assertThat(closed.allows(IssueAction.REOPEN, a)).as(a.name()).isEqualTo(a == ADMIN || a == SUPERVISOR);
+        }
+        assertThatThrownBy(() -> closed.reopenForRework(ASSIGNEE, "again", D, T0)).hasMessage("issue.error.notAllowed");
+        assertThatThrownBy(() -> closed.reopenForRework(SUPERVISOR, " ", D, T0)).hasMessage("issue.error.reasonRequired");
+        closed.reopenForRework(SUPERVISOR, "resident unhappy", D, T0);
+        assertThat(closed.getStatus()).isEqualTo(IssueStatus.DISPATCHED);
+        assertThat(closed.getAssigneeUserId()).isEqualTo(ASSIGNEE.userId());
+        assertThat(closed.getReworkCount()).isEqualTo(1);
+        assertThat(closed.getClosedAt()).isNull();
+        assertThat(closed.allows(IssueAction.REOPEN, SUPERVISOR)).isFalse();
+        assertThatThrownBy(() -> issueIn(IssueStatus.HANDLED, false).reopenForRework(SUPERVISOR, "x", D, T0))
+                .hasMessage("issue.error.illegalTransition");
+    }
+
+    @Test
     void reworkGoesBackToTheAssigneeAndIsCounted() {
         Issue issue = issueIn(IssueStatus.HANDLED, false);
         issue.sendBackForRework(SUPERVISOR, "still broken", D, T0);

@@ -35,11 +35,11 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2): categories are services, issues
  * are service requests. JSON or XML by the path's extension; errors in the specification's format
- * {@code [{"code":..,"description":..}]}. Only requests that came in through Open311 are public,
+ * {@code [{"code":..,"description":..}]}. Only requests that came in through Open311 or the residents' page are public,
  * and never with anything about the person who reported them.
  */
 @RestController
-@RequestMapping("/open311/v2")
+@RequestMapping("/open311")
 class Open311Controller {
 
     private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
@@ -70,7 +70,8 @@ class Open311Controller {
         this.zone = time.zone();
     }
 
-    @GetMapping("/discovery.{format}")
+    /** Discovery also where clients look first, beside the versioned path (GeoReport v2 text). */
+    @GetMapping({"/v2/discovery.{format}", "/discovery.{format}"})
     ResponseEntity<String> discovery(@PathVariable String format) {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/open311/v2").toUriString();
         Map<String, Object> endpoint = new LinkedHashMap<>();
@@ -87,7 +88,7 @@ class Open311Controller {
         return respond(format, HttpStatus.OK, "discovery", null, body);
     }
 
-    @GetMapping("/services.{format}")
+    @GetMapping("/v2/services.{format}")
     ResponseEntity<String> services(@PathVariable String format,
             @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId, Locale locale) {
         Optional<ResponseEntity<String>> refused = checkJurisdiction(format, jurisdictionId);
@@ -111,7 +112,7 @@ class Open311Controller {
         return respond(format, HttpStatus.OK, "services", "service", list);
     }
 
-    @GetMapping("/services/{code}.{format}")
+    @GetMapping("/v2/services/{code}.{format}")
     ResponseEntity<String> serviceDefinition(@PathVariable String code, @PathVariable String format,
             @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId) {
         Optional<ResponseEntity<String>> refused = checkJurisdiction(format, jurisdictionId);
@@ -127,7 +128,7 @@ class Open311Controller {
         return respond(format, HttpStatus.OK, "service_definition", null, body);
     }
 
-    @GetMapping("/requests.{format}")
+    @GetMapping("/v2/requests.{format}")
     ResponseEntity<String> requests(@PathVariable String format,
             @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId,
             @RequestParam(name = "service_request_id", required = false) String ids,
@@ -164,20 +165,36 @@ class Open311Controller {
                 }
             }
         }
-        Long categoryId = null;
+        // GeoReport v2: service_code and status take comma-separated lists; service_request_id
+        // (one or several) overrides every other filter
+        List<Long> categoryIds = new ArrayList<>();
         if (serviceCode != null && !serviceCode.isBlank()) {
-            Optional<CategorySummary> c = service(serviceCode.strip());
-            if (c.isEmpty()) {
-                return error(format, HttpStatus.BAD_REQUEST, "service_code " + serviceCode + " not found");
+            for (String code : serviceCode.split(",")) {
+                if (code.isBlank()) {
+                    continue;
+                }
+                Optional<CategorySummary> c = service(code.strip());
+                if (c.isEmpty()) {
+                    return error(format, HttpStatus.BAD_REQUEST, "service_code " + code.strip() + " not found");
+                }
+                categoryIds.add(c.get().id());
             }
-            categoryId = c.get().id();
         }
         Boolean open = null;
         if (status != null && !status.isBlank()) {
-            if (!status.equals("open") && !status.equals("closed")) {
-                return error(format, HttpStatus.BAD_REQUEST, "status must be open or closed");
+            boolean wantsOpen = false;
+            boolean wantsClosed = false;
+            for (String s : status.split(",")) {
+                switch (s.strip()) {
+                    case "open" -> wantsOpen = true;
+                    case "closed" -> wantsClosed = true;
+                    case "" -> { }
+                    default -> {
+                        return error(format, HttpStatus.BAD_REQUEST, "status must be open, closed or both separated by a comma");
+                    }
+                }
             }
-            open = status.equals("open");
+            open = wantsOpen == wantsClosed ? null : wantsOpen;
         }
         Instant start;
         Instant end;
@@ -187,13 +204,19 @@ class Open311Controller {
         } catch (DateTimeParseException e) {
             return error(format, HttpStatus.BAD_REQUEST, "start_date and end_date are W3C datetimes, e.g. 2026-11-28T09:00:00+08:00");
         }
-        List<Map<String, Object>> list = queries.publicRequests(idList, categoryId, start, end, open, size,
+        if (!idList.isEmpty()) {
+            categoryIds.clear();
+            open = null;
+            start = null;
+            end = null;
+        }
+        List<Map<String, Object>> list = queries.publicRequests(idList, categoryIds, start, end, open, size,
                 (pageNumber - 1) * size).stream()
                 .map(r -> request(r, locale)).toList();
         return respond(format, HttpStatus.OK, "service_requests", "request", list);
     }
 
-    @GetMapping("/requests/{id}.{format}")
+    @GetMapping("/v2/requests/{id}.{format}")
     ResponseEntity<String> request(@PathVariable String id, @PathVariable String format,
             @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId, Locale locale) {
         Optional<ResponseEntity<String>> refused = checkJurisdiction(format, jurisdictionId);
@@ -213,7 +236,7 @@ class Open311Controller {
         return respond(format, HttpStatus.OK, "service_requests", "request", List.of(request(found.get(0), locale)));
     }
 
-    @PostMapping("/requests.{format}")
+    @PostMapping("/v2/requests.{format}")
     ResponseEntity<String> create(@PathVariable String format,
             @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId,
             @RequestParam(name = "api_key", required = false) String apiKey,

@@ -32,9 +32,10 @@ class CategoryAdminController {
     String save(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "0") int limitAmount,
             @RequestParam(required = false) LimitUnit limitUnit, @RequestParam(defaultValue = "false") boolean emergency,
             @RequestParam(defaultValue = "0") int verifyLimitHours, @RequestParam(defaultValue = "false") boolean active,
+            @RequestParam(defaultValue = "false") boolean publicReporting,
             RedirectAttributes redirect) {
         try {
-            categories.changeLimits(id, version, limitAmount, limitUnit, emergency, verifyLimitHours, active);
+            categories.changeLimits(id, version, limitAmount, limitUnit, emergency, verifyLimitHours, active, publicReporting);
             redirect.addFlashAttribute("success", "issue.category.saved");
         } catch (BusinessRuleException e) {
             redirect.addFlashAttribute("error", e.messageKey());

@@ -157,6 +157,24 @@ class IssueController {
         return t == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(t.atZone(zone));
     }
 
+    /** The list behind the dashboard's satisfaction figure: residents' ratings of a month in a node. */
+    @GetMapping("/issues/ratings")
+    String ratings(@RequestParam(required = false) String region, @RequestParam(required = false) String grid,
+            @RequestParam(required = false) String month, Model model) {
+        java.time.YearMonth m;
+        try {
+            m = month == null || month.isBlank() ? java.time.YearMonth.now(zone) : java.time.YearMonth.parse(month.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            m = java.time.YearMonth.now(zone);
+        }
+        model.addAttribute("ratings", queries.ratings(region, grid, m, 500));
+        model.addAttribute("month", m);
+        model.addAttribute("region", region);
+        model.addAttribute("grid", grid);
+        model.addAttribute("zone", zone);
+        return "issue/ratings";
+    }
+
     // ---- reporting ----
 
     @GetMapping("/issues/new")
@@ -287,6 +305,13 @@ class IssueController {
     String rework(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String reason,
             RedirectAttributes r) {
         return done(id, r, "REWORK", () -> issues.sendBackForRework(id, version, reason));
+    }
+
+    /** 不满意 from the resident who reported it: the supervisor reopens the closed issue for rework. */
+    @PostMapping("/issues/{id}/reopen")
+    String reopen(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String reason,
+            RedirectAttributes r) {
+        return done(id, r, () -> issues.reopenForRework(id, version, reason));
     }
 
     @PostMapping("/issues/{id}/extension")

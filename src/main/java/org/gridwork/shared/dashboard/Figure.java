@@ -23,6 +23,8 @@ public enum Figure {
     ISSUES_WEEKLY_REPORTED(Kind.COUNT, false, "ISSUES"),
     /** Issues closed per week over the last 12 weeks, dimension = ISO date of the week's Monday. Now. */
     ISSUES_WEEKLY_CLOSED(Kind.COUNT, false, "ISSUES"),
+    /** Residents' ratings given in the month: numerator = 满意 or 基本满意, denominator = all ratings (issue 19). */
+    PUBLIC_SATISFACTION(Kind.RATE, true, "ISSUES"),
     /** Residents of special groups with a care plan: numerator = visit not overdue, denominator = all. Now. */
     CARE_COVERAGE(Kind.RATE, false, "CARE"),
     /** Task assignments not done. Now. */

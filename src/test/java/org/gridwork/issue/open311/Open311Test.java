@@ -122,6 +122,67 @@ class Open311Test {
     }
 
     @Test
+    void listsOfStatusesAndServiceCodesAreAcceptedAndARequestIdOverridesTheOtherFilters() throws Exception {
+        String key = keys.create("test lists");
+        String lamp = id(postRequest("json", key, "FACILITY_LAMP", "37.5830", "115.0260").andReturn().getResponse().getContentAsString());
+        String road = id(postRequest("json", key, "FACILITY_ROAD", "37.5830", "115.0260").andReturn().getResponse().getContentAsString());
+        String both = mvc.perform(get("/open311/v2/requests.json").param("service_code", "FACILITY_LAMP,FACILITY_ROAD")
+                .param("status", "open,closed")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(both).contains("\"service_request_id\":\"" + lamp + "\"").contains("\"service_request_id\":\"" + road + "\"");
+        String onlyRoad = mvc.perform(get("/open311/v2/requests.json").param("service_code", "FACILITY_ROAD"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(onlyRoad).contains("\"service_request_id\":\"" + road + "\"").doesNotContain("\"service_request_id\":\"" + lamp + "\"");
+        mvc.perform(get("/open311/v2/requests.json").param("status", "closed"))
+                .andExpect(content().string(not(containsString("\"service_request_id\":\"" + lamp + "\""))));
+        // service_request_id wins over a status and a service code that would exclude it
+        mvc.perform(get("/open311/v2/requests.json").param("service_request_id", lamp + "," + road)
+                .param("status", "closed").param("service_code", "SAFETY_FIRE").param("start_date", "2001-01-01T00:00:00+08:00")
+                .param("end_date", "2001-01-02T00:00:00+08:00"))
+                .andExpect(jsonPath("$.length()").value(2));
+        mvc.perform(get("/open311/v2/requests.json").param("status", "open,maybe")).andExpect(status().isBadRequest());
+        mvc.perform(get("/open311/v2/requests.json").param("service_code", "FACILITY_LAMP,NOPE")).andExpect(status().isBadRequest());
+        // without dates: the last 90 days (a request reported 100 days ago is left out)
+        jdbc.update("update issue set reported_at = now() - interval '100 days' where id = ?", Long.parseLong(road));
+        mvc.perform(get("/open311/v2/requests.json").param("service_code", "FACILITY_ROAD"))
+                .andExpect(content().string(not(containsString("\"service_request_id\":\"" + road + "\""))));
+    }
+
+    @Test
+    void discoveryIsAlsoServedBesideTheVersionedPath() throws Exception {
+        mvc.perform(get("/open311/discovery.json")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.endpoints[0].specification").value("http://wiki.open311.org/GeoReport_v2"))
+                .andExpect(jsonPath("$.endpoints[0].url").value(containsString("/open311/v2")));
+        mvc.perform(get("/open311/discovery.xml")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<discovery>")));
+    }
+
+    @Test
+    void residentsReportsFromThePublicPageAreListedWithoutTheirContact() throws Exception {
+        long lamp = jdbc.queryForObject("select id from issue_category where code = 'FACILITY_LAMP'", Long.class);
+        String url = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/public/report")
+                .param("categoryId", String.valueOf(lamp)).param("description", "公共页面上报的路灯 open311-public")
+                .param("longitude", "115.0260").param("latitude", "37.5830").param("notDuplicate", "true")
+                .param("name", "赵大爷").param("phone", "13700001111")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(r -> {
+                    r.setRemoteAddr("10.31.1.1");
+                    return r;
+                })).andReturn().getResponse().getRedirectedUrl();
+        long id = jdbc.queryForObject("select issue_id from public_report where tracking_code = ?", Long.class,
+                url.substring(url.lastIndexOf('/') + 1));
+        mvc.perform(get("/open311/v2/requests/" + id + ".json")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].description").value("公共页面上报的路灯 open311-public"))
+                .andExpect(content().string(not(containsString("赵大爷"))))
+                .andExpect(content().string(not(containsString("13700001111"))))
+                .andExpect(content().string(not(containsString(url.substring(url.lastIndexOf('/') + 1)))));
+        mvc.perform(get("/open311/v2/requests.json")).andExpect(content().string(containsString("open311-public")));
+    }
+
+    private static String id(String body) {
+        return body.replaceAll(".*\"service_request_id\":\"([0-9]+)\".*", "$1");
+    }
+
+    @Test
     void postsAreRateLimitedPerKey() throws Exception {
         String key = keys.create("test flood");
         String other = keys.create("test quiet");
