@@ -311,7 +311,7 @@ class IssueController {
     @PostMapping("/issues/{id}/reopen")
     String reopen(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String reason,
             RedirectAttributes r) {
-        return done(id, r, () -> issues.reopenForRework(id, version, reason));
+        return done(id, r, "REOPEN", () -> issues.reopenForRework(id, version, reason));
     }
 
     @PostMapping("/issues/{id}/extension")
