@@ -61,6 +61,7 @@ class IssueController {
     private final String tileUrl;
     private final String tileAttribution;
     private final ZoneId zone;
+    private final org.gridwork.shared.time.BusinessTime time;
     private final MessageSource messages;
     private final ResidentService residents;
 
@@ -77,6 +78,7 @@ class IssueController {
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
         this.zone = time.zone();
+        this.time = time;
     }
 
     private static final java.time.format.DateTimeFormatter SHORT = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm");
@@ -163,9 +165,9 @@ class IssueController {
             @RequestParam(required = false) String month, Model model) {
         java.time.YearMonth m;
         try {
-            m = month == null || month.isBlank() ? java.time.YearMonth.now(zone) : java.time.YearMonth.parse(month.strip());
+            m = month == null || month.isBlank() ? time.thisMonth() : java.time.YearMonth.parse(month.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            m = java.time.YearMonth.now(zone);
+            m = time.thisMonth();
         }
         model.addAttribute("ratings", queries.ratings(region, grid, m, 500));
         model.addAttribute("month", m);
