@@ -102,12 +102,13 @@ class IssueDashboardFigures implements DashboardFigures {
 
     @Override
     public String listUrl(Figure figure, String dimension, String nodeCode, Long gridId, YearMonth month) {
-        // the issue list filters by region; a grid's figures lead to its village's list
-        String region = gridId != null && nodeCode.contains("-") ? nodeCode.substring(0, nodeCode.indexOf('-')) : nodeCode;
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/issues").queryParam("region", region);
+        // the issue list filters by region or grid code, to exactly the issues each figure counts
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/issues").queryParam("region", nodeCode);
         switch (figure) {
+            case ISSUES_OPEN -> url.queryParam("view", "OPEN");
             case ISSUES_OVERDUE -> url.queryParam("view", "OVERDUE");
-            case ISSUES_ON_TIME, ISSUES_CLOSE_HOURS -> url.queryParam("view", "ALL").queryParam("status", "CLOSED");
+            case ISSUES_ON_TIME, ISSUES_CLOSE_HOURS -> url.queryParam("view", "CLOSED").queryParam("from", month.atDay(1))
+                    .queryParam("to", month.atEndOfMonth());
             case ISSUES_BY_CATEGORY -> url.queryParam("view", "ALL").queryParam("from", month.atDay(1))
                     .queryParam("to", month.atEndOfMonth());
             default -> url.queryParam("view", "ALL");
