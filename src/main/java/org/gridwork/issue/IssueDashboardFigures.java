@@ -101,6 +101,12 @@ class IssueDashboardFigures implements DashboardFigures {
     }
 
     @Override
+    public YearMonth firstMonth() {
+        java.sql.Timestamp first = jdbc.queryForObject("select min(reported_at) from issue", java.sql.Timestamp.class);
+        return first == null ? null : YearMonth.from(first.toInstant().atZone(zone));
+    }
+
+    @Override
     public String listUrl(Figure figure, String dimension, String nodeCode, Long gridId, YearMonth month) {
         // the issue list filters by region or grid code, to exactly the issues each figure counts
         UriComponentsBuilder url = UriComponentsBuilder.fromPath("/issues").queryParam("region", nodeCode);
