@@ -40,6 +40,6 @@ class CareDashboardFigures implements DashboardFigures {
 
     @Override
     public String listUrl(Figure figure, String dimension, String nodeCode, Long gridId, YearMonth month) {
-        return gridId == null ? "/care/coverage" : "/care/coverage/" + gridId;
+        return gridId == null ? "/care/coverage?region=" + nodeCode : "/care/coverage/" + gridId;
     }
 }

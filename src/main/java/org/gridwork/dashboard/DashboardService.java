@@ -51,7 +51,10 @@ public class DashboardService {
         this.currentUsers = currentUsers;
     }
 
-    /** The month asked for, or this month when none, unreadable or in the future. */
+    /**
+     * The month asked for, or this month when none, unreadable or in the future; a month before
+     * the first with data is that first month (each distinct month asked for costs a roll-up).
+     */
     @Transactional(propagation = Propagation.SUPPORTS)
     public YearMonth month(String value) {
         YearMonth now = refresher.thisMonth();
@@ -60,7 +63,8 @@ public class DashboardService {
         }
         try {
             YearMonth asked = YearMonth.parse(value.strip());
-            return asked.isAfter(now) ? now : asked;
+            YearMonth first = refresher.firstMonth();
+            return asked.isAfter(now) ? now : asked.isBefore(first) ? first : asked;
         } catch (DateTimeParseException e) {
             return now;
         }

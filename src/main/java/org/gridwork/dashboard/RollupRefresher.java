@@ -60,6 +60,19 @@ class RollupRefresher {
         return time.thisMonth();
     }
 
+    /** The earliest month any module has data for (this month when none), found again on each refresh. */
+    private volatile YearMonth firstMonth;
+
+    YearMonth firstMonth() {
+        YearMonth first = firstMonth;
+        if (first == null) {
+            first = sources.stream().map(DashboardFigures::firstMonth).filter(java.util.Objects::nonNull)
+                    .min(YearMonth::compareTo).orElse(thisMonth());
+            firstMonth = first;
+        }
+        return first;
+    }
+
     List<DashboardFigures> sources() {
         return sources;
     }
@@ -78,6 +91,7 @@ class RollupRefresher {
 
     /** The present state, this month and last month (late closings still change it). */
     synchronized void refresh() {
+        firstMonth = null;
         YearMonth month = thisMonth();
         refresh(true, List.of(month.minusMonths(1), month));
     }

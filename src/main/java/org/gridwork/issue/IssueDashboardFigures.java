@@ -109,21 +109,30 @@ class IssueDashboardFigures implements DashboardFigures {
     }
 
     @Override
+    public YearMonth firstMonth() {
+        java.sql.Timestamp first = jdbc.queryForObject("select min(reported_at) from issue", java.sql.Timestamp.class);
+        return first == null ? null : YearMonth.from(first.toInstant().atZone(zone));
+    }
+
+    @Override
     public String listUrl(Figure figure, String dimension, String nodeCode, Long gridId, YearMonth month) {
-        // the issue list filters by region; a grid's figures lead to its village's list
-        String region = gridId != null && nodeCode.contains("-") ? nodeCode.substring(0, nodeCode.indexOf('-')) : nodeCode;
         if (figure == Figure.PUBLIC_SATISFACTION) {
+            // the ratings list filters by region, and by grid for a grid's own figure, so that its count equals the figure
+            String region = gridId != null && nodeCode.contains("-") ? nodeCode.substring(0, nodeCode.indexOf('-')) : nodeCode;
             UriComponentsBuilder ratings = UriComponentsBuilder.fromPath("/issues/ratings").queryParam("region", region)
                     .queryParam("month", month.toString());
             if (gridId != null) {
-                ratings.queryParam("grid", nodeCode); // the grid's own ratings, so that the count equals its figure
+                ratings.queryParam("grid", nodeCode);
             }
             return ratings.encode().toUriString();
         }
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/issues").queryParam("region", region);
+        // the issue list filters by region or grid code, to exactly the issues each figure counts
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/issues").queryParam("region", nodeCode);
         switch (figure) {
+            case ISSUES_OPEN -> url.queryParam("view", "OPEN");
             case ISSUES_OVERDUE -> url.queryParam("view", "OVERDUE");
-            case ISSUES_ON_TIME, ISSUES_CLOSE_HOURS -> url.queryParam("view", "ALL").queryParam("status", "CLOSED");
+            case ISSUES_ON_TIME, ISSUES_CLOSE_HOURS -> url.queryParam("view", "CLOSED").queryParam("from", month.atDay(1))
+                    .queryParam("to", month.atEndOfMonth());
             case ISSUES_BY_CATEGORY -> url.queryParam("view", "ALL").queryParam("from", month.atDay(1))
                     .queryParam("to", month.atEndOfMonth());
             default -> url.queryParam("view", "ALL");

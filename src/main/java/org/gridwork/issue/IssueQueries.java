@@ -224,6 +224,10 @@ public class IssueQueries {
             case "AWAITING_FILING" -> sql.append(" and i.status = 'REPORTED'");
             case "AWAITING_VERIFICATION" -> sql.append(" and i.status = 'HANDLED'");
             case "OVERDUE" -> sql.append(" and i.overdue and i.status in ('DISPATCHED', 'IN_PROGRESS')");
+            // the lists behind the dashboard's figures: open = neither closed nor rejected; closed
+            // (on-time rate, time to close) = closed, from/to then bounding the day it was closed
+            case "OPEN" -> sql.append(" and i.status not in ('CLOSED', 'REJECTED')");
+            case "CLOSED" -> sql.append(" and i.status = 'CLOSED'");
             default -> { }
         }
         if (f.status() != null) {
@@ -235,7 +239,13 @@ public class IssueQueries {
             args.add(f.categoryId());
             args.add(f.categoryId());
         }
-        if (f.regionCode() != null && !f.regionCode().isBlank()) {
+        Long gridOfCode = f.regionCode() == null || !f.regionCode().contains("-") ? null
+                : territory.findGridByCode(f.regionCode().strip()).map(g -> g.id()).orElse(-1L);
+        if (gridOfCode != null) {
+            // a grid code: the list behind a grid's figures
+            sql.append(" and i.grid_id = ?");
+            args.add(gridOfCode);
+        } else if (f.regionCode() != null && !f.regionCode().isBlank()) {
             // a prefix of the materialised path: one index range scan, whatever the subtree's size
             String path = territory.findRegionByCode(f.regionCode().strip()).map(RegionSummary::path).orElse("/none/");
             sql.append(" and i.region_path like ?");
@@ -244,12 +254,13 @@ public class IssueQueries {
         if (Boolean.TRUE.equals(f.overdue())) {
             sql.append(" and i.overdue");
         }
+        String dated = "CLOSED".equals(view) ? "i.closed_at" : "i.reported_at";
         if (f.from() != null) {
-            sql.append(" and i.reported_at >= ?");
+            sql.append(" and ").append(dated).append(" >= ?");
             args.add(Timestamp.from(f.from().atStartOfDay(zone).toInstant()));
         }
         if (f.to() != null) {
-            sql.append(" and i.reported_at < ?");
+            sql.append(" and ").append(dated).append(" < ?");
             args.add(Timestamp.from(f.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         if (f.text() != null && !f.text().isBlank()) {

@@ -42,9 +42,9 @@ class TaskQueries {
     }
 
     /** Tasks with at least one assignee on a grid in scope; figures count those assignees only. */
-    Page<TaskListItem> managed(GridScope scope, String search, State state, String sort, Pageable pageable) {
+    TaskListPage managed(GridScope scope, String search, State state, String sort, Pageable pageable) {
         if (scope.isEmpty()) {
-            return Page.empty(pageable);
+            return new TaskListPage(List.of(), pageable, 0, 0);
         }
         Map<String, Object> params = new HashMap<>();
         params.put("today", calendar.today());
@@ -69,7 +69,8 @@ class TaskQueries {
             case DONE -> sql.append(" having count(*) filter (where a.status <> 'DONE') = 0");
             case ALL -> { }
         }
-        Long total = jdbc.queryForObject("select count(*) from (" + sql + ") x", params, Long.class);
+        long[] totals = jdbc.queryForObject("select count(*), coalesce(sum(total - done), 0) from (" + sql + ") x", params,
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
         String order = switch (sort == null ? "" : sort) {
             case "created" -> " order by t.created_at desc, t.id desc";
             case "title" -> " order by t.title, t.id";
@@ -80,7 +81,7 @@ class TaskQueries {
         LocalDate today = calendar.today();
         List<TaskListItem> rows = jdbc.query(sql + order + " limit :limit offset :offset", params,
                 (rs, i) -> listItem(rs, today));
-        return new PageImpl<>(rows, pageable, total == null ? 0 : total);
+        return new TaskListPage(rows, pageable, totals[0], totals[1]);
     }
 
     private static TaskListItem listItem(ResultSet rs, LocalDate today) throws SQLException {

@@ -172,7 +172,7 @@ public class TaskService {
      * Tasks with assignees in the current supervisor's scope and, when a node (region or grid
      * code) is given, on the grids under it: the list behind the dashboard's task figures.
      */
-    public Page<TaskListItem> managedTasks(String search, String state, String sort, String nodeCode,
+    public TaskListPage managedTasks(String search, String state, String sort, String nodeCode,
             Pageable pageable) {
         requireManager();
         GridScope scope = dataScope.current();

@@ -28,7 +28,14 @@ class Charts {
         this.locale = locale;
     }
 
-    Map<String, String> of(DashboardView view) {
+    /** Weeks of the weekly chart, as the figure counts them (the last twelve, this one included). */
+    static final int WEEKS = 12;
+
+    /**
+     * The charts of a view; {@code thisWeek} is the Monday of the roll-up's business day, so the
+     * weekly chart has all twelve weeks, a week with no issue as zero.
+     */
+    Map<String, String> of(DashboardView view, java.time.LocalDate thisWeek) {
         Map<String, String> charts = new LinkedHashMap<>();
         Map<String, Long> statuses = view.totals().breakdown(Figure.ISSUES_OPEN);
         if (!statuses.isEmpty()) {
@@ -43,9 +50,11 @@ class Charts {
         }
         Map<String, Long> reported = view.totals().breakdown(Figure.ISSUES_WEEKLY_REPORTED);
         Map<String, Long> closed = view.totals().breakdown(Figure.ISSUES_WEEKLY_CLOSED);
-        if (!reported.isEmpty() || !closed.isEmpty()) {
-            List<String> weeks = new ArrayList<>(new java.util.TreeSet<>(
-                    java.util.stream.Stream.concat(reported.keySet().stream(), closed.keySet().stream()).toList()));
+        if (view.provides(Figure.ISSUES_WEEKLY_REPORTED)) {
+            List<String> weeks = new ArrayList<>();
+            for (int i = WEEKS - 1; i >= 0; i--) {
+                weeks.add(thisWeek.minusWeeks(i).toString());
+            }
             charts.put("weekly", chart("line", weeks, List.of(
                     dataset(msg("dashboard.chart.reported", null), weeks.stream().map(w -> reported.getOrDefault(w, 0L)).toList()),
                     dataset(msg("dashboard.chart.closed", null), weeks.stream().map(w -> closed.getOrDefault(w, 0L)).toList()))));

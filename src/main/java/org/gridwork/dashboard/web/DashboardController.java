@@ -59,12 +59,14 @@ class DashboardController {
     private final String tileUrl;
     private final String tileAttribution;
     private final java.time.ZoneId zone;
+    private final org.gridwork.shared.time.BusinessTime time;
 
     DashboardController(DashboardService dashboard, RenderedFragments fragments, MonthlyReport report, GridBoundaries boundaries,
             MessageSource messages, FigureFormat figureFormat, @Value("${gridwork.map.tile-url:}") String tileUrl,
             @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
             org.gridwork.shared.time.BusinessTime time) {
         this.zone = time.zone();
+        this.time = time;
         this.dashboard = dashboard;
         this.fragments = fragments;
         this.report = report;
@@ -99,7 +101,8 @@ class DashboardController {
             content.put("tileUrl", tileUrl);
             content.put("tileAttribution", tileAttribution);
             content.put("tables", MonthlyReport.Table.values());
-            content.put("charts", new Charts(messages, locale).of(view));
+            java.time.LocalDate day = view.asOf() == null ? time.today() : time.dayOf(view.asOf());
+            content.put("charts", new Charts(messages, locale).of(view, org.gridwork.shared.time.BusinessTime.weekOf(day)));
             return fragments.render("dashboard/body :: body", content, locale, request, response);
         });
         model.addAttribute("view", view);

@@ -31,6 +31,14 @@ public interface DashboardFigures {
      */
     String listUrl(Figure figure, String dimension, String nodeCode, Long gridId, YearMonth month);
 
+    /**
+     * The first month this module has data for (business time), or null when it has none: months
+     * before it are asked for in vain, so the dashboard clamps them (one query, per refresh).
+     */
+    default YearMonth firstMonth() {
+        return null;
+    }
+
     /** Open issues (or other points) to show on the map for these grids; empty by default. */
     default List<MapMarker> markers(Collection<Long> gridIds, int limit) {
         return List.of();
