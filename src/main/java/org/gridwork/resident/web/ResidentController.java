@@ -90,7 +90,9 @@ class ResidentController {
     }
 
     @PostMapping("/residents")
-    String create(@ModelAttribute("form") ResidentForm form, BindingResult errors, Model model, RedirectAttributes flash) {
+    String create(@ModelAttribute("form") ResidentForm form, BindingResult errors,
+            @RequestParam(required = false) String gridCode, Model model, RedirectAttributes flash) {
+        pickedGrid(form, gridCode, model);
         try {
             long id = residents.register(form.draft());
             flash.addFlashAttribute("success", "resident.created");
@@ -139,8 +141,10 @@ class ResidentController {
     }
 
     @PostMapping("/residents/{id}")
-    String update(@PathVariable long id, @ModelAttribute("form") ResidentForm form, BindingResult errors, Model model,
+    String update(@PathVariable long id, @ModelAttribute("form") ResidentForm form, BindingResult errors,
+            @RequestParam(required = false) String gridCode, Model model,
             RedirectAttributes flash) {
+        pickedGrid(form, gridCode, model);
         ResidentDetail d = residents.detail(id);
         try {
             residents.update(id, form.draft());
@@ -214,6 +218,14 @@ class ResidentController {
     private static void reject(ResidentInvalid e, BindingResult errors) {
         for (ResidentInvalid.Problem p : e.problems()) {
             errors.rejectValue(p.field(), p.messageKey(), p.args(), p.messageKey());
+        }
+    }
+
+    /** A grid picked by code (the area picker, when there are too many grids for a select). */
+    private void pickedGrid(ResidentForm form, String gridCode, Model model) {
+        if (form.getGridId() == null && gridCode != null && !gridCode.isBlank()) {
+            territory.findGridByCode(gridCode.strip()).ifPresent(g -> form.setGridId(g.id()));
+            model.addAttribute("gridCode", gridCode.strip());
         }
     }
 
