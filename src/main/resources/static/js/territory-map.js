@@ -69,11 +69,43 @@
         if (!l.getTooltip || !l.getTooltip() || !l.getBounds) { return; }
         var b = l.getBounds();
         var width = map.latLngToContainerPoint(b.getNorthEast()).x - map.latLngToContainerPoint(b.getSouthWest()).x;
-        if (width >= 90) { l.openTooltip(); } else { l.closeTooltip(); }
+        if (width >= 48) { l.openTooltip(); } else { l.closeTooltip(); }
       });
     }
     map.on('zoomend', update);
     update();
+  }
+
+  // The villages' colours, named: without tiles the map is otherwise a puzzle of coloured shapes.
+  function legend(map, geojson) {
+    var villages = [];
+    var seen = {};
+    (geojson.features || []).forEach(function (f) {
+      var p = f.properties || {};
+      if (p.villageCode && !seen[p.villageCode]) {
+        seen[p.villageCode] = true;
+        villages.push({ code: p.villageCode, name: p.villageName || p.villageCode });
+      }
+    });
+    if (!villages.length) { return null; }
+    villages.sort(function (a, b) { return a.code < b.code ? -1 : 1; });
+    var control = L.control({ position: 'bottomright' });
+    control.onAdd = function () {
+      var div = L.DomUtil.create('div', 'territory-legend bg-white border rounded px-2 py-1 small');
+      villages.forEach(function (v) {
+        var row = document.createElement('div');
+        row.className = 'territory-legend-row';
+        var box = document.createElement('span');
+        box.className = 'territory-legend-swatch';
+        box.style.backgroundColor = colour(v.code);
+        row.appendChild(box);
+        row.appendChild(document.createTextNode(' ' + v.name));
+        div.appendChild(row);
+      });
+      return div;
+    };
+    control.addTo(map);
+    return control;
   }
 
   function fit(map, layer) {
@@ -91,6 +123,7 @@
         var layer = gridLayer(map, geojson, element);
         fit(map, layer);
         toggleLabels(map, layer);
+        legend(map, geojson);
         element.setAttribute('data-grid-count', String((geojson.features || []).length));
         if (!(geojson.features || []).length && element.getAttribute('data-empty')) {
           var note = L.control({ position: 'topright' });
@@ -105,7 +138,7 @@
     return map;
   }
 
-  window.GridworkMap = { text: text, create: create, gridLayer: gridLayer, fit: fit, toggleLabels: toggleLabels, colour: colour };
+  window.GridworkMap = { text: text, legend: legend, create: create, gridLayer: gridLayer, fit: fit, toggleLabels: toggleLabels, colour: colour };
 
   document.querySelectorAll('.territory-map[data-geojson-url]').forEach(load);
 })();

@@ -160,7 +160,9 @@ public class TaskService {
                 .toList();
         List<AssigneeOptions.GridOption> grids = territory.gridsInScope().stream()
                 .map(g -> new AssigneeOptions.GridOption(g.id(), g.code(), g.name())).toList();
-        return new AssigneeOptions(people, grids, staffDirectory.regions(scope));
+        // regions are picked by search as you type (the area picker): after a national import the
+        // list of every county, town and village was 664,904 options, a 57 MB page
+        return new AssigneeOptions(people, grids, List.of());
     }
 
     /** Tasks with assignees in the current supervisor's scope. */

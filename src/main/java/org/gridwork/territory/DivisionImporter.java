@@ -294,26 +294,50 @@ public class DivisionImporter {
                 }, MAX_LISTED_ERRORS);
     }
 
+    /** Rows per merge statement: short statements, steady progress, whatever the file's size. */
+    static final int MERGE_BATCH = 50_000;
+
     private DivisionImportReport merge() {
         jdbc.execute("""
                 create temp table division_unique on commit drop as
                 select distinct on (code) code, name, level, parent_code from division_stage order by code, line""");
+        jdbc.execute("create index on division_unique (level, code)");
+        jdbc.execute("analyze division_unique");
         int total = jdbc.queryForObject("select count(*) from division_unique", Integer.class);
-        int updated = jdbc.update("""
-                update region r set name = u.name, updated_at = now()
-                from division_unique u where r.code = u.code and r.name <> u.name""");
-        int created = jdbc.update("""
-                insert into region (code, name, level, parent_id, path, depth)
-                select u.code, u.name, u.level, null, '/' || u.code || '/', 0 from division_unique u
-                where u.parent_code is null and not exists (select 1 from region r where r.code = u.code)""");
+        int updated = 0;
+        int created = 0;
         Map<RegionLevel, Integer> byLevel = new EnumMap<>(RegionLevel.class);
+        // level by level (parents have a shorter code, so each level finds its parents stored), in
+        // batches of MERGE_BATCH codes: a national file is 665,276 rows, one statement would hold
+        // the connection for minutes on a busy machine
         for (RegionLevel level : RegionLevel.values()) {
-            // parents have a shorter code, so levels in order always find their parent stored
-            int n = jdbc.update("""
-                    insert into region (code, name, level, parent_id, path, depth)
-                    select u.code, u.name, u.level, p.id, p.path || u.code || '/', p.depth + 1
-                    from division_unique u join region p on p.code = u.parent_code
-                    where u.level = ? and not exists (select 1 from region r where r.code = u.code)""", level.name());
+            String after = "";
+            int n = 0;
+            while (true) {
+                String last = jdbc.queryForObject("""
+                        select max(code) from (select code from division_unique where level = ? and code > ?
+                                               order by code limit ?) b""", String.class, level.name(), after, MERGE_BATCH);
+                if (last == null) {
+                    break;
+                }
+                updated += jdbc.update("""
+                        update region r set name = u.name, updated_at = now()
+                        from division_unique u where u.level = ? and u.code > ? and u.code <= ?
+                          and r.code = u.code and r.name <> u.name""", level.name(), after, last);
+                n += level == RegionLevel.PROVINCE ? jdbc.update("""
+                        insert into region (code, name, level, parent_id, path, depth)
+                        select u.code, u.name, u.level, null, '/' || u.code || '/', 0 from division_unique u
+                        where u.level = ? and u.code > ? and u.code <= ? and u.parent_code is null
+                          and not exists (select 1 from region r where r.code = u.code)""", level.name(), after, last)
+                        : 0;
+                n += jdbc.update("""
+                        insert into region (code, name, level, parent_id, path, depth)
+                        select u.code, u.name, u.level, p.id, p.path || u.code || '/', p.depth + 1
+                        from division_unique u join region p on p.code = u.parent_code
+                        where u.level = ? and u.code > ? and u.code <= ?
+                          and not exists (select 1 from region r where r.code = u.code)""", level.name(), after, last);
+                after = last;
+            }
             byLevel.put(level, n);
             created += n;
         }

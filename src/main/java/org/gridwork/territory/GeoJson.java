@@ -111,7 +111,43 @@ final class GeoJson {
         return WGS84.createLinearRing(c);
     }
 
-    /** The geometry as a GeoJSON geometry object (6 decimals, about 0.1 m). */
+    /** Most vertices a grid's boundary may have: a grid is a few streets, not a coastline. */
+    static final int MAX_VERTICES = 10_000;
+
+    /** A boundary on its way in (drawn, pasted, imported): as {@link #read(JsonNode, String)}, capped in vertices. */
+    static Geometry readNew(JsonNode node, String gridCode) {
+        Geometry g = read(node, gridCode);
+        if (g.getNumPoints() > MAX_VERTICES) {
+            throw new BusinessRuleException("territory.boundary.error.tooManyVertices", gridCode, g.getNumPoints(),
+                    MAX_VERTICES);
+        }
+        return g;
+    }
+
+    static Geometry readNew(String text, String gridCode) {
+        return readNew(tree(text), gridCode);
+    }
+
+    /** A stored boundary as RFC 7946 wants it out: exterior rings counterclockwise, holes clockwise. */
+    static String rfc7946(String stored) {
+        return stored == null ? null : write(read(stored, ""));
+    }
+
+    /**
+     * A stored boundary for a map at a zoom level: above a few hundred vertices it is simplified to
+     * about a pixel at that zoom (topology kept), so that no map's JSON carries a huge boundary whole.
+     */
+    static String forMap(String stored, int zoom) {
+        // ~30 characters per vertex: shorter texts are small enough to serve as stored
+        if (stored == null || stored.length() < 300 * 30) {
+            return stored;
+        }
+        double pixel = 360.0 / (256 * Math.pow(2, Math.max(0, Math.min(zoom, 22))));
+        Geometry simplified = org.locationtech.jts.simplify.TopologyPreservingSimplifier.simplify(read(stored, ""), pixel);
+        return simplified.isEmpty() ? stored : write(simplified);
+    }
+
+    /** The geometry as a GeoJSON geometry object (6 decimals, about 0.1 m), rings in RFC 7946 orientation. */
     static String write(Geometry geometry) {
         StringBuilder out = new StringBuilder();
         if (geometry instanceof Polygon polygon) {
@@ -134,12 +170,22 @@ final class GeoJson {
 
     private static void polygon(Polygon polygon, StringBuilder out) {
         out.append('[');
-        ring(polygon.getExteriorRing().getCoordinates(), out);
+        ring(oriented(polygon.getExteriorRing().getCoordinates(), true), out);
         for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
             out.append(',');
-            ring(polygon.getInteriorRingN(i).getCoordinates(), out);
+            ring(oriented(polygon.getInteriorRingN(i).getCoordinates(), false), out);
         }
         out.append(']');
+    }
+
+    /** RFC 7946 section 3.1.6, the right-hand rule: exterior rings counterclockwise, holes clockwise. */
+    private static Coordinate[] oriented(Coordinate[] ring, boolean counterClockwise) {
+        if (ring.length < 4 || org.locationtech.jts.algorithm.Orientation.isCCW(ring) == counterClockwise) {
+            return ring;
+        }
+        Coordinate[] reversed = ring.clone();
+        java.util.Collections.reverse(java.util.Arrays.asList(reversed));
+        return reversed;
     }
 
     private static void ring(Coordinate[] coordinates, StringBuilder out) {

@@ -256,6 +256,33 @@ public class TerritoryService {
         return new PageImpl<>(page, pageable, total);
     }
 
+    /** One choice of the area picker: the code to submit and what the user reads. */
+    public record AreaOption(String value, String label, String level) {
+    }
+
+    /** Most choices the area picker offers at once: a short list, however large the tree. */
+    public static final int AREA_PICKER_LIMIT = 20;
+
+    /**
+     * The area picker's choices (search as you type over the JSON endpoint): grids by code prefix
+     * or name, or region nodes by code prefix or name, always within the user's scope and at most
+     * {@link #AREA_PICKER_LIMIT}, so that no screen lists the national tree.
+     */
+    public List<AreaOption> searchAreas(String query, boolean grids) {
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        if (grids) {
+            return gridsInScope().stream()
+                    .filter(g -> g.code().startsWith(q) || g.name().contains(q))
+                    .limit(AREA_PICKER_LIMIT)
+                    .map(g -> new AreaOption(g.code(), g.name() + " " + g.code(), "GRID")).toList();
+        }
+        return searchRegions(q, org.springframework.data.domain.PageRequest.of(0, AREA_PICKER_LIMIT)).getContent().stream()
+                .map(r -> new AreaOption(r.code(), r.name() + " " + r.code(), r.level().name())).toList();
+    }
+
     private static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
@@ -373,7 +400,7 @@ public class TerritoryService {
     public BoundaryCheck checkBoundary(long gridId, String geojson) {
         dataScope.requireGrid(gridId);
         Grid grid = grids.findById(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
-        Geometry boundary = GeoJson.read(geojson, grid.getCode());
+        Geometry boundary = GeoJson.readNew(geojson, grid.getCode());
         return check(grid, boundary, Map.of());
     }
 
@@ -386,7 +413,7 @@ public class TerritoryService {
     public BoundaryCheck changeBoundary(long gridId, String geojson) {
         requireAdmin();
         Grid grid = grids.findById(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
-        Geometry boundary = GeoJson.read(geojson, grid.getCode());
+        Geometry boundary = GeoJson.readNew(geojson, grid.getCode());
         BoundaryCheck check = check(grid, boundary, Map.of());
         if (check.ok()) {
             Map<Grid, Geometry> changes = Map.of(grid, boundary);
@@ -408,7 +435,7 @@ public class TerritoryService {
     public BoundaryProposal proposeBoundary(long gridId, String geojson, String confirmedToken) {
         requireAdmin();
         Grid grid = grids.findById(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
-        Geometry boundary = GeoJson.read(geojson, grid.getCode());
+        Geometry boundary = GeoJson.readNew(geojson, grid.getCode());
         BoundaryCheck check = check(grid, boundary, Map.of());
         String normalised = GeoJson.write(boundary);
         if (!check.ok()) {
@@ -474,7 +501,7 @@ public class TerritoryService {
                 continue;
             }
             try {
-                incoming.put(grid.get().getId(), GeoJson.read(feature, code));
+                incoming.put(grid.get().getId(), GeoJson.readNew(feature, code));
                 byId.put(grid.get().getId(), grid.get());
             } catch (BusinessRuleException e) {
                 errors.add(new BoundaryCheck.Finding(e.messageKey(), e.args()));
@@ -514,7 +541,9 @@ public class TerritoryService {
         if (download) {
             audit("EXPORT", "GRID", gridId, "geojson");
         }
-        return GridFeatures.collection(List.of(new GridFeatures.Feature(d.grid(), d.village(), d.boundaryGeojson())));
+        // a download is the exact boundary (RFC 7946 orientation); a map gets it simplified when huge
+        String shape = download ? GeoJson.rfc7946(d.boundaryGeojson()) : GeoJson.forMap(d.boundaryGeojson(), MAP_ZOOM);
+        return GridFeatures.collection(List.of(new GridFeatures.Feature(d.grid(), d.village(), shape)));
     }
 
     /** The boundaries of every active grid under a node the user may reach, as a FeatureCollection. */
@@ -524,6 +553,14 @@ public class TerritoryService {
 
     /** As {@link #exportSubtree(long)}; a download is audited. */
     public String exportSubtree(long regionId, boolean download) {
+        return exportSubtree(regionId, download, MAP_ZOOM);
+    }
+
+    /** Zoom level maps are served for unless they say: a town's grids fill a screen at about 14. */
+    static final int MAP_ZOOM = 14;
+
+    /** The boundaries under a node for a map at a zoom level (huge ones simplified to about a pixel there). */
+    public String exportSubtree(long regionId, boolean download, int zoom) {
         RegionSummary node = region(regionId);
         if (download) {
             audit("EXPORT", "REGION", regionId, "grids geojson");
@@ -535,7 +572,8 @@ public class TerritoryService {
             if (g.getStatus() == GridStatus.ACTIVE && scope.allowsGrid(g.getId()) && g.getBoundaryGeojson() != null) {
                 RegionSummary village = villages.computeIfAbsent(g.getVillageId(),
                         v -> regions.findById(v).orElseThrow().summary());
-                features.add(new GridFeatures.Feature(g.summary(), village, g.getBoundaryGeojson()));
+                features.add(new GridFeatures.Feature(g.summary(), village, download
+                        ? GeoJson.rfc7946(g.getBoundaryGeojson()) : GeoJson.forMap(g.getBoundaryGeojson(), zoom)));
             }
         }
         return GridFeatures.collection(features);
@@ -568,7 +606,7 @@ public class TerritoryService {
         }
         for (Grid g : grids.findByVillageIdOrderByCode(grid.getVillageId())) {
             if (!g.getId().equals(gridId) && g.getStatus() == GridStatus.ACTIVE && g.getBoundaryGeojson() != null) {
-                features.add(Map.entry(g.summary(), g.getBoundaryGeojson()));
+                features.add(Map.entry(g.summary(), GeoJson.forMap(g.getBoundaryGeojson(), 17)));
                 seen.add(g.getId());
                 area.expandToInclude(GeoJson.read(g.getBoundaryGeojson(), g.getCode()).getEnvelopeInternal());
             }
@@ -577,7 +615,7 @@ public class TerritoryService {
             area.expandBy(Math.max(area.getWidth(), area.getHeight()) * 0.25 + 0.002);
             locator.meeting(area).stream().filter(l -> !seen.contains(l.grid().id()))
                     .sorted(Comparator.comparing(l -> l.grid().code())).limit(AROUND_LIMIT)
-                    .forEach(l -> features.add(Map.entry(l.grid(), GeoJson.write(l.boundary()))));
+                    .forEach(l -> features.add(Map.entry(l.grid(), GeoJson.forMap(GeoJson.write(l.boundary()), 17))));
         }
         return features(features);
     }
@@ -601,7 +639,8 @@ public class TerritoryService {
                 .sorted(Comparator.comparingDouble((GridIndex.Located l) -> l.boundary().distance(centre))
                         .thenComparing(l -> l.grid().code()))
                 .limit(AROUND_LIMIT).toList();
-        return features(found.stream().map(l -> Map.entry(l.grid(), GeoJson.write(l.boundary()))).toList());
+        return features(found.stream().map(l -> Map.entry(l.grid(), GeoJson.forMap(GeoJson.write(l.boundary()), 16)))
+                .toList());
     }
 
     private String features(List<Map.Entry<GridSummary, String>> gridsWithShapes) {

@@ -93,4 +93,38 @@ class BoundaryMovesTest {
         assertThat(report.errors()).extracting(BoundaryCheck.Finding::messageKey)
                 .containsExactly("territory.boundary.import.duplicateCode");
     }
+
+    private static String circle(double lon, double lat, double radius, int vertices) {
+        StringBuilder ring = new StringBuilder();
+        for (int i = 0; i <= vertices; i++) {
+            double a = 2 * Math.PI * (i % vertices) / vertices;
+            ring.append(i > 0 ? "," : "").append(String.format(java.util.Locale.ROOT, "[%.7f,%.7f]",
+                    lon + radius * Math.cos(a), lat + radius * Math.sin(a)));
+        }
+        return "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}";
+    }
+
+    @Test
+    void aBoundaryWithTooManyVerticesIsRefusedAndAHugeOneIsServedSimplifiedToMaps() {
+        GridSummary g = territory.createGrid(TerritoryFixtures.newVillage(territory, null).code(), 1, "圆", null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> territory.changeBoundary(g.id(), circle(106.4, 36.4, 0.005, 10_001)))
+                .isInstanceOf(org.gridwork.shared.BusinessRuleException.class)
+                .extracting(e -> ((org.gridwork.shared.BusinessRuleException) e).messageKey())
+                .isEqualTo("territory.boundary.error.tooManyVertices");
+
+        assertThat(territory.changeBoundary(g.id(), circle(106.4, 36.4, 0.005, 8_000)).ok()).isTrue();
+        String stored = territory.gridDetails(g.id()).boundaryGeojson();
+        String map = territory.exportGrid(g.id(), false);
+        assertThat(map.length()).as("the map's JSON carries a simplified boundary").isLessThan(stored.length() / 4);
+        assertThat(territory.exportGrid(g.id(), true).length()).as("a download is exact").isGreaterThan(stored.length());
+    }
+
+    @Test
+    void exportedBoundariesFollowTheRightHandRule() {
+        GridSummary g = territory.createGrid(TerritoryFixtures.newVillage(territory, null).code(), 1, "顺", null);
+        String clockwise = "{\"type\":\"Polygon\",\"coordinates\":[[[106.5,36],[106.5,36.01],[106.51,36.01],[106.51,36],[106.5,36]]]}";
+        assertThat(territory.changeBoundary(g.id(), clockwise).ok()).isTrue();
+        assertThat(territory.exportGrid(g.id(), true))
+                .contains("[[[106.500000,36.000000],[106.510000,36.000000],[106.510000,36.010000]");
+    }
 }

@@ -58,6 +58,8 @@ class MapEscapingBrowserTest extends BrowserTestSupport {
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#subtree-map[data-grid-count]")));
         assertNoInjection("#subtree-map");
         assertThat(labels("#subtree-map")).contains(EVIL);
+        assertThat(text(By.cssSelector("#subtree-map .territory-legend"))).as("a legend of the villages")
+                .contains(village.name());
         Browser.screenshot("territory-map-escaped");
 
         open("/territory/grids/" + evil.id());

@@ -27,7 +27,8 @@ class GridBoundaries {
         }
         jdbc.query("select id, boundary_geojson from grid where id in (:ids) and boundary_geojson is not null",
                 Map.of("ids", gridIds), rs -> {
-                    out.put(rs.getLong(1), rs.getString(2));
+                    // a huge boundary is not served whole to every dashboard (issue 16)
+                    out.put(rs.getLong(1), org.gridwork.territory.MapGeometry.forZoom(rs.getString(2), 14));
                 });
         return out;
     }

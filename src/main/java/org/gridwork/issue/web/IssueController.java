@@ -190,8 +190,13 @@ class IssueController {
 
     @PostMapping("/issues")
     String report(@Valid @ModelAttribute("form") ReportForm form, BindingResult errors,
-            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model,
-            RedirectAttributes redirect) {
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+            @RequestParam(required = false) String gridCode, Model model, RedirectAttributes redirect) {
+        // a grid picked by code (the area picker, when there are too many grids for a select)
+        if (form.getGridId() == null && gridCode != null && !gridCode.isBlank()) {
+            territory.findGridByCode(gridCode.strip()).ifPresent(g -> form.setGridId(g.id()));
+            model.addAttribute("gridCode", gridCode.strip());
+        }
         List<byte[]> contents = bytes(photos);
         if (errors.hasErrors()) {
             return formView(model);

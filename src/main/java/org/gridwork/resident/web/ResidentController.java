@@ -93,7 +93,9 @@ class ResidentController {
     }
 
     @PostMapping("/residents")
-    String create(@ModelAttribute("form") ResidentForm form, BindingResult errors, Model model, RedirectAttributes flash) {
+    String create(@ModelAttribute("form") ResidentForm form, BindingResult errors,
+            @RequestParam(required = false) String gridCode, Model model, RedirectAttributes flash) {
+        pickedGrid(form, gridCode, model);
         try {
             long id = residents.register(form.draft());
             flash.addFlashAttribute("success", "resident.created");
@@ -141,8 +143,10 @@ class ResidentController {
     }
 
     @PostMapping("/residents/{id}")
-    String update(@PathVariable long id, @ModelAttribute("form") ResidentForm form, BindingResult errors, Model model,
+    String update(@PathVariable long id, @ModelAttribute("form") ResidentForm form, BindingResult errors,
+            @RequestParam(required = false) String gridCode, Model model,
             RedirectAttributes flash) {
+        pickedGrid(form, gridCode, model);
         ResidentDetail d = residents.detail(id);
         try {
             residents.update(id, form.draft());
@@ -220,6 +224,14 @@ class ResidentController {
                 // a real link beside the message instead of a path printed as text
                 model.addAttribute("duplicateResident", Map.of("id", p.args()[0], "name", p.args()[1]));
             }
+        }
+    }
+
+    /** A grid picked by code (the area picker, when there are too many grids for a select). */
+    private void pickedGrid(ResidentForm form, String gridCode, Model model) {
+        if (form.getGridId() == null && gridCode != null && !gridCode.isBlank()) {
+            territory.findGridByCode(gridCode.strip()).ifPresent(g -> form.setGridId(g.id()));
+            model.addAttribute("gridCode", gridCode.strip());
         }
     }
 

@@ -106,8 +106,8 @@ class TerritoryController {
     /** The grids of a subtree for maps of any module ({@code static/js/territory-map.js}). */
     @GetMapping(value = "/map/grids.json")
     @ResponseBody
-    ResponseEntity<String> mapGrids(@RequestParam long region) {
-        return geojson(territory.exportSubtree(region), null);
+    ResponseEntity<String> mapGrids(@RequestParam long region, @RequestParam(defaultValue = "14") int zoom) {
+        return geojson(territory.exportSubtree(region, false, zoom), null);
     }
 
     /** The grids around a point that the user may reach (issue form and page), for static/js/issue-map.js. */
@@ -116,6 +116,14 @@ class TerritoryController {
     ResponseEntity<String> gridsAround(@RequestParam double lon, @RequestParam double lat,
             @RequestParam(defaultValue = "0.02") double radius) {
         return geojson(territory.gridsAround(lon, lat, radius), null);
+    }
+
+    /** The area picker's choices (static/js/area-picker.js): at most 20, within the user's scope. */
+    @GetMapping(value = "/areas.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<TerritoryService.AreaOption> areas(@RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "region") String kind) {
+        return territory.searchAreas(q, "grid".equals(kind));
     }
 
     @GetMapping("/regions/{id}/grids.geojson")
