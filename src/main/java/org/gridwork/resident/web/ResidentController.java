@@ -91,6 +91,9 @@ class ResidentController {
 
     @PostMapping("/residents")
     String create(@ModelAttribute("form") ResidentForm form, BindingResult errors, Model model, RedirectAttributes flash) {
+        if (errors.hasErrors()) { // a value that could not be read is refused, not replaced by a default
+            return form(model, null);
+        }
         try {
             long id = residents.register(form.draft());
             flash.addFlashAttribute("success", "resident.created");
@@ -141,6 +144,9 @@ class ResidentController {
     String update(@PathVariable long id, @ModelAttribute("form") ResidentForm form, BindingResult errors, Model model,
             RedirectAttributes flash) {
         ResidentDetail d = residents.detail(id);
+        if (errors.hasErrors()) {
+            return form(model, d);
+        }
         try {
             residents.update(id, form.draft());
             flash.addFlashAttribute("success", "resident.updated");
