@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The audit trail: appends (the database computes the hash chain and refuses changes), searches,
+ * The audit trail: appends (with a keyed hash chain; the database refuses changes), searches,
  * exports, verifies the chain and purges rows past the retention period (never under 180 days).
  */
 @Service
@@ -35,12 +35,14 @@ public class AuditService {
     private final org.gridwork.shared.time.BusinessTime time;
     private final NamedParameterJdbcTemplate jdbc;
     private final int retentionDays;
+    private final AuditChain chain;
 
     AuditService(NamedParameterJdbcTemplate jdbc, @Value("${gridwork.audit.retention-days:365}") int retentionDays,
-            org.gridwork.shared.time.BusinessTime time) {
+            AuditChain chain, org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
         this.jdbc = jdbc;
         this.retentionDays = Math.max(retentionDays, MIN_RETENTION_DAYS);
+        this.chain = chain;
     }
 
     /** Appends in its own transaction: a refusal is recorded even when the caller's work rolls back. */
@@ -58,20 +60,34 @@ public class AuditService {
         append(event, actorId, actorName, address);
     }
 
+    /**
+     * Takes the chain's lock, the previous hash, an id and the time (one statement, V72), then inserts the
+     * row with its keyed hash; the lock is held until the transaction commits, so the chain stays linear.
+     */
     private void append(AuditEvent event, Long actorId, String actorName, String address) {
+        Object[] next = jdbc.getJdbcTemplate().queryForObject("select prev_hash, next_id, occurred_at from audit_event_next()",
+                (rs, i) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()});
+        AuditChain.Row row = new AuditChain.Row((long) next[1], (java.time.Instant) next[2], actorId, cut(actorName, 100),
+                cut(address, 64), cut(event.action(), 60), cut(event.targetType(), 60), cut(event.targetId(), 100),
+                event.success(), cut(event.details(), 1000), (String) next[0]);
         jdbc.update("""
-                insert into audit_event (actor_id, actor_name, address, action, target_type, target_id, success, details,
-                                         prev_hash, hash)
-                values (:actorId, :actorName, :address, :action, :targetType, :targetId, :success, :details, '', '')""",
+                insert into audit_event (id, occurred_at, actor_id, actor_name, address, action, target_type, target_id,
+                                         success, details, prev_hash, hash, keyed)
+                values (:id, :occurredAt, :actorId, :actorName, :address, :action, :targetType, :targetId, :success,
+                        :details, :prevHash, :hash, true)""",
                 new MapSqlParameterSource()
-                        .addValue("actorId", actorId)
-                        .addValue("actorName", cut(actorName, 100))
-                        .addValue("address", cut(address, 64))
-                        .addValue("action", cut(event.action(), 60))
-                        .addValue("targetType", cut(event.targetType(), 60))
-                        .addValue("targetId", cut(event.targetId(), 100))
-                        .addValue("success", event.success())
-                        .addValue("details", cut(event.details(), 1000)));
+                        .addValue("id", row.id())
+                        .addValue("occurredAt", Timestamp.from(row.occurredAt()))
+                        .addValue("actorId", row.actorId())
+                        .addValue("actorName", row.actorName())
+                        .addValue("address", row.address())
+                        .addValue("action", row.action())
+                        .addValue("targetType", row.targetType())
+                        .addValue("targetId", row.targetId())
+                        .addValue("success", row.success())
+                        .addValue("details", row.details())
+                        .addValue("prevHash", row.prevHash())
+                        .addValue("hash", chain.keyedHash(row)));
     }
 
     public Page<AuditEntry> search(AuditQuery query, Pageable pageable) {
@@ -97,19 +113,63 @@ public class AuditService {
     }
 
     /**
-     * Recomputes every row's hash and its link to the previous row. Answers the id of the first row
-     * that does not match (changed or a row removed before it), or null when the chain holds.
+     * Recomputes every row's hash (keyed, or SHA-256 for rows older than the key) and its link to the
+     * previous row. Answers the id of the first row that does not match (changed, or a row removed
+     * before it), or null when the chain holds.
      */
     public Long firstBrokenLink() {
-        return jdbc.query("""
-                select id from (
-                    select id, hash, prev_hash,
-                           encode(sha256(convert_to(audit_event_content(e), 'UTF8')), 'hex') as recomputed,
-                           lag(hash) over (order by id) as previous,
-                           row_number() over (order by id) as n
-                    from audit_event e) c
-                where hash <> recomputed or (n > 1 and prev_hash <> previous)
-                order by id limit 1""", new MapSqlParameterSource(), rs -> rs.next() ? rs.getLong(1) : null);
+        AuditChain.Break broken = verify().broken();
+        return broken == null ? null : broken.id();
+    }
+
+    /** Streams the whole trail in id order through the verifier (rows are never held in memory). */
+    AuditChain.Verifier verify() {
+        AuditChain.Verifier verifier = chain.verifier();
+        jdbc.getJdbcTemplate().query(con -> {
+            var ps = con.prepareStatement("select id, occurred_at, actor_id, actor_name, address, action, target_type,"
+                    + " target_id, success, details, prev_hash, hash, keyed from audit_event order by id");
+            ps.setFetchSize(1000);
+            return ps;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> verifier.next(new AuditChain.Row(rs.getLong(1),
+                rs.getTimestamp(2).toInstant(), rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10), rs.getString(11)),
+                rs.getBoolean(13), rs.getString(12)));
+        return verifier;
+    }
+
+    /** Verifies the chain and records the result, which the admin's home and the chain screen show. */
+    @Transactional
+    public ChainCheck checkChain() {
+        AuditChain.Verifier v = verify();
+        AuditChain.Break broken = v.broken();
+        jdbc.getJdbcTemplate().update("insert into audit_chain_check (rows_checked, broken_at, broken_reason) values (?, ?, ?)",
+                v.count(), broken == null ? null : broken.id(), broken == null ? null : broken.reason());
+        if (broken != null) {
+            org.slf4j.LoggerFactory.getLogger(AuditService.class).error(
+                    "The audit trail's hash chain is broken at row {} ({}): rows were changed or removed.", broken.id(),
+                    broken.reason());
+        }
+        return lastCheck();
+    }
+
+    /** The latest verification, or null before the first. */
+    public ChainCheck lastCheck() {
+        return jdbc.getJdbcTemplate().query("select checked_at, rows_checked, broken_at, broken_reason from audit_chain_check"
+                + " order by id desc limit 1", rs -> rs.next() ? new ChainCheck(rs.getTimestamp(1).toInstant(), rs.getLong(2),
+                        rs.getObject(3, Long.class), rs.getString(4)) : null);
+    }
+
+    /** One entry by id (the row where the chain breaks, even if it was removed: then empty). */
+    public java.util.Optional<AuditEntry> entry(long id) {
+        return jdbc.query("select * from audit_event where id = :id", new MapSqlParameterSource("id", id), ROW)
+                .stream().findFirst();
+    }
+
+    /** A verification of the chain: when, how many rows, and the first broken row (null when it holds). */
+    public record ChainCheck(java.time.Instant checkedAt, long rowsChecked, Long brokenAt, String reason) {
+        public boolean broken() {
+            return brokenAt != null;
+        }
     }
 
     /** Removes rows past the retention period; the database itself refuses anything younger than 180 days. */

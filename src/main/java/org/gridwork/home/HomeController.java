@@ -7,6 +7,7 @@ import org.gridwork.account.CurrentUsers;
 import org.gridwork.account.Role;
 import org.gridwork.shared.today.TodayItem;
 import org.gridwork.shared.today.TodaySource;
+import org.gridwork.shared.web.AdminAlertSource;
 import org.gridwork.shared.web.LayoutNavigation;
 import org.gridwork.territory.TerritoryService;
 import org.springframework.stereotype.Controller;
@@ -20,11 +21,14 @@ class HomeController {
     private final CurrentUsers currentUsers;
     private final TerritoryService territory;
     private final List<TodaySource> todaySources;
+    private final List<AdminAlertSource> adminAlerts;
 
-    HomeController(CurrentUsers currentUsers, TerritoryService territory, List<TodaySource> todaySources) {
+    HomeController(CurrentUsers currentUsers, TerritoryService territory, List<TodaySource> todaySources,
+            List<AdminAlertSource> adminAlerts) {
         this.currentUsers = currentUsers;
         this.territory = territory;
         this.todaySources = todaySources;
+        this.adminAlerts = adminAlerts;
     }
 
     @GetMapping("/")
@@ -35,6 +39,9 @@ class HomeController {
         model.addAttribute("user", user);
         model.addAttribute("role", user.role().name());
         model.addAttribute("shortcuts", navigation.all().stream().filter(i -> !i.path().equals("/")).toList());
+        if (user.is(Role.ADMIN)) {
+            model.addAttribute("alerts", adminAlerts.stream().flatMap(a -> a.adminAlerts().stream()).toList());
+        }
         if (user.is(Role.GRID_STAFF)) {
             model.addAttribute("grids", territory.gridsInScope());
             // grid staff start their day here: how much is waiting on "today"

@@ -36,6 +36,8 @@ class AuditTrailTest {
     ApplicationEventPublisher events;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    AuditChainJob chainJob;
 
     AuditQuery byActorAndAction(String actor, String action) {
         return new AuditQuery(null, null, actor, action, null, null, null, null);
@@ -115,6 +117,55 @@ class AuditTrailTest {
         });
         assertThat(broken).isEqualTo(id);
         assertThat(audit.firstBrokenLink()).isNull();
+    }
+
+    @Test
+    void aRowRewrittenBySqlWithItsHashRecomputedIsFoundByTheJobAndTheAdminSeesWhere() throws Exception {
+        // logged in first: a login appends to the chain, and rows appended after the forged one would link to it
+        Cookie admin = WebSessions.cookie(WebSessions.login(mvc, "admin", "gridwork-demo"));
+        Cookie supervisor = WebSessions.cookie(WebSessions.login(mvc, "supervisor", "gridwork-demo"));
+        events.publishEvent(AuditEvent.of("KEYED_CHAIN_CHECK", "TEST", 4, "original"));
+        audit.checkChain();
+        assertThat(audit.lastCheck().broken()).as("the chain holds before").isFalse();
+        Long id = jdbc.queryForObject("select max(id) from audit_event", Long.class);
+        String[] original = jdbc.queryForObject("select details, hash from audit_event where id = ?",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, id);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        try {
+            // what whoever can write the table would do: change the row and recompute its SHA-256 as V42 did
+            tx.executeWithoutResult(s -> {
+                jdbc.execute("alter table audit_event disable trigger audit_event_append_only");
+                jdbc.update("update audit_event set details = 'forged' where id = ?", id);
+                jdbc.update("update audit_event e set hash = encode(sha256(convert_to(audit_event_content(e), 'UTF8')), 'hex')"
+                        + " where id = ?", id);
+                jdbc.execute("alter table audit_event enable trigger audit_event_append_only");
+            });
+            // the scheduled job, as it runs every hour (its ShedLock lock released, as an hour later)
+            jdbc.update("delete from shedlock where name = 'audit-chain-verify'");
+            chainJob.verify();
+            assertThat(audit.lastCheck().brokenAt()).isEqualTo(id);
+            assertThat(audit.lastCheck().reason()).isEqualTo("CONTENT");
+
+            mvc.perform(get("/").cookie(admin)).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("审计日志遭到篡改：审计链在第 " + id + " 条记录处断开")))
+                    .andExpect(content().string(containsString("href=\"/admin/audit/chain\"")));
+            mvc.perform(get("/admin/audit/chain").cookie(admin)).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("data-broken-at=\"" + id + "\"")))
+                    .andExpect(content().string(containsString("该记录的内容与其带密钥哈希不符")))
+                    .andExpect(content().string(containsString("KEYED_CHAIN_CHECK")));
+            mvc.perform(get("/").cookie(supervisor)).andExpect(content().string(not(containsString("审计日志遭到篡改"))));
+            assertThat(jdbc.queryForObject("select max(id) from audit_event", Long.class)).as("nothing appended since")
+                    .isEqualTo(id);
+        } finally {
+            tx.executeWithoutResult(s -> {
+                jdbc.execute("alter table audit_event disable trigger audit_event_append_only");
+                jdbc.update("update audit_event set details = ?, hash = ? where id = ?", original[0], original[1], id);
+                jdbc.execute("alter table audit_event enable trigger audit_event_append_only");
+            });
+        }
+        audit.checkChain();
+        assertThat(audit.lastCheck().broken()).as("the chain holds again once the row is restored").isFalse();
+        mvc.perform(get("/").cookie(admin)).andExpect(content().string(not(containsString("审计日志遭到篡改"))));
     }
 
     @Test

@@ -62,6 +62,21 @@ class ResidentFormWebTest {
     }
 
     @Test
+    void aLongitudeThatIsNotANumberIsRefusedAtItsFieldInsteadOfDropped() throws Exception {
+        long grid = territory.findGridByCode("130528112201-001").orElseThrow().id();
+        String number = TestResidents.nextIdNumber(LocalDate.of(1983, 3, 3), true);
+        long id = residents.register(new ResidentDraft("坐标前", number, null, Registration.REGISTERED, grid, "旧址", 115.02,
+                37.59, null, Set.of()));
+        String refused = mvc.perform(post("/residents/" + id).param("name", "坐标后").param("idNumber", "")
+                .param("gridId", "" + grid).param("registration", "REGISTERED").param("longitude", "abc")
+                .param("latitude", "37.59").with(csrf()).with(user(users.loadUserByUsername("staff")))
+                .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Not a number.").contains("is-invalid");
+        assertThat(column("name", id)).as("nothing saved").isEqualTo("坐标前");
+    }
+
+    @Test
     void importPreviewShowsLineColumnAndReasonBeforeAnythingIsSaved() throws Exception {
         String csv = "name,id_number,grid_code\n预览甲,110105194912310021,130528112201-001\n";
         var file = new org.springframework.mock.web.MockMultipartFile("file", "p.csv", "text/csv",

@@ -88,6 +88,23 @@ class VisitWebTest {
                 .isEqualTo(before);
     }
 
+    @Test
+    void valuesThatCannotBeReadAreRefusedNextToTheirFieldsInsteadOfSavedAsDefaults() throws Exception {
+        long resident = staffResident();
+        int before = jdbc.queryForObject("select count(*) from visit where resident_id = ?", Integer.class, resident);
+        MvcResult result = mvc.perform(multipart("/visits").param("token", UUID.randomUUID().toString())
+                .param("residentId", "" + resident).param("kind", "BAD").param("condition", "GOOD")
+                .param("visitedOn", "2026-13-45").param("longitude", "abc").param("latitude", "37.5")
+                .param("findings", "坏数据").with(csrf()).with(user(users.loadUserByUsername("staff")))).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getContentAsString()).contains("visit-form")
+                .contains("id=\"visitedOn-error\"").contains("日期无效")
+                .contains("id=\"kind-error\"").contains("不是可选的走访类型之一")
+                .contains("id=\"position-error\"").contains("位置（经度）不是有效的数字");
+        assertThat(jdbc.queryForObject("select count(*) from visit where resident_id = ?", Integer.class, resident))
+                .as("nothing saved").isEqualTo(before);
+    }
+
     /**
      * A 7745 x 7745 PNG at 16 bits per channel with alpha: ~466 KB on the wire, 480 MB once decoded.
      * Written chunk by chunk, so that the test itself never holds the image.

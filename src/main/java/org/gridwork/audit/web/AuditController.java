@@ -23,6 +23,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -65,6 +66,30 @@ class AuditController {
         model.addAttribute("actions", audit.actions());
         model.addAttribute("queryString", queryString(query));
         return "audit/list";
+    }
+
+    /** The chain's latest verification, and where it breaks. */
+    @GetMapping("/chain")
+    String chain(Model model) {
+        AuditService.ChainCheck check = audit.lastCheck();
+        model.addAttribute("check", check);
+        if (check != null) {
+            model.addAttribute("checkedAt", UTC.format(check.checkedAt()));
+        }
+        if (check != null && check.broken()) {
+            audit.entry(check.brokenAt()).ifPresent(e -> {
+                model.addAttribute("brokenEntry", e);
+                model.addAttribute("brokenEntryAt", e.occurredAt() == null ? "" : UTC.format(e.occurredAt()));
+            });
+        }
+        return "audit/chain";
+    }
+
+    /** Verifies the chain now. */
+    @PostMapping("/chain")
+    String verifyChain() {
+        audit.checkChain();
+        return "redirect:/admin/audit/chain";
     }
 
     @GetMapping("/export.csv")

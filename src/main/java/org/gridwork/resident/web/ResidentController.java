@@ -96,6 +96,9 @@ class ResidentController {
     String create(@ModelAttribute("form") ResidentForm form, BindingResult errors,
             @RequestParam(required = false) String gridCode, Model model, RedirectAttributes flash) {
         pickedGrid(form, gridCode, model);
+        if (errors.hasErrors()) { // a value that could not be read is refused, not replaced by a default
+            return form(model, null);
+        }
         try {
             long id = residents.register(form.draft());
             flash.addFlashAttribute("success", "resident.created");
@@ -148,6 +151,9 @@ class ResidentController {
             RedirectAttributes flash) {
         pickedGrid(form, gridCode, model);
         ResidentDetail d = residents.detail(id);
+        if (errors.hasErrors()) {
+            return form(model, d);
+        }
         try {
             residents.update(id, form.draft());
             flash.addFlashAttribute("success", "resident.updated");

@@ -72,6 +72,11 @@ class VisitController {
             errors.rejectValue("residentId", "visit.resident.required");
             return form(model, null);
         }
+        if (errors.hasErrors()) {
+            // a value that could not be read (a date 2026-13-45, an unknown kind, a longitude "abc"):
+            // refused with a message next to the field, never replaced by a default
+            return form(model, resident);
+        }
         try {
             long id = visits.log(new VisitDraft(form.getToken(), resident.id(), form.getVisitedOn(), form.getKind(),
                     form.getFindings(), form.getCondition(), form.getNeeds(), form.getLongitude(), form.getLatitude(),
