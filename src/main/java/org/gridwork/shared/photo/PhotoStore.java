@@ -58,9 +58,11 @@ public class PhotoStore {
             throw new PhotoRejectedException("photo.rejected.type");
         }
         BufferedImage image = decode(content);
-        BufferedImage full = scaled(image, MAX_SIDE);
+        // turned upright (EXIF orientation) before re-encoding drops the metadata; after scaling: fewer pixels to turn
+        int orientation = PhotoOrientation.orientation(content);
+        BufferedImage full = PhotoOrientation.upright(scaled(image, MAX_SIDE), orientation);
         byte[] jpeg = jpeg(full, 0.85f);
-        byte[] thumb = jpeg(scaled(image, THUMB_SIDE), 0.75f);
+        byte[] thumb = jpeg(PhotoOrientation.upright(scaled(image, THUMB_SIDE), orientation), 0.75f);
         UUID id = UUID.randomUUID();
         jdbc.update("insert into photo(id, content_type, width, height, size_bytes, data, thumbnail, uploaded_by)"
                 + " values (?, 'image/jpeg', ?, ?, ?, ?, ?, ?)",
