@@ -105,7 +105,7 @@ class ResidentGenerator implements ResidentDataGenerator {
                             int roll = random.nextInt(1000);
                             String status = roll < 20 ? "MOVED_OUT" : roll < 30 ? "DECEASED" : "LIVING";
                             residents.row(residentId, name, PinyinInitials.of(name), PinyinInitials.keysLiteral(name), male ? "M" : "F", birth, crypto.encrypt(id), crypto.blindIndex(id),
-                                    IdNumber.mask(id), crypto.encrypt(phone), crypto.blindIndex(phone), PhoneNumber.mask(phone),
+                                    IdNumber.mask(id), crypto.encrypt(phone), crypto.blindIndex(PhoneNumber.e164(phone)), PhoneNumber.mask(phone),
                                     random.nextInt(100) < 90 ? "REGISTERED" : "FLOATING", householdId, relation, grid.id(),
                                     address, lon, lat, status, java.time.Instant.now());
                             if (!status.equals("LIVING")) {

@@ -109,10 +109,10 @@ class ResidentSearch {
             if (compact.matches("\\d{17}[\\dX]")) {
                 sql.append(" and r.id_number_index = ?");
                 args.add(crypto.blindIndex(compact));
-            } else if (compact.matches("\\+?\\d[\\d-]{6,14}")) {
+            } else if (compact.matches("\\+?\\(?\\d[\\d()-]{6,16}")) {
                 String phone;
                 try {
-                    phone = PhoneNumber.parse(compact);
+                    phone = PhoneNumber.e164(compact); // (010)1234-5678, +861012345678 ...: one hash
                 } catch (RuntimeException e) {
                     phone = compact;
                 }

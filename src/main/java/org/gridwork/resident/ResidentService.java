@@ -241,7 +241,7 @@ public class ResidentService {
                 + " latitude, notes) values (?,?,?::text[],?,?,?,?,?,?,?,?,?,?,?,?,?,?) returning id", Long.class,
                 v.name, PinyinInitials.of(v.name), PinyinInitials.keysLiteral(v.name), v.id.gender().name(), Date.valueOf(v.id.birthDate()),
                 crypto.encrypt(v.id.value()), crypto.blindIndex(v.id.value()), v.id.masked(), crypto.encrypt(v.phone),
-                crypto.blindIndex(v.phone), PhoneNumber.mask(v.phone), registration(draft).name(), v.grid,
+                crypto.blindIndex(PhoneNumber.e164(v.phone)), PhoneNumber.mask(v.phone), registration(draft).name(), v.grid,
                 blankToNull(draft.address()), draft.longitude(), draft.latitude(), blankToNull(draft.notes()));
         if (draft.tags() != null && !draft.tags().isEmpty()) {
             Map<String, TagSummary> known = knownTags != null ? knownTags : tagsByCode();
@@ -267,7 +267,7 @@ public class ResidentService {
             ResidentDraft d = drafts.get(i);
             args.add(new Object[] {v.name, PinyinInitials.of(v.name), PinyinInitials.keysLiteral(v.name), v.id.gender().name(), Date.valueOf(v.id.birthDate()),
                     crypto.encrypt(v.id.value()),
-                    crypto.blindIndex(v.id.value()), v.id.masked(), crypto.encrypt(v.phone), crypto.blindIndex(v.phone),
+                    crypto.blindIndex(v.id.value()), v.id.masked(), crypto.encrypt(v.phone), crypto.blindIndex(PhoneNumber.e164(v.phone)),
                     PhoneNumber.mask(v.phone), registration(d).name(), v.grid, blankToNull(d.address()), d.longitude(),
                     d.latitude(), blankToNull(d.notes())});
         }
@@ -314,7 +314,7 @@ public class ResidentService {
                 + " address = ?, longitude = ?, latitude = ?, notes = ?, updated_at = now(), version = version + 1 where id = ?",
                 v.name, PinyinInitials.of(v.name), PinyinInitials.keysLiteral(v.name), v.id.gender().name(), Date.valueOf(v.id.birthDate()),
                 crypto.encrypt(v.id.value()), crypto.blindIndex(v.id.value()), v.id.masked(), crypto.encrypt(v.phone),
-                crypto.blindIndex(v.phone), PhoneNumber.mask(v.phone), registration(draft).name(), v.grid,
+                crypto.blindIndex(PhoneNumber.e164(v.phone)), PhoneNumber.mask(v.phone), registration(draft).name(), v.grid,
                 blankToNull(draft.address()), draft.longitude(), draft.latitude(), blankToNull(draft.notes()), id);
         if (before.gridId() != v.grid) {
             recordChange(id, "GRID_CHANGED", before.gridId() + " -> " + v.grid);
