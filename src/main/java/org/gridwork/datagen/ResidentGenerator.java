@@ -68,7 +68,7 @@ class ResidentGenerator implements ResidentDataGenerator {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (CopyWriter households = new CopyWriter("household", "id, grid_id, address, longitude, latitude");
-                    CopyWriter residents = new CopyWriter("resident", "id, name, name_initials, gender, birth_date, id_number_enc,"
+                    CopyWriter residents = new CopyWriter("resident", "id, name, name_initials, name_initials_keys, gender, birth_date, id_number_enc,"
                             + " id_number_index, id_number_masked, phone_enc, phone_index, phone_masked, registration,"
                             + " household_id, relation_to_head, grid_id, address, longitude, latitude, status, updated_at");
                     CopyWriter tagging = new CopyWriter("resident_tagging", "resident_id, tag_code");
@@ -106,8 +106,8 @@ class ResidentGenerator implements ResidentDataGenerator {
                                     ? "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000)) : null;
                             int roll = random.nextInt(1000);
                             String status = roll < 20 ? "MOVED_OUT" : roll < 30 ? "DECEASED" : "LIVING";
-                            residents.row(residentId, name, PinyinInitials.of(name), male ? "M" : "F", birth, crypto.encrypt(id), crypto.blindIndex(id),
-                                    IdNumber.mask(id), crypto.encrypt(phone), crypto.blindIndex(phone), PhoneNumber.mask(phone),
+                            residents.row(residentId, name, PinyinInitials.of(name), PinyinInitials.keysLiteral(name), male ? "M" : "F", birth, crypto.encrypt(id), crypto.blindIndex(id),
+                                    IdNumber.mask(id), crypto.encrypt(phone), crypto.blindIndex(PhoneNumber.e164(phone)), PhoneNumber.mask(phone),
                                     random.nextInt(100) < 90 ? "REGISTERED" : "FLOATING", householdId, relation, grid.id(),
                                     address, lon, lat, status, time.now());
                             if (!status.equals("LIVING")) {

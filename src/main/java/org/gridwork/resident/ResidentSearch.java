@@ -45,11 +45,11 @@ class ResidentSearch {
             sql.append(" order by r.id desc");
         } else {
             if (query.afterId() != null && query.afterName() != null) {
-                sql.append(" and (r.name, r.id) > (?, ?)");
+                sql.append(" and (r.name collate \"zh-x-icu\", r.id) > (?::text collate \"zh-x-icu\", ?)");
                 args.add(query.afterName());
                 args.add(query.afterId());
             }
-            sql.append(" order by r.name, r.id");
+            sql.append(" order by r.name collate \"zh-x-icu\", r.id"); // pinyin order (V75)
         }
         sql.append(" limit ").append(size + 1);
         List<ResidentSummary> found = jdbc.query(sql.toString(), ResidentRows.SUMMARY, args.toArray());
@@ -62,7 +62,7 @@ class ResidentSearch {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select " + ResidentRows.COLUMNS + " from resident r where ");
         where(scope, query, sql, args);
-        sql.append(" order by r.grid_id, r.name, r.id");
+        sql.append(" order by r.grid_id, r.name collate \"zh-x-icu\", r.id");
         jdbc.query(sql.toString(), rs -> {
             each.accept(ResidentRows.summary(rs, 0));
         }, args.toArray());
@@ -109,17 +109,21 @@ class ResidentSearch {
             if (compact.matches("\\d{17}[\\dX]")) {
                 sql.append(" and r.id_number_index = ?");
                 args.add(crypto.blindIndex(compact));
-            } else if (compact.matches("\\+?\\d[\\d-]{6,14}")) {
+            } else if (compact.matches("\\+?\\(?\\d[\\d()-]{6,16}")) {
                 String phone;
                 try {
-                    phone = PhoneNumber.parse(compact);
+                    phone = PhoneNumber.e164(compact); // (010)1234-5678, +861012345678 ...: one hash
                 } catch (RuntimeException e) {
                     phone = compact;
                 }
                 sql.append(" and r.phone_index = ?");
                 args.add(crypto.blindIndex(phone));
             } else if (q.matches("[A-Za-z]{1,10}")) {
-                sql.append(" and (r.name_initials like ? or r.name ilike ?)");
+                // every reading of the initials and each beginning is a key (V75); rows the start-up
+                // job has not reached yet still answer by their usual initials
+                sql.append(" and (r.name_initials_keys @> array[?]::text[]"
+                        + " or (r.name_initials_keys is null and r.name_initials like ?) or r.name ilike ?)");
+                args.add(q.toLowerCase());
                 args.add(q.toLowerCase() + "%");
                 args.add("%" + like(q) + "%");
             } else {

@@ -240,12 +240,12 @@ public class ResidentService {
 
     /** {@code knownTags} given by imports: one lookup of the tags for the whole file. */
     long insert(Valid v, ResidentDraft draft, Map<String, TagSummary> knownTags) {
-        Long id = jdbc.queryForObject("insert into resident(name, name_initials, gender, birth_date, id_number_enc, id_number_index,"
+        Long id = jdbc.queryForObject("insert into resident(name, name_initials, name_initials_keys, gender, birth_date, id_number_enc, id_number_index,"
                 + " id_number_masked, phone_enc, phone_index, phone_masked, registration, grid_id, address, longitude,"
-                + " latitude, notes) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) returning id", Long.class,
-                v.name, PinyinInitials.of(v.name), v.id.gender().name(), Date.valueOf(v.id.birthDate()),
+                + " latitude, notes) values (?,?,?::text[],?,?,?,?,?,?,?,?,?,?,?,?,?,?) returning id", Long.class,
+                v.name, PinyinInitials.of(v.name), PinyinInitials.keysLiteral(v.name), v.id.gender().name(), Date.valueOf(v.id.birthDate()),
                 crypto.encrypt(v.id.value()), crypto.blindIndex(v.id.value()), v.id.masked(), crypto.encrypt(v.phone),
-                crypto.blindIndex(v.phone), PhoneNumber.mask(v.phone), registration(draft).name(), v.grid,
+                crypto.blindIndex(PhoneNumber.e164(v.phone)), PhoneNumber.mask(v.phone), registration(draft).name(), v.grid,
                 blankToNull(draft.address()), draft.longitude(), draft.latitude(), blankToNull(draft.notes()));
         if (draft.tags() != null && !draft.tags().isEmpty()) {
             Map<String, TagSummary> known = knownTags != null ? knownTags : tagsByCode();
@@ -269,17 +269,17 @@ public class ResidentService {
         for (int i = 0; i < valid.size(); i++) {
             Valid v = valid.get(i);
             ResidentDraft d = drafts.get(i);
-            args.add(new Object[] {v.name, PinyinInitials.of(v.name), v.id.gender().name(), Date.valueOf(v.id.birthDate()),
+            args.add(new Object[] {v.name, PinyinInitials.of(v.name), PinyinInitials.keysLiteral(v.name), v.id.gender().name(), Date.valueOf(v.id.birthDate()),
                     crypto.encrypt(v.id.value()),
-                    crypto.blindIndex(v.id.value()), v.id.masked(), crypto.encrypt(v.phone), crypto.blindIndex(v.phone),
+                    crypto.blindIndex(v.id.value()), v.id.masked(), crypto.encrypt(v.phone), crypto.blindIndex(PhoneNumber.e164(v.phone)),
                     PhoneNumber.mask(v.phone), registration(d).name(), v.grid, blankToNull(d.address()), d.longitude(),
                     d.latitude(), blankToNull(d.notes())});
         }
         int done = 0;
         for (int from = 0; from < args.size(); from += 1000) {
-            done += jdbc.batchUpdate("insert into resident(name, name_initials, gender, birth_date, id_number_enc, id_number_index,"
+            done += jdbc.batchUpdate("insert into resident(name, name_initials, name_initials_keys, gender, birth_date, id_number_enc, id_number_index,"
                     + " id_number_masked, phone_enc, phone_index, phone_masked, registration, grid_id, address, longitude,"
-                    + " latitude, notes) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    + " latitude, notes) values (?,?,?::text[],?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     args.subList(from, Math.min(args.size(), from + 1000))).length;
         }
         return done;
@@ -313,12 +313,12 @@ public class ResidentService {
                     draft.notes(), draft.tags());
         }
         Valid v = validate(draft, id);
-        jdbc.update("update resident set name = ?, name_initials = ?, gender = ?, birth_date = ?, id_number_enc = ?, id_number_index = ?,"
+        jdbc.update("update resident set name = ?, name_initials = ?, name_initials_keys = ?::text[], gender = ?, birth_date = ?, id_number_enc = ?, id_number_index = ?,"
                 + " id_number_masked = ?, phone_enc = ?, phone_index = ?, phone_masked = ?, registration = ?, grid_id = ?,"
                 + " address = ?, longitude = ?, latitude = ?, notes = ?, updated_at = now(), version = version + 1 where id = ?",
-                v.name, PinyinInitials.of(v.name), v.id.gender().name(), Date.valueOf(v.id.birthDate()),
+                v.name, PinyinInitials.of(v.name), PinyinInitials.keysLiteral(v.name), v.id.gender().name(), Date.valueOf(v.id.birthDate()),
                 crypto.encrypt(v.id.value()), crypto.blindIndex(v.id.value()), v.id.masked(), crypto.encrypt(v.phone),
-                crypto.blindIndex(v.phone), PhoneNumber.mask(v.phone), registration(draft).name(), v.grid,
+                crypto.blindIndex(PhoneNumber.e164(v.phone)), PhoneNumber.mask(v.phone), registration(draft).name(), v.grid,
                 blankToNull(draft.address()), draft.longitude(), draft.latitude(), blankToNull(draft.notes()), id);
         if (before.gridId() != v.grid) {
             recordChange(id, "GRID_CHANGED", before.gridId() + " -> " + v.grid);

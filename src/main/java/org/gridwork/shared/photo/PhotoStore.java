@@ -142,8 +142,10 @@ public class PhotoStore {
                     if (image == null) {
                         throw new PhotoRejectedException("photo.rejected.type");
                     }
-                    BufferedImage full = scaled(image, MAX_SIDE);
-                    BufferedImage thumb = scaled(image, THUMB_SIDE);
+                    // turned upright (EXIF orientation) before re-encoding drops the metadata; after scaling: fewer pixels to turn
+                    int orientation = PhotoOrientation.orientation(content);
+                    BufferedImage full = PhotoOrientation.upright(scaled(image, MAX_SIDE), orientation);
+                    BufferedImage thumb = PhotoOrientation.upright(scaled(image, THUMB_SIDE), orientation);
                     image = null; // the decoded original may go before encoding
                     return new Processed(full, jpeg(full, 0.85f), jpeg(thumb, 0.75f));
                 } finally {

@@ -67,4 +67,81 @@ class PhotoStoreTest {
         byte[] stored = photos.load(photos.store(withExif.toByteArray(), null), false).orElseThrow();
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Exif").doesNotContain("GPSLatitude");
     }
+
+    /** A phone's portrait photo: landscape pixels (left half red, right half blue) and EXIF orientation 6. */
+    static byte[] portraitFromAPhone() throws Exception {
+        BufferedImage landscape = new BufferedImage(400, 200, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = landscape.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(0, 0, 200, 200);
+        g.setColor(java.awt.Color.BLUE);
+        g.fillRect(200, 0, 200, 200);
+        g.dispose();
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ImageIO.write(landscape, "jpeg", plain);
+        byte[] jpeg = plain.toByteArray();
+        // APP1 Exif: big-endian TIFF header, one IFD0 entry: Orientation (0x0112), SHORT, 1, value 6
+        byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0};
+        byte[] header = {'E', 'x', 'i', 'f', 0, 0};
+        int length = 2 + header.length + tiff.length;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2); // SOI
+        out.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length});
+        out.write(header);
+        out.write(tiff);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aPortraitPhotoKeepsItsOrientation() throws Exception {
+        byte[] portrait = portraitFromAPhone();
+        assertThat(PhotoOrientation.orientation(portrait)).isEqualTo(6);
+        UUID id = photos.store(portrait, null);
+        BufferedImage full = ImageIO.read(new java.io.ByteArrayInputStream(photos.load(id, false).orElseThrow()));
+        BufferedImage thumb = ImageIO.read(new java.io.ByteArrayInputStream(photos.load(id, true).orElseThrow()));
+        assertThat(full.getWidth()).as("upright: taller than wide").isEqualTo(200);
+        assertThat(full.getHeight()).isEqualTo(400);
+        assertThat(thumb.getHeight()).isGreaterThan(thumb.getWidth());
+        // turned clockwise: what was the left (red) is now the top, the right (blue) the bottom
+        java.awt.Color top = new java.awt.Color(full.getRGB(100, 50));
+        java.awt.Color bottom = new java.awt.Color(full.getRGB(100, 350));
+        assertThat(top.getRed()).isGreaterThan(200);
+        assertThat(top.getBlue()).isLessThan(60);
+        assertThat(bottom.getBlue()).isGreaterThan(200);
+        assertThat(bottom.getRed()).isLessThan(60);
+    }
+
+    @Test
+    void everyExifOrientationTurnsThePixelsAsTheCameraMeantThem() {
+        // a 3 x 2 image, pixel values 1..6 row by row; each orientation's upright picture as the EXIF spec draws it
+        BufferedImage source = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
+        int v = 1;
+        for (int y = 0; y < 2; y++) {
+            for (int x = 0; x < 3; x++) {
+                source.setRGB(x, y, v++);
+            }
+        }
+        assertThat(pixels(PhotoOrientation.upright(source, 1))).isEqualTo("123/456");
+        assertThat(pixels(PhotoOrientation.upright(source, 2))).isEqualTo("321/654");
+        assertThat(pixels(PhotoOrientation.upright(source, 3))).isEqualTo("654/321");
+        assertThat(pixels(PhotoOrientation.upright(source, 4))).isEqualTo("456/123");
+        assertThat(pixels(PhotoOrientation.upright(source, 5))).isEqualTo("14/25/36");
+        assertThat(pixels(PhotoOrientation.upright(source, 6))).isEqualTo("41/52/63");
+        assertThat(pixels(PhotoOrientation.upright(source, 7))).isEqualTo("63/52/41");
+        assertThat(pixels(PhotoOrientation.upright(source, 8))).isEqualTo("36/25/14");
+    }
+
+    private static String pixels(BufferedImage image) {
+        StringBuilder s = new StringBuilder();
+        for (int y = 0; y < image.getHeight(); y++) {
+            if (y > 0) {
+                s.append('/');
+            }
+            for (int x = 0; x < image.getWidth(); x++) {
+                s.append(image.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        return s.toString();
+    }
 }
