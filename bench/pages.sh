@@ -23,6 +23,13 @@ measure issue-page           admin      "/issues/$ISSUE"
 measure dashboard-county     supervisor "/dashboard"
 measure dashboard-town       sup-130528112 "/dashboard?node=130528112"
 measure open311-requests     staff      "/open311/v2/requests.json"
+# Residents' pages (issue 19), no login needed: the report form, and the tracking page of a code
+# planted on the newest Open311 request (the generator makes no residents' reports).
+psql_value "insert into public_report(issue_id, tracking_code, address_hash, device_id, created_at)
+  select id, 'BENCH23456', 'bench', 'bench', now() from issue where source = 'OPEN311' order by id desc limit 1
+  on conflict do nothing" > /dev/null
+measure public-report        staff      "/public/report"
+measure public-track         staff      "/public/track/BENCH23456"
 
 # Visit logging: a POST per request, each with a fresh idempotency token, as the phone form sends it
 # (issued with the form: time-ordered, see shared.id.TimeOrderedUuid).

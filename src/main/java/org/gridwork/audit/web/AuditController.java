@@ -74,12 +74,12 @@ class AuditController {
         AuditService.ChainCheck check = audit.lastCheck();
         model.addAttribute("check", check);
         if (check != null) {
-            model.addAttribute("checkedAt", UTC.format(check.checkedAt()));
+            model.addAttribute("checkedAt", time.seconds(check.checkedAt()));
         }
         if (check != null && check.broken()) {
             audit.entry(check.brokenAt()).ifPresent(e -> {
                 model.addAttribute("brokenEntry", e);
-                model.addAttribute("brokenEntryAt", e.occurredAt() == null ? "" : UTC.format(e.occurredAt()));
+                model.addAttribute("brokenEntryAt", e.occurredAt() == null ? "" : time.seconds(e.occurredAt()));
             });
         }
         return "audit/chain";
