@@ -61,14 +61,19 @@ class IssueController {
     private final String tileAttribution;
     private final ZoneId zone;
     private final MessageSource messages;
+    private final org.gridwork.issue.PublicReports publicReports;
+    private final java.time.Clock clock;
 
     IssueController(IssueService issues, IssueQueries queries, CategoryService categories, TerritoryService territory,
-            MessageSource messages,
+            MessageSource messages, org.gridwork.issue.PublicReports publicReports,
+            org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock,
             @Value("${gridwork.map.tile-url:}") String tileUrl, @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
             @Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
         this.issues = issues;
         this.queries = queries;
         this.messages = messages;
+        this.publicReports = publicReports;
+        this.clock = clock.getIfAvailable(java.time.Clock::systemUTC);
         this.categories = categories;
         this.territory = territory;
         this.tileUrl = tileUrl;
@@ -138,9 +143,9 @@ class IssueController {
             @RequestParam(required = false) String month, Model model) {
         java.time.YearMonth m;
         try {
-            m = month == null || month.isBlank() ? java.time.YearMonth.now(zone) : java.time.YearMonth.parse(month.strip());
+            m = month == null || month.isBlank() ? java.time.YearMonth.now(clock.withZone(zone)) : java.time.YearMonth.parse(month.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            m = java.time.YearMonth.now(zone);
+            m = java.time.YearMonth.now(clock.withZone(zone));
         }
         model.addAttribute("ratings", queries.ratings(region, grid, m, 500));
         model.addAttribute("month", m);
@@ -269,6 +274,14 @@ class IssueController {
     String rework(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String reason,
             RedirectAttributes r) {
         return done(id, r, () -> issues.sendBackForRework(id, version, reason));
+    }
+
+    /** The name and phone a resident left on the public page, shown on purpose and audited. */
+    @GetMapping("/issues/{id}/resident-contact")
+    String residentContact(@PathVariable long id, Model model) {
+        model.addAttribute("contact", publicReports.contact(id));
+        model.addAttribute("issueId", id);
+        return "issue/resident-contact";
     }
 
     /** 不满意 from the resident who reported it: the supervisor reopens the closed issue for rework. */
