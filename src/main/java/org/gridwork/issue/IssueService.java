@@ -278,6 +278,17 @@ public class IssueService {
         void apply(Issue issue, Actor actor);
     }
 
+    /**
+     * Whether the current user handles the issue: a supervisor or admin with it in scope, or its
+     * assignee (404 when it is out of their scope altogether).
+     */
+    boolean handledByCurrentUser(long id) {
+        CurrentUser user = currentUsers.require();
+        Issue issue = load(id, user);
+        Actor a = actor(user, issue.getGridId());
+        return user.role() == Role.ADMIN || (user.role() == Role.SUPERVISOR && a.gridInScope()) || issue.isAssignee(a);
+    }
+
     /** Saves a new issue with its first timeline line (the public reporting page's way in). */
     long saveNew(Issue issue) {
         return save(issue);

@@ -296,6 +296,33 @@ public class PublicReports {
         return photos.load(photoId, thumbnail).orElseThrow(() -> new NotFoundException("photo", photoId));
     }
 
+    /** The resident's name and phone as they left them (either may be null). */
+    public record Contact(String name, String phone) {
+    }
+
+    /**
+     * The contact a resident left, for the supervisor or the assignee who calls them back: shown
+     * on purpose, one request at a time, and audited. 404 outside the user's scope, refused to
+     * others who merely see the issue.
+     */
+    @Transactional
+    public Contact contact(long issueId) {
+        if (!issues.handledByCurrentUser(issueId)) {
+            throw new NotFoundException("issue", issueId);
+        }
+        List<Contact> found = jdbc.query("select name_enc, phone_enc from public_report where issue_id = ?",
+                (rs, n) -> new Contact(decrypt(rs.getString(1)), decrypt(rs.getString(2))), issueId);
+        if (found.isEmpty()) {
+            throw new NotFoundException("issue", issueId);
+        }
+        events.publishEvent(AuditEvent.of("PUBLIC_CONTACT_VIEWED", "ISSUE", issueId, null));
+        return found.get(0);
+    }
+
+    private String decrypt(String stored) {
+        return stored == null ? null : crypto.decrypt(stored);
+    }
+
     // ---- rating ----
 
     /** 满意 / 基本满意 / 不满意. */

@@ -117,6 +117,28 @@ class PublicReportTest {
     }
 
     @Test
+    void theSupervisorSeesTheContactOnPurposeAndAuditedOthersDoNot() throws Exception {
+        String url = mvc.perform(report("FACILITY_LAMP", "115.0259", "37.5829", "10.19.6.1")
+                .param("name", "刘阿姨").param("phone", "13600002222").with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        long id = jdbc.queryForObject("select issue_id from public_report where tracking_code = ?", Long.class,
+                url.substring(url.lastIndexOf('/') + 1));
+        var supervisor = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(users.loadUserByUsername("supervisor"));
+        assertThat(mvc.perform(get("/issues/" + id).with(supervisor)).andReturn().getResponse().getContentAsString())
+                .contains("id=\"resident-contact\"").doesNotContain("13600002222");
+        assertThat(mvc.perform(get("/issues/" + id + "/resident-contact").with(supervisor)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("刘阿姨").contains("13600002222");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'PUBLIC_CONTACT_VIEWED' and target_id = ?",
+                Integer.class, String.valueOf(id))).isPositive();
+        // grid staff who see the issue but do not handle it, and staff elsewhere: 404
+        for (String other : List.of("staff", "staff2")) {
+            mvc.perform(get("/issues/" + id + "/resident-contact").with(org.springframework.security.test.web.servlet
+                    .request.SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(other))))
+                    .andExpect(status().isNotFound());
+        }
+    }
+
+    @Test
     void aPointOutsideTheTerritoryIsRefusedPolitelyAndNothingIsFiled() throws Exception {
         Integer before = jdbc.queryForObject("select count(*) from public_report", Integer.class);
         String page = mvc.perform(report("FACILITY_LAMP", "100.0", "30.0", "10.19.0.3").with(csrf()))

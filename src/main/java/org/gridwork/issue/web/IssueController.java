@@ -64,15 +64,17 @@ class IssueController {
     private final org.gridwork.shared.time.BusinessTime time;
     private final MessageSource messages;
     private final ResidentService residents;
+    private final org.gridwork.issue.PublicReports publicReports;
 
     IssueController(IssueService issues, IssueQueries queries, CategoryService categories, TerritoryService territory,
-            MessageSource messages, ResidentService residents,
+            MessageSource messages, ResidentService residents, org.gridwork.issue.PublicReports publicReports,
             @Value("${gridwork.map.tile-url:}") String tileUrl, @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
             org.gridwork.shared.time.BusinessTime time) {
         this.issues = issues;
         this.queries = queries;
         this.messages = messages;
         this.residents = residents;
+        this.publicReports = publicReports;
         this.categories = categories;
         this.territory = territory;
         this.tileUrl = tileUrl;
@@ -312,6 +314,14 @@ class IssueController {
     String rework(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String reason,
             RedirectAttributes r) {
         return done(id, r, "REWORK", () -> issues.sendBackForRework(id, version, reason));
+    }
+
+    /** The name and phone a resident left on the public page, shown on purpose and audited. */
+    @GetMapping("/issues/{id}/resident-contact")
+    String residentContact(@PathVariable long id, Model model) {
+        model.addAttribute("contact", publicReports.contact(id));
+        model.addAttribute("issueId", id);
+        return "issue/resident-contact";
     }
 
     /** 不满意 from the resident who reported it: the supervisor reopens the closed issue for rework. */
