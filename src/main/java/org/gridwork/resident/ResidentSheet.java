@@ -58,13 +58,34 @@ final class ResidentSheet {
                 && (content[2] & 0xFF) == 0xBF ? 3 : 0;
         List<Line> lines = new ArrayList<>();
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get()
-                .parse(new InputStreamReader(new ByteArrayInputStream(content, skip, content.length - skip),
-                        StandardCharsets.UTF_8))) {
+                .parse(new java.io.StringReader(text(content, skip)))) {
             for (CSVRecord r : parser) {
                 lines.add(new Line((int) r.getRecordNumber(), r.toList()));
             }
         }
         return lines;
+    }
+
+    /**
+     * The file's text: UTF-8 when it is valid UTF-8; otherwise the GB18030 family (GBK, GB2312), which
+     * is what Excel and WPS write for "CSV" on a Chinese Windows; read as UTF-8, such a file turned
+     * every name into replacement characters.
+     */
+    static String text(byte[] content, int offset) {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(content, offset, content.length - offset);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(bytes).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            try {
+                return java.nio.charset.Charset.forName("GB18030").newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(content, offset, content.length - offset)).toString();
+            } catch (java.nio.charset.CharacterCodingException neither) {
+                throw new BusinessRuleException("resident.import.encoding");
+            }
+        }
     }
 
     private static List<Line> readXlsx(byte[] content) throws IOException {

@@ -56,6 +56,20 @@ class ResidentImportTest {
     }
 
     @Test
+    void aGbkFileFromExcelIsReadAsGbkNotAsMojibake() {
+        String id = TestResidents.nextIdNumber(LocalDate.of(1954, 6, 6), false);
+        String csv = "name,id_number,phone,registration,grid_code,address,longitude,latitude,tags,notes\n"
+                + "张秀英," + id + ",,户籍,130528112201-001,侯口一村幸福街3号,,,,\n";
+        ImportPreview preview = transfer.preview(csv.getBytes(java.nio.charset.Charset.forName("GBK")), "gbk.csv");
+        assertThat(preview.problems()).isEmpty();
+        assertThat(transfer.confirm(preview.token())).isEqualTo(1);
+        ResidentSummary saved = residents.search(new ResidentQuery(id, null, null, null, ResidentQuery.Sort.NAME, null,
+                null, 10)).items().get(0);
+        assertThat(saved.name()).isEqualTo("张秀英");
+        assertThat(saved.address()).isEqualTo("侯口一村幸福街3号");
+    }
+
+    @Test
     void previewsAreGoneAfterADay() {
         String id = TestResidents.nextIdNumber(LocalDate.of(1953, 5, 5), true);
         ImportPreview preview = transfer.preview(("name,id_number\n过期预览," + id + "\n").getBytes(StandardCharsets.UTF_8),
