@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -28,9 +29,12 @@ class CommonPasswords {
         }
     }
 
-    /** Case-insensitive: "Password123" is as weak as "password123". */
+    /**
+     * Case-insensitive and width-insensitive: "Password123" is as weak as "password123", and
+     * full-width "１２３４５６７８９０" (what a Chinese IME types) as "1234567890" (NFKC folds them).
+     */
     boolean contains(String password) {
-        return passwords.contains(password.strip().toLowerCase(Locale.ROOT));
+        return passwords.contains(Normalizer.normalize(password, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT));
     }
 
     int size() {

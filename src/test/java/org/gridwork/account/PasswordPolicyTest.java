@@ -21,6 +21,9 @@ class PasswordPolicyTest {
         assertThat(policy.problem("li", "short-pw")).contains("account.password.tooShort");
         assertThat(policy.problem("li", "1234567890")).contains("account.password.common");
         assertThat(policy.problem("li", "qwertyuiop")).contains("account.password.common");
+        // full-width digits and letters, as a Chinese input method types them
+        assertThat(policy.problem("li", "１２３４５６７８９０")).contains("account.password.common");
+        assertThat(policy.problem("li", "ｑｗｅｒｔｙｕｉｏｐ")).contains("account.password.common");
         assertThat(policy.problem("wangjianguo", "wangjianguo-2024")).contains("account.password.containsUsername");
         assertThat(policy.problem("li", "x".repeat(129))).contains("account.password.tooLong");
     }
