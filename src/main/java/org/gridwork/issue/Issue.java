@@ -116,6 +116,10 @@ class Issue {
     @Column(name = "extension_reason")
     private String extensionReason;
 
+    /** An extension was approved: a rework keeps its deadline when later than a fresh one. */
+    @Column(name = "extension_approved")
+    private boolean extended;
+
     @Column(name = "handled_at")
     private Instant handledAt;
 
@@ -247,19 +251,28 @@ class Issue {
         move(a, now, "CLOSE", IssueStatus.CLOSED, comment);
     }
 
-    /** 返工: the work did not hold; back to the same assignee with a fresh deadline. */
+    /**
+     * 返工: the work did not hold; back to the same assignee with a fresh deadline, never earlier
+     * than the one an approved extension set: the timeline then says the extension stands.
+     */
     void sendBackForRework(Actor a, String reason, Deadlines d, Instant now) {
         require(IssueAction.REWORK, a, IssueStatus.HANDLED);
         requireReason(reason);
         reworkCount++;
         handledAt = null;
         verifyDeadline = null;
-        deadline = d.deadline();
-        warn50At = d.warn50();
-        warn80At = d.warn80();
+        boolean keepExtension = extended && deadline != null && deadline.isAfter(d.deadline());
+        if (!keepExtension) {
+            deadline = d.deadline();
+            warn50At = d.warn50();
+            warn80At = d.warn80();
+        }
         warningLevel = 0;
         overdue = false;
         move(a, now, "REWORK", IssueStatus.DISPATCHED, reason);
+        if (keepExtension) {
+            record(a, now, "EXTENSION_KEPT", status, status, null);
+        }
     }
 
     void requestExtension(Actor a, Instant until, String reason, Instant now) {
@@ -282,6 +295,7 @@ class Issue {
         warn80At = moved.warn80();
         overdue = false;
         warningLevel = 0;
+        extended = true;
         extensionRequestedUntil = null;
         extensionReason = null;
         record(a, now, "EXTENSION_APPROVED", status, status, comment);

@@ -57,6 +57,17 @@ class IssueNotifier {
         send(to, issueId, key, args);
     }
 
+    /**
+     * Whoever reported the issue hears how it goes (filed, rejected with the reason, dispatched,
+     * sent back, closed), unless they did it themselves; public reports have no account to tell.
+     */
+    void reporter(Issue issue, long actorId, String key, Object... args) {
+        Long reporter = issue.getReporterId();
+        if (reporter != null && reporter != actorId) {
+            send(Set.of(reporter), issue.getId(), key, args);
+        }
+    }
+
     private void send(Set<Long> to, long issueId, String key, Object... args) {
         if (to.isEmpty()) {
             return;

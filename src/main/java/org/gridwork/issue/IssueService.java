@@ -159,30 +159,34 @@ public class IssueService {
 
     @Transactional
     public void file(long id, long version, String comment) {
-        act(id, version, "ISSUE_FILED", (i, a) -> i.file(a, comment, now()));
+        Issue issue = act(id, version, "ISSUE_FILED", (i, a) -> i.file(a, comment, now()));
+        notifier.reporter(issue, currentUsers.require().id(), "notification.issue.reporter.filed");
     }
 
     @Transactional
     public void reject(long id, long version, String reason) {
-        act(id, version, "ISSUE_REJECTED", (i, a) -> i.reject(a, reason, now()));
+        Issue issue = act(id, version, "ISSUE_REJECTED", (i, a) -> i.reject(a, reason, now()));
+        notifier.reporter(issue, currentUsers.require().id(), "notification.issue.reporter.rejected", reason.strip());
     }
 
     @Transactional
     public void dispatchToStaff(long id, long version, long staffUserId, String comment) {
         UserSummary staff = accounts.findUser(staffUserId).filter(u -> u.role() == Role.GRID_STAFF && u.enabled())
                 .orElseThrow(() -> new BusinessRuleException("issue.error.assigneeRequired"));
-        act(id, version, "ISSUE_DISPATCHED", (i, a) -> i.dispatchToStaff(a, staff.id(), staff.displayName(),
+        Issue issue = act(id, version, "ISSUE_DISPATCHED", (i, a) -> i.dispatchToStaff(a, staff.id(), staff.displayName(),
                 deadlines.from(now(), categories.get(i.getCategoryId())), comment, now()));
         notifier.assignees(staff.id(), null, id, "notification.issue.dispatched");
+        notifier.reporter(issue, currentUsers.require().id(), "notification.issue.reporter.dispatched");
     }
 
     @Transactional
     public void dispatchToDepartment(long id, long version, long departmentId, String comment) {
         DepartmentSummary dept = accounts.departments().stream().filter(d -> d.id() == departmentId && d.active())
                 .findFirst().orElseThrow(() -> new BusinessRuleException("issue.error.assigneeRequired"));
-        act(id, version, "ISSUE_DISPATCHED", (i, a) -> i.dispatchToDepartment(a, dept.id(), dept.name(),
+        Issue issue = act(id, version, "ISSUE_DISPATCHED", (i, a) -> i.dispatchToDepartment(a, dept.id(), dept.name(),
                 deadlines.from(now(), categories.get(i.getCategoryId())), comment, now()));
         notifier.assignees(null, dept.id(), id, "notification.issue.dispatched");
+        notifier.reporter(issue, currentUsers.require().id(), "notification.issue.reporter.dispatched");
     }
 
     @Transactional
@@ -214,7 +218,8 @@ public class IssueService {
 
     @Transactional
     public void verifyAndClose(long id, long version, String comment) {
-        act(id, version, "ISSUE_CLOSED", (i, a) -> i.verifyAndClose(a, comment, now()));
+        Issue issue = act(id, version, "ISSUE_CLOSED", (i, a) -> i.verifyAndClose(a, comment, now()));
+        notifier.reporter(issue, currentUsers.require().id(), "notification.issue.reporter.closed");
     }
 
     @Transactional
@@ -222,6 +227,7 @@ public class IssueService {
         Issue issue = act(id, version, "ISSUE_REWORK", (i, a) -> i.sendBackForRework(a, reason,
                 deadlines.from(now(), categories.get(i.getCategoryId())), now()));
         notifier.assignees(issue.getAssigneeUserId(), issue.getAssigneeDepartmentId(), id, "notification.issue.rework");
+        notifier.reporter(issue, currentUsers.require().id(), "notification.issue.reporter.rework", reason.strip());
     }
 
     /** The resident rated the outcome 不满意 within 7 days: back to the same assignee with a fresh deadline. */

@@ -157,6 +157,36 @@ class IssueWorkflowTest {
     }
 
     @Test
+    void reworkNeverMovesTheDeadlineEarlierThanAnApprovedExtension() {
+        Issue issue = issueIn(IssueStatus.IN_PROGRESS, false);
+        Instant later = D.deadline().plus(Duration.ofDays(3));
+        issue.requestExtension(ASSIGNEE, later, "waiting for parts", T0);
+        issue.approveExtension(SUPERVISOR, new Deadlines(later, T0, T0), null, T0);
+        issue.reportHandled(ASSIGNEE, "replaced", 24, T0);
+        issue.drainPending();
+
+        issue.sendBackForRework(SUPERVISOR, "still broken", D, T0);
+        assertThat(issue.getDeadline()).as("the approved extension stands").isEqualTo(later);
+        assertThat(issue.drainPending()).extracting(Issue.PendingEvent::action).containsExactly("REWORK", "EXTENSION_KEPT");
+
+        // a fresh deadline later than the extension wins
+        issue.accept(ASSIGNEE, T0);
+        issue.reportHandled(ASSIGNEE, "replaced again", 24, T0);
+        Deadlines muchLater = new Deadlines(later.plus(Duration.ofDays(5)), T0, T0);
+        issue.sendBackForRework(SUPERVISOR, "still broken", muchLater, T0);
+        assertThat(issue.getDeadline()).isEqualTo(muchLater.deadline());
+    }
+
+    @Test
+    void reworkWithoutAnExtensionTakesTheFreshDeadline() {
+        Issue issue = issueIn(IssueStatus.HANDLED, false);
+        Deadlines fresh = new Deadlines(T0.plus(Duration.ofDays(2)), T0, T0);
+        issue.sendBackForRework(SUPERVISOR, "still broken", fresh, T0);
+        assertThat(issue.getDeadline()).isEqualTo(fresh.deadline());
+        assertThat(issue.drainPending()).extracting(Issue.PendingEvent::action).doesNotContain("EXTENSION_KEPT");
+    }
+
+    @Test
     void reworkGoesBackToTheAssigneeAndIsCounted() {
         Issue issue = issueIn(IssueStatus.HANDLED, false);
         issue.sendBackForRework(SUPERVISOR, "still broken", D, T0);

@@ -105,6 +105,23 @@ class VisitWebTest {
                 .as("nothing saved").isEqualTo(before);
     }
 
+    @Test
+    void aNulCharacterInAFormFieldOrFileNameIsRefusedWithTheBadRequestPageNotA500() throws Exception {
+        long resident = staffResident();
+        int before = jdbc.queryForObject("select count(*) from visit where resident_id = ?", Integer.class, resident);
+        MvcResult inField = mvc.perform(multipart("/visits").param("token", UUID.randomUUID().toString())
+                .param("residentId", "" + resident).param("kind", "CARE").param("condition", "GOOD")
+                .param("findings", "门口\u0000有积水").with(csrf()).with(user(users.loadUserByUsername("staff")))).andReturn();
+        assertThat(inField.getResponse().getStatus()).isEqualTo(400);
+        MvcResult inFileName = mvc.perform(multipart("/visits")
+                .file(new org.springframework.mock.web.MockMultipartFile("photos", "a\u0000.jpg", "image/jpeg", new byte[] {1}))
+                .param("token", UUID.randomUUID().toString()).param("residentId", "" + resident).param("kind", "CARE")
+                .param("condition", "GOOD").with(csrf()).with(user(users.loadUserByUsername("staff")))).andReturn();
+        assertThat(inFileName.getResponse().getStatus()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("select count(*) from visit where resident_id = ?", Integer.class, resident))
+                .as("nothing saved").isEqualTo(before);
+    }
+
     /**
      * A 7745 x 7745 PNG at 16 bits per channel with alpha: ~466 KB on the wire, 480 MB once decoded.
      * Written chunk by chunk, so that the test itself never holds the image.

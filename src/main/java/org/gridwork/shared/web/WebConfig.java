@@ -92,6 +92,7 @@ class WebConfig implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new UploadLimits(uploadLimit, divisionsUploadLimit));
+        registry.addInterceptor(new MultipartControlCharacters());
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
         // ?lang=<garbage> (scanners, mistyped links) keeps the current language instead of a 500
