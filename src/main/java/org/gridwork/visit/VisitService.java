@@ -31,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class VisitService {
 
+    static final int MAX_FINDINGS = 2000;
+    static final int MAX_NEEDS = 1000;
+
     static final int MAX_PHOTOS = 4;
 
     private final JdbcTemplate jdbc;
@@ -86,6 +89,13 @@ public class VisitService {
         if (draft.kind() == null || draft.condition() == null) {
             throw new BusinessRuleException("visit.kindAndCondition.required");
         }
+        // refused with the limit stated, never cut short without a word
+        if (draft.findings() != null && draft.findings().length() > MAX_FINDINGS) {
+            throw new BusinessRuleException("visit.findings.tooLong", MAX_FINDINGS, draft.findings().length());
+        }
+        if (draft.needs() != null && draft.needs().length() > MAX_NEEDS) {
+            throw new BusinessRuleException("visit.needs.tooLong", MAX_NEEDS, draft.needs().length());
+        }
         List<byte[]> uploads = draft.photos() == null ? List.of()
                 : draft.photos().stream().filter(p -> p != null && p.length > 0).toList();
         if (uploads.size() > MAX_PHOTOS) {
@@ -96,7 +106,7 @@ public class VisitService {
                 + " values (?,?,?,?,?,?,?,?,?,?,?,?,?) on conflict (idempotency_key) do nothing returning id",
                 rs -> rs.next() ? rs.getLong(1) : null,
                 r.id(), r.householdId(), r.gridId(), user.id(), Date.valueOf(on), draft.kind().name(),
-                clip(draft.findings(), 2000), draft.condition().name(), clip(draft.needs(), 1000),
+                clip(draft.findings(), MAX_FINDINGS), draft.condition().name(), clip(draft.needs(), MAX_NEEDS),
                 validLon(draft.longitude(), draft.latitude()), validLat(draft.longitude(), draft.latitude()),
                 draft.accuracy(), draft.idempotencyKey());
         if (id == null) {

@@ -79,7 +79,8 @@ class AccountAdministrationTest {
                         .param("current", np.password()).param("newPassword", "river under the bridge").param("repeat", "river under the bridge"))
                 .andExpect(redirectedUrl("/"));
         mvc.perform(get("/").cookie(user)).andExpect(status().isOk());
-        assertThat(WebSessions.login(mvc, name, "river under the bridge").getResponse().getRedirectedUrl()).isEqualTo("/");
+        // grid staff start on their today list (issue 18)
+        assertThat(WebSessions.login(mvc, name, "river under the bridge").getResponse().getRedirectedUrl()).isEqualTo("/today");
     }
 
     @Test
@@ -107,7 +108,7 @@ class AccountAdministrationTest {
         assertThat(WebSessions.login(mvc, name, "a long enough password").getResponse().getRedirectedUrl())
                 .isEqualTo("/login?error");
         mvc.perform(post("/admin/users/" + id + "/enable").cookie(admin()).with(csrf()));
-        assertThat(WebSessions.login(mvc, name, "a long enough password").getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(WebSessions.login(mvc, name, "a long enough password").getResponse().getRedirectedUrl()).isEqualTo("/today");
     }
 
     @Test

@@ -24,6 +24,7 @@ class LoginJourneyBrowserTest extends BrowserTestSupport {
         useLanguage("zh_CN");
         loginAs(username);
 
+        open("/"); // grid staff land on /today after login (issue 18); the home page is still there
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("home")));
         assertThat(browser.findElement(By.id("home")).getAttribute("data-role")).isEqualTo(role);
         assertThat(text(By.tagName("h1"))).startsWith("您好");
@@ -58,6 +59,7 @@ class LoginJourneyBrowserTest extends BrowserTestSupport {
         useLanguage("zh_CN");
         loginAs("staff");
 
+        open("/"); // grid staff land on /today after login (issue 18)
         String grids = text(By.id("my-grids"));
         assertThat(grids).contains("130528112201-001", "130528112201-002").doesNotContain("130528112202");
         Browser.screenshot("home-staff-phone");

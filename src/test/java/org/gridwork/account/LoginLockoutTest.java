@@ -37,7 +37,7 @@ class LoginLockoutTest {
         for (int i = 0; i < 4; i++) {
             assertThat(redirectAfter(user, "wrong-" + i, "10.1.0." + i)).isEqualTo("/login?error");
         }
-        assertThat(redirectAfter(user, PASSWORD, "10.1.0.9")).as("4 failures do not lock").isEqualTo("/");
+        assertThat(redirectAfter(user, PASSWORD, "10.1.0.9")).as("4 failures do not lock").isEqualTo("/today");
         for (int i = 0; i < 5; i++) {
             redirectAfter(user, "wrong-" + i, "10.1.1." + i);
         }
@@ -46,7 +46,7 @@ class LoginLockoutTest {
         assertThat(accounts.userDetail(id).locked()).isTrue();
 
         accounts.unlockUser(id);
-        assertThat(redirectAfter(user, PASSWORD, "10.1.1.9")).isEqualTo("/");
+        assertThat(redirectAfter(user, PASSWORD, "10.1.1.9")).isEqualTo("/today");
     }
 
     @Test

@@ -30,7 +30,8 @@ class LoginTest {
         for (String user : new String[] {"admin", "supervisor", "staff", "staff2", "handler"}) {
             mvc.perform(formLogin("/login").user(user).password("gridwork-demo"))
                     .andExpect(authenticated().withUsername(user))
-                    .andExpect(redirectedUrl("/"));
+                    // grid staff start on their today list (issue 18), everyone else on the home page
+                    .andExpect(redirectedUrl(user.startsWith("staff") ? "/today" : "/"));
         }
     }
 

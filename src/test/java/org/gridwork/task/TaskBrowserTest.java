@@ -25,6 +25,7 @@ class TaskBrowserTest extends BrowserTestSupport {
         String title = "浏览器测试任务 " + System.nanoTime();
         useLanguage("zh_CN");
         loginAs("supervisor");
+        open("/"); // grid staff land on /today after login (issue 18); the home page is still there
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("home")));
         open("/tasks/new");
         browser.findElement(By.id("title")).sendKeys(title);
@@ -46,6 +47,7 @@ class TaskBrowserTest extends BrowserTestSupport {
 
         Browser.phone();
         loginAs("staff");
+        open("/"); // grid staff land on /today after login (issue 18); the home page is still there
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("home")));
         browser.get(taskUrl);
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("progress-form")));
@@ -59,6 +61,7 @@ class TaskBrowserTest extends BrowserTestSupport {
 
         Browser.desktop();
         loginAs("supervisor");
+        open("/"); // grid staff land on /today after login (issue 18); the home page is still there
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("home")));
         browser.get(taskUrl);
         assertThat(text(By.id("count-DONE"))).isEqualTo("1");

@@ -41,9 +41,19 @@ class TotpController {
         model.addAttribute("required", totp.required(user.id()));
         model.addAttribute("forced", LoginGate.of(session) == LoginGate.ENROL_SECOND_FACTOR);
         if (!enabled) {
-            model.addAttribute("otpauthUri", totp.startEnrolment(user.id()));
+            model.addAttribute("manualKey", manualKey(totp.startEnrolment(user.id())));
         }
         return "account/totp";
+    }
+
+    /**
+     * What a person types into an authenticator app without a camera: the base32 secret alone, in
+     * groups of four ("ABCD EFGH ..."), as the apps show it, not the whole otpauth:// address.
+     */
+    static String manualKey(String otpauthUri) {
+        String secret = org.springframework.web.util.UriComponentsBuilder.fromUriString(otpauthUri).build()
+                .getQueryParams().getFirst("secret");
+        return secret == null ? "" : secret.replaceAll("(.{4})(?!$)", "$1 ");
     }
 
     /** The QR code of the pending secret, drawn as SVG (served here: inline data would need a looser CSP). */
@@ -82,7 +92,7 @@ class TotpController {
         model.addAttribute("enabled", false);
         model.addAttribute("required", totp.required(user.id()));
         model.addAttribute("forced", LoginGate.of(session) == LoginGate.ENROL_SECOND_FACTOR);
-        model.addAttribute("otpauthUri", totp.currentUri(user.id()));
+        model.addAttribute("manualKey", manualKey(totp.currentUri(user.id())));
         return "account/totp";
     }
 

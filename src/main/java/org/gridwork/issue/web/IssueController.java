@@ -182,9 +182,15 @@ class IssueController {
     // ---- reporting ----
 
     @GetMapping("/issues/new")
-    String newForm(@RequestParam(required = false) Long residentId, @RequestParam(required = false) Long visitId, Model model) {
+    String newForm(@RequestParam(required = false) Long residentId, @RequestParam(required = false) Long visitId,
+            @RequestParam(required = false) Double longitude, @RequestParam(required = false) Double latitude, Model model) {
         ReportForm form = new ReportForm();
         form.setVisitId(visitId);
+        // from a visit: where the visit was logged, so the issue lands in the right grid without a new fix
+        if (longitude != null && latitude != null && Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90) {
+            form.setLongitude(longitude);
+            form.setLatitude(latitude);
+        }
         form.setResidentIds(residentId == null ? "" : residentId.toString());
         model.addAttribute("form", form);
         return formView(model);
