@@ -8,13 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.gridwork.shared.web.UploadedPhotos;
 import org.gridwork.issue.CategoryService;
 import org.gridwork.issue.IssueFilter;
 import org.gridwork.issue.IssuePage;
@@ -205,7 +205,7 @@ class IssueController {
             territory.findGridByCode(gridCode.strip()).ifPresent(g -> form.setGridId(g.id()));
             model.addAttribute("gridCode", gridCode.strip());
         }
-        List<byte[]> contents = bytes(photos);
+        List<byte[]> contents = UploadedPhotos.bytes(photos);
         if (errors.hasErrors()) {
             return formView(model);
         }
@@ -307,7 +307,7 @@ class IssueController {
     @PostMapping("/issues/{id}/handled")
     String handled(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String feedback,
             @RequestParam(name = "photos", required = false) List<MultipartFile> photos, RedirectAttributes r) {
-        return done(id, r, "REPORT_HANDLED", () -> issues.reportHandled(id, version, feedback, bytes(photos)));
+        return done(id, r, "REPORT_HANDLED", () -> issues.reportHandled(id, version, feedback, UploadedPhotos.bytes(photos)));
     }
 
     @PostMapping("/issues/{id}/close")
@@ -409,22 +409,6 @@ class IssueController {
         return names;
     }
 
-    private static List<byte[]> bytes(List<MultipartFile> files) {
-        List<byte[]> out = new ArrayList<>();
-        if (files == null) {
-            return out;
-        }
-        for (MultipartFile f : files) {
-            if (f != null && !f.isEmpty()) {
-                try {
-                    out.add(f.getBytes());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return out;
-    }
 
     /** The list's filter parameters. */
     static class FilterForm {

@@ -1,16 +1,15 @@
 package org.gridwork.issue.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.gridwork.shared.web.UploadedPhotos;
 import org.gridwork.issue.PublicReports;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.territory.GridLocator;
@@ -103,7 +102,7 @@ class PublicReportController {
         }
         try {
             String code = reports.report(new PublicReports.Report(form.getCategoryId(), form.getDescription(),
-                    form.getLongitude(), form.getLatitude(), form.getName(), form.getPhone(), bytes(photos),
+                    form.getLongitude(), form.getLatitude(), form.getName(), form.getPhone(), UploadedPhotos.bytes(photos),
                     request.getRemoteAddr(), deviceId, form.isNotDuplicate()));
             redirect.addFlashAttribute("newCode", code);
             return "redirect:/public/track/" + code;
@@ -177,20 +176,4 @@ class PublicReportController {
         return id;
     }
 
-    private static List<byte[]> bytes(List<MultipartFile> files) {
-        List<byte[]> out = new ArrayList<>();
-        if (files == null) {
-            return out;
-        }
-        for (MultipartFile f : files) {
-            if (f != null && !f.isEmpty()) {
-                try {
-                    out.add(f.getBytes());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return out;
-    }
 }

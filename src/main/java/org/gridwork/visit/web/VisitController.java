@@ -1,11 +1,10 @@
 package org.gridwork.visit.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.gridwork.shared.web.UploadedPhotos;
 import org.gridwork.resident.ResidentService;
 import org.gridwork.resident.ResidentSummary;
 import org.gridwork.shared.BusinessRuleException;
@@ -80,7 +79,7 @@ class VisitController {
         try {
             long id = visits.log(new VisitDraft(form.getToken(), resident.id(), form.getVisitedOn(), form.getKind(),
                     form.getFindings(), form.getCondition(), form.getNeeds(), form.getLongitude(), form.getLatitude(),
-                    form.getAccuracy(), bytes(photos)));
+                    form.getAccuracy(), UploadedPhotos.bytes(photos)));
             // the notice rides on the URL, not in the session: logging a visit writes nothing there
             return "redirect:/visits/" + id + "?logged";
         } catch (BusinessRuleException e) { // also a refused photo
@@ -128,19 +127,4 @@ class VisitController {
         return "visit/form";
     }
 
-    private static List<byte[]> bytes(List<MultipartFile> files) {
-        List<byte[]> out = new ArrayList<>();
-        if (files != null) {
-            for (MultipartFile f : files) {
-                if (!f.isEmpty()) {
-                    try {
-                        out.add(f.getBytes());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            }
-        }
-        return out;
-    }
 }
