@@ -28,11 +28,13 @@ public class AccountService {
     private final PasswordPolicy policy;
     private final FieldEncryptor encryptor;
     private final SessionTerminator sessions;
+    private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
 
     AccountService(AppUserRepository users, DepartmentRepository departments, PasswordEncoder passwordEncoder,
-                   PasswordPolicy policy, FieldEncryptor encryptor, SessionTerminator sessions,
+                   PasswordPolicy policy, FieldEncryptor encryptor, SessionTerminator sessions, LoginThrottle throttle,
                    ApplicationEventPublisher events) {
+        this.throttle = throttle;
         this.users = users;
         this.departments = departments;
         this.passwordEncoder = passwordEncoder;
@@ -121,11 +123,19 @@ public class AccountService {
         return new NewPassword(id, user.getUsername(), temporary);
     }
 
-    /** The user's own change; answers the message key of the problem, or empty when changed. */
+    /**
+     * The user's own change; answers the message key of the problem, or empty when changed. A wrong
+     * current password counts as a failed login (a stolen session must not guess it freely): when
+     * it locks the account, every session of the user ends. A change ends the user's other
+     * sessions, on every instance; {@code keptSessionId}, the one the change came from, stays.
+     */
     @Transactional
-    public Optional<String> changeOwnPassword(long userId, String currentPassword, String newPassword) {
+    public Optional<String> changeOwnPassword(long userId, String currentPassword, String newPassword, String keptSessionId) {
         AppUser user = load(userId);
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            if (throttle.recordFailure(user.getUsername(), null)) {
+                sessions.endSessionsOf(user.getUsername());
+            }
             return Optional.of("account.password.currentWrong");
         }
         if (passwordEncoder.matches(newPassword, user.getPasswordHash())) {
@@ -136,6 +146,7 @@ public class AccountService {
             return problem;
         }
         user.changePassword(passwordEncoder.encode(newPassword), false);
+        sessions.endOtherSessionsOf(user.getUsername(), keptSessionId);
         events.publishEvent(AuditEvent.of("PASSWORD_CHANGED", "USER", userId, null));
         return Optional.empty();
     }

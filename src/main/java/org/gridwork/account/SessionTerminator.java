@@ -19,4 +19,11 @@ class SessionTerminator {
         found.keySet().forEach(sessions::deleteById);
         return found.size();
     }
+
+    /** After a password change: every other session of the user ends, the one that changed it stays. */
+    int endOtherSessionsOf(String username, String keptSessionId) {
+        var others = sessions.findByPrincipalName(username).keySet().stream().filter(id -> !id.equals(keptSessionId)).toList();
+        others.forEach(sessions::deleteById);
+        return others.size();
+    }
 }

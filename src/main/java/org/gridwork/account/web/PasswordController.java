@@ -53,7 +53,7 @@ class PasswordController {
             return "account/password";
         }
         long userId = currentUsers.require().id();
-        Optional<String> problem = accounts.changeOwnPassword(userId, form.current(), form.newPassword());
+        Optional<String> problem = accounts.changeOwnPassword(userId, form.current(), form.newPassword(), session.getId());
         if (problem.isPresent()) {
             String field = problem.get().equals("account.password.currentWrong") ? "current" : "newPassword";
             errors.rejectValue(field, problem.get(), new Object[] {PasswordPolicy.MIN_LENGTH}, null);
