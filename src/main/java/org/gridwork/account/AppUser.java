@@ -112,6 +112,10 @@ class AppUser {
         return enabled;
     }
 
+    Instant getPasswordChangedAt() {
+        return passwordChangedAt;
+    }
+
     boolean isMustChangePassword() {
         return mustChangePassword;
     }

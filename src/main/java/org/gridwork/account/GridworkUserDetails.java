@@ -3,25 +3,32 @@ package org.gridwork.account;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The logged-in principal; serialisable so that sessions can be stored in the database. */
-final class GridworkUserDetails implements UserDetails {
+/**
+ * The logged-in principal; serialisable so that sessions can be stored in the database. Its
+ * password hash is erased once the login is checked ({@link CredentialsContainer}), so no session
+ * row carries a bcrypt hash.
+ */
+final class GridworkUserDetails implements UserDetails, CredentialsContainer {
 
     private static final long serialVersionUID = 2L;
 
     private final long id;
     private final String username;
-    private final String password;
+    private String password;
     private final String displayName;
     private final Role role;
     private final Long departmentId;
     private final boolean enabled;
     private final boolean accountNonLocked;
+    private final boolean credentialsNonExpired;
 
-    GridworkUserDetails(AppUser user) {
+    /** {@code temporaryValidity}: how long a temporary password (set by an admin) may still log in. */
+    GridworkUserDetails(AppUser user, java.time.Duration temporaryValidity) {
         this.id = user.getId();
         this.username = user.getUsername();
         this.password = user.getPasswordHash();
@@ -30,6 +37,19 @@ final class GridworkUserDetails implements UserDetails {
         this.departmentId = user.getDepartmentId();
         this.enabled = user.isEnabled();
         this.accountNonLocked = !user.isLockedAt(java.time.Instant.now());
+        this.credentialsNonExpired = !user.isMustChangePassword() || user.getPasswordChangedAt() == null
+                || user.getPasswordChangedAt().plus(temporaryValidity).isAfter(java.time.Instant.now());
+    }
+
+    @Override
+    public void eraseCredentials() {
+        password = null;
+    }
+
+    /** A temporary password not changed within its validity no longer logs in; an admin sets a new one. */
+    @Override
+    public boolean isCredentialsNonExpired() {
+        return credentialsNonExpired;
     }
 
     CurrentUser currentUser() {

@@ -10,16 +10,18 @@ import org.springframework.transaction.annotation.Transactional;
 class GridworkUserDetailsService implements UserDetailsService {
 
     private final AppUserRepository users;
+    private final LoginSettings settings;
 
-    GridworkUserDetailsService(AppUserRepository users) {
+    GridworkUserDetailsService(AppUserRepository users, LoginSettings settings) {
         this.users = users;
+        this.settings = settings;
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         return users.findByUsernameIgnoreCase(username)
-                .map(GridworkUserDetails::new)
+                .map(u -> new GridworkUserDetails(u, settings.temporaryPasswordValidity()))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 }

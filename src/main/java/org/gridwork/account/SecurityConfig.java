@@ -50,7 +50,8 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").successHandler(new LoginSuccessHandler(gates)).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(new LoginSuccessHandler(gates))
+                        .failureHandler(loginFailures()).permitAll())
                 // logout ends the session on the server (it lives in the database, for every instance)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").invalidateHttpSession(true)
                         .clearAuthentication(true).deleteCookies("JSESSIONID", "SESSION"))
@@ -105,5 +106,17 @@ class SecurityConfig {
         } catch (RuntimeException e) {
             return "";
         }
+    }
+
+    /**
+     * A wrong password reads the same for every user name; only a temporary password that was right
+     * but is past its validity (checked after the password) says so, so the user knows to ask an admin.
+     */
+    private static org.springframework.security.web.authentication.AuthenticationFailureHandler loginFailures() {
+        var handler = new org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl("/login?error");
+        handler.setExceptionMappings(java.util.Map.of(
+                org.springframework.security.authentication.CredentialsExpiredException.class.getName(), "/login?temporaryExpired"));
+        return handler;
     }
 }

@@ -27,6 +27,8 @@ class PasswordChangeSessionsTest {
     MockMvc mvc;
     @Autowired
     AccountService accounts;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private String newUser() {
         String username = "pw" + UUID.randomUUID().toString().substring(0, 8);
@@ -65,5 +67,38 @@ class PasswordChangeSessionsTest {
         mvc.perform(get("/me").cookie(session)).andExpect(redirectedUrl("/login"));
         mvc.perform(post("/login").with(csrf()).param("username", username).param("password", OLD))
                 .andExpect(redirectedUrlPattern("/login?*"));
+    }
+
+    @Test
+    void aTemporaryPasswordOlderThanAWeekNoLongerLogsInAndSaysWhy() throws Exception {
+        String username = newUser();
+        long id = accounts.findByUsername(username).orElseThrow().id();
+        String fresh = accounts.resetPassword(id).password();
+        mvc.perform(post("/login").with(csrf()).param("username", username).param("password", fresh))
+                .andExpect(redirectedUrl("/account/password"));
+
+        String old = accounts.resetPassword(id).password();
+        jdbc.update("update app_user set password_changed_at = now() - interval '8 days' where id = ?", id);
+        mvc.perform(post("/login").with(csrf()).param("username", username).param("password", old))
+                .andExpect(redirectedUrl("/login?temporaryExpired"));
+        // a wrong password still reads like any wrong password
+        mvc.perform(post("/login").with(csrf()).param("username", username).param("password", "not-it-at-all"))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void noSessionRowCarriesThePasswordHash() throws Exception {
+        String username = newUser();
+        Cookie session = WebSessions.cookie(WebSessions.login(mvc, username, OLD));
+        mvc.perform(get("/me").cookie(session)).andExpect(status().isOk());
+        String sessionId = new String(java.util.Base64.getDecoder().decode(session.getValue()));
+        java.util.List<byte[]> attributes = jdbc.queryForList("""
+                select a.attribute_bytes from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
+                where s.session_id = ?""", byte[].class, sessionId);
+        org.assertj.core.api.Assertions.assertThat(attributes).isNotEmpty();
+        for (byte[] bytes : attributes) {
+            org.assertj.core.api.Assertions.assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .doesNotContain("$2a$").doesNotContain("$2b$").doesNotContain("{bcrypt}");
+        }
     }
 }
