@@ -77,7 +77,8 @@ class FlashMessagesTest {
                 int count = placeholders(pattern);
                 Object[] args = new Object[count];
                 for (int i = 0; i < count; i++) {
-                    args[i] = "参数" + (i + 1);
+                    // a number where the message formats one ("{0,number,#}"), text elsewhere
+                    args[i] = pattern.contains("{" + i + ",number") ? (Object) (101 + i) : "参数" + (i + 1);
                 }
                 // as controllers pass them: one value on its own, several in an array, or a list
                 List<Object> shapes = count == 1 ? List.of(args[0], args, List.of(args[0])) : List.of(args, List.of(args));
