@@ -151,6 +151,22 @@ public class AccountService {
         return Optional.empty();
     }
 
+    /**
+     * The user's password, asked again before a change that weakens the account (second factor off,
+     * new recovery codes). A wrong one counts as a failed login; the lock ends the user's sessions.
+     */
+    @Transactional
+    public boolean confirmPassword(long userId, String password) {
+        AppUser user = load(userId);
+        if (password != null && !password.isEmpty() && passwordEncoder.matches(password, user.getPasswordHash())) {
+            return true;
+        }
+        if (throttle.recordFailure(user.getUsername(), null)) {
+            sessions.endSessionsOf(user.getUsername());
+        }
+        return false;
+    }
+
     public boolean mustChangePassword(long userId) {
         return load(userId).isMustChangePassword();
     }

@@ -34,6 +34,8 @@ class TotpLoginTest {
     AccountService accounts;
     @Autowired
     TotpService totp;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService userDetails;
 
     static String secretOf(String otpauthUri) {
         return UriComponentsBuilder.fromUriString(otpauthUri).build().getQueryParams().getFirst("secret");
@@ -135,5 +137,26 @@ class TotpLoginTest {
         }
         assertThat(totp.locked(id)).isTrue();
         assertThat(WebSessions.login(mvc, name, PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+    }
+
+    @Test
+    void switchingTheSecondFactorOffOrRenewingRecoveryCodesAsksForThePassword() throws Exception {
+        String name = AccountAdministrationTest.unique("totpoff");
+        long id = accounts.createUser(name, PASSWORD, "关闭", Role.SUPERVISOR, null).id();
+        totp.confirmEnrolment(id, currentCode(secretOf(totp.startEnrolment(id))));
+        var as = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(userDetails.loadUserByUsername(name));
+
+        mvc.perform(post("/account/totp/recovery-codes").with(as).with(csrf()))
+                .andExpect(redirectedUrl("/account/totp"));
+        mvc.perform(post("/account/totp/disable").with(as).with(csrf()).param("password", "not the password"))
+                .andExpect(redirectedUrl("/account/totp"));
+        mvc.perform(post("/account/totp/disable").with(as).with(csrf()));
+        assertThat(totp.enabled(id)).as("no password, wrong password: still on").isTrue();
+
+        mvc.perform(post("/account/totp/recovery-codes").with(as).with(csrf()).param("password", PASSWORD))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("recovery-codes")));
+        mvc.perform(post("/account/totp/disable").with(as).with(csrf()).param("password", PASSWORD));
+        assertThat(totp.enabled(id)).isFalse();
     }
 }

@@ -26,8 +26,10 @@ class TotpController {
     private final TotpService totp;
     private final CurrentUsers currentUsers;
     private final LoginGates gates;
+    private final org.gridwork.account.AccountService accounts;
 
-    TotpController(TotpService totp, CurrentUsers currentUsers, LoginGates gates) {
+    TotpController(TotpService totp, CurrentUsers currentUsers, LoginGates gates, org.gridwork.account.AccountService accounts) {
+        this.accounts = accounts;
         this.totp = totp;
         this.currentUsers = currentUsers;
         this.gates = gates;
@@ -96,20 +98,28 @@ class TotpController {
         return "account/totp";
     }
 
+    /** New recovery codes replace the old ones: only with the password, so a borrowed session cannot take them. */
     @PostMapping("/account/totp/recovery-codes")
-    String newRecoveryCodes(Model model) {
+    String newRecoveryCodes(@RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         if (!totp.enabled(user.id())) {
+            return "redirect:/account/totp";
+        }
+        if (!accounts.confirmPassword(user.id(), password)) {
+            redirect.addFlashAttribute("error", "account.totp.passwordWrong");
             return "redirect:/account/totp";
         }
         model.addAttribute("recoveryCodes", totp.regenerateRecoveryCodes(user.id()));
         return "account/totp-recovery";
     }
 
+    /** Switching the second factor off asks for the password: a borrowed session cannot weaken the account. */
     @PostMapping("/account/totp/disable")
-    String disable(RedirectAttributes redirect) {
+    String disable(@RequestParam(defaultValue = "") String password, RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
-        if (totp.required(user.id())) {
+        if (!totp.required(user.id()) && !accounts.confirmPassword(user.id(), password)) {
+            redirect.addFlashAttribute("error", "account.totp.passwordWrong");
+        } else if (totp.required(user.id())) {
             redirect.addFlashAttribute("error", "account.totp.cannotDisableRequired");
         } else {
             totp.disable(user.id());
