@@ -7,15 +7,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The application's one clock, UTC: the only place allowed to read the system clock directly
- * ({@code NoSystemClockTest}). Tests put a settable clock in front of it.
+ * The application's one clock, in the business zone (Beijing time by default), so that even code
+ * that asks the clock for a local date gets Beijing's: the only place allowed to read the system
+ * clock directly ({@code NoSystemClockTest}). Tests put a settable clock in front of it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BusinessTimeSettings.class)
 class TimeConfig {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(BusinessTimeSettings settings) {
+        return Clock.system(settings.timeZone());
     }
 }
