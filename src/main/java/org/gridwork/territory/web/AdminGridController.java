@@ -37,7 +37,10 @@ class AdminGridController {
     private final TerritoryService territory;
     private final MessageSource messages;
 
-    AdminGridController(TerritoryService territory, MessageSource messages) {
+    private final org.gridwork.shared.time.BusinessTime time;
+
+    AdminGridController(TerritoryService territory, MessageSource messages, org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.territory = territory;
         this.messages = messages;
     }
@@ -177,7 +180,7 @@ class AdminGridController {
     @GetMapping("/unplaced")
     String unplaced(Model model) {
         model.addAttribute("things", territory.unplaced());
-        model.addAttribute("zone", TerritoryController.CHINA);
+        model.addAttribute("zone", time.zone());
         return "territory/unplaced";
     }
 

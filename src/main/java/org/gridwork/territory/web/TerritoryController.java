@@ -1,6 +1,5 @@
 package org.gridwork.territory.web;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import org.gridwork.account.AccountService;
@@ -32,14 +31,16 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class TerritoryController {
 
     /** Dates are shown in China Standard Time, the only time zone of the towns Gridwork serves. */
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final MediaType GEOJSON = MediaType.parseMediaType("application/geo+json");
 
     private final TerritoryService territory;
     private final AccountService accounts;
     private final CurrentUsers currentUsers;
+    private final org.gridwork.shared.time.BusinessTime time;
 
-    TerritoryController(TerritoryService territory, AccountService accounts, CurrentUsers currentUsers) {
+    TerritoryController(TerritoryService territory, AccountService accounts, CurrentUsers currentUsers,
+            org.gridwork.shared.time.BusinessTime time) {
+        this.time = time;
         this.territory = territory;
         this.accounts = accounts;
         this.currentUsers = currentUsers;
@@ -77,7 +78,7 @@ class TerritoryController {
         model.addAttribute("breadcrumbs", territory.regionPathOfGrid(id));
         model.addAttribute("staff", accounts.findUsers(details.staffUserIds()));
         model.addAttribute("history", territory.boundaryHistory(id));
-        model.addAttribute("zone", CHINA);
+        model.addAttribute("zone", time.zone());
         model.addAttribute("occupancy", territory.occupancy(List.of(id)));
         if (currentUsers.require().is(Role.ADMIN)) {
             model.addAttribute("gridStaffUsers", accounts.usersWithRole(Role.GRID_STAFF));
