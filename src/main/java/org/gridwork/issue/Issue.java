@@ -175,7 +175,7 @@ class Issue {
 
     /** What a report carries once the service has located it. */
     record Report(long categoryId, Urgency urgency, IssueSource source, String description, String address,
-            String peopleInvolved, Double longitude, Double latitude, long gridId, String regionPath,
+            String peopleInvolved, Double longitude, Double latitude, Long gridId, String regionPath,
             String reporterContact, Long open311KeyId, Long visitId, Long duplicateOfId) {
     }
 
@@ -185,6 +185,9 @@ class Issue {
     // ---- the transitions of DOMAIN.md section 5 ----
 
     void file(Actor a, String comment, Instant now) {
+        if (gridId == null && status == IssueStatus.REPORTED) {
+            throw new BusinessRuleException("issue.error.placeFirst");
+        }
         require(IssueAction.FILE, a, IssueStatus.REPORTED);
         filedAt = now;
         move(a, now, "FILE", IssueStatus.FILED, comment);
@@ -343,6 +346,29 @@ class Issue {
         move(a, now, "REOPEN", IssueStatus.DISPATCHED, reason);
     }
 
+    /**
+     * An address-only report (Open311 without a point) gets its point, tapped by a supervisor, and
+     * with it its grid: from here on it is a report like any other.
+     */
+    void place(Actor a, double lon, double lat, long newGridId, String newRegionPath, String gridLabel, Instant now) {
+        if (gridId != null || status != IssueStatus.REPORTED) {
+            throw new BusinessRuleException("issue.error.alreadyPlaced");
+        }
+        if (!supervises(a)) {
+            throw new BusinessRuleException("issue.error.notAllowed", "PLACE");
+        }
+        longitude = lon;
+        latitude = lat;
+        gridId = newGridId;
+        regionPath = newRegionPath;
+        record(a, now, "PLACED", status, status, gridLabel);
+        updatedAt = now;
+    }
+
+    boolean isUnplaced() {
+        return gridId == null;
+    }
+
     /** Placed in another grid after a boundary changed; only while still REPORTED or FILED. */
     void moveToGrid(long newGridId, String newRegionPath, String comment, Instant now) {
         gridId = newGridId;
@@ -356,7 +382,7 @@ class Issue {
     /** Whether the actor may take this action now: the issue page shows exactly these. */
     boolean allows(IssueAction action, Actor a) {
         return switch (action) {
-            case FILE -> status == IssueStatus.REPORTED && supervises(a);
+            case FILE -> status == IssueStatus.REPORTED && gridId != null && supervises(a);
             case REJECT -> (status == IssueStatus.REPORTED || status == IssueStatus.FILED) && supervises(a);
             case DISPATCH -> status == IssueStatus.FILED && supervises(a);
             case ACCEPT, RETURN -> status == IssueStatus.DISPATCHED && isAssignee(a);

@@ -61,7 +61,7 @@ public class IssueQueries {
         List<Object> args = new ArrayList<>(w.args);
         args.add(PAGE_SIZE + 1);
         List<IssueRow> rows = jdbc.query("select i.id, i.status, i.urgency, i.category_id, i.description, g.code,"
-                + " i.reported_at, i.deadline, i.overdue from issue i join grid g on g.id = i.grid_id where " + w.sql
+                + " i.reported_at, i.deadline, i.overdue from issue i left join grid g on g.id = i.grid_id where " + w.sql
                 + " order by i.id desc limit ?", (rs, n) -> row(rs), args.toArray());
         Long next = null;
         if (rows.size() > PAGE_SIZE) {
@@ -83,7 +83,7 @@ public class IssueQueries {
     /** Issues assigned to the user (or their department) that are being handled, by deadline. */
     public List<IssueRow> assignedTo(long userId) {
         return jdbc.query("select i.id, i.status, i.urgency, i.category_id, i.description, g.code, i.reported_at,"
-                + " i.deadline, i.overdue from issue i join grid g on g.id = i.grid_id"
+                + " i.deadline, i.overdue from issue i left join grid g on g.id = i.grid_id"
                 + " where i.assignee_user_id = ? and i.status in ('DISPATCHED', 'IN_PROGRESS')"
                 + " order by i.deadline nulls last limit 100", (rs, n) -> row(rs), userId);
     }
@@ -130,7 +130,7 @@ public class IssueQueries {
         args.add(EXPORT_LIMIT);
         int[] n = {0};
         jdbc.query("select i.id, i.status, i.urgency, i.source, c.name_zh, i.description, i.address, g.code, i.reported_at,"
-                + " i.deadline, i.overdue, i.closed_at, i.category_id from issue i join grid g on g.id = i.grid_id"
+                + " i.deadline, i.overdue, i.closed_at, i.category_id from issue i left join grid g on g.id = i.grid_id"
                 + " join issue_category c on c.id = i.category_id where " + w.sql + " order by i.id desc limit ?", rs -> {
                     out.accept(new ExportRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)),
@@ -222,6 +222,8 @@ public class IssueQueries {
                 }
             }
             case "AWAITING_FILING" -> sql.append(" and i.status = 'REPORTED'");
+            // address-only reports a supervisor has yet to place on the map (IssuePlacement)
+            case "TO_PLACE" -> sql.append(" and i.grid_id is null and i.status = 'REPORTED'");
             case "AWAITING_VERIFICATION" -> sql.append(" and i.status = 'HANDLED'");
             case "OVERDUE" -> sql.append(" and i.overdue and i.status in ('DISPATCHED', 'IN_PROGRESS')");
             // the lists behind the dashboard's figures: open = neither closed nor rejected; closed
@@ -248,7 +250,8 @@ public class IssueQueries {
         } else if (f.regionCode() != null && !f.regionCode().isBlank()) {
             // a prefix of the materialised path: one index range scan, whatever the subtree's size
             String path = territory.findRegionByCode(f.regionCode().strip()).map(RegionSummary::path).orElse("/none/");
-            sql.append(" and i.region_path like ?");
+            // an unplaced issue lies in no region yet: the region's figures (by grid) do not count it, nor does its list
+            sql.append(" and i.region_path like ? and i.grid_id is not null");
             args.add(path.replace("%", "").replace("_", "") + "%");
         }
         if (Boolean.TRUE.equals(f.overdue())) {

@@ -268,7 +268,7 @@ public class IssueService {
         }
         IssueStatus from = issue.getStatus();
         try {
-            t.apply(issue, actor(user, issue.getGridId()));
+            t.apply(issue, actor(user, issue));
         } catch (BusinessRuleException e) {
             events.publishEvent(new AuditEvent(auditAction, "ISSUE", String.valueOf(id), false, e.messageKey()));
             throw e;
@@ -291,7 +291,7 @@ public class IssueService {
     boolean handledByCurrentUser(long id) {
         CurrentUser user = currentUsers.require();
         Issue issue = load(id, user);
-        Actor a = actor(user, issue.getGridId());
+        Actor a = actor(user, issue);
         return user.role() == Role.ADMIN || (user.role() == Role.SUPERVISOR && a.gridInScope()) || issue.isAssignee(a);
     }
 
@@ -324,7 +324,7 @@ public class IssueService {
     public IssueDetails details(long id) {
         CurrentUser user = currentUsers.require();
         Issue i = load(id, user);
-        Actor a = actor(user, i.getGridId());
+        Actor a = actor(user, i);
         Set<IssueAction> allowed = EnumSet.noneOf(IssueAction.class);
         for (IssueAction action : IssueAction.values()) {
             if (i.allows(action, a)) {
@@ -334,7 +334,9 @@ public class IssueService {
         CategorySummary category = categories.get(i.getCategoryId());
         CategorySummary major = category.parentId() == null ? category : categories.get(category.parentId());
         // read directly: a handler reaches no grid through the territory API, yet sees the issue's grid
-        Map<String, Object> grid = jdbc.queryForMap("select code, name from grid where id = ?", i.getGridId());
+        // an address-only report has no grid until a supervisor places it (V105)
+        Map<String, Object> grid = i.getGridId() == null ? Map.of()
+                : jdbc.queryForMap("select code, name from grid where id = ?", i.getGridId());
         String assignee = null;
         if (i.getAssigneeUserId() != null) {
             assignee = accounts.findUser(i.getAssigneeUserId()).map(UserSummary::displayName).orElse(null);
@@ -440,7 +442,11 @@ public class IssueService {
     }
 
     private boolean visibleTo(Issue i, CurrentUser user) {
-        return visibleTo(user, dataScope.of(user), i.getGridId(), i.getAssigneeUserId(), i.getReporterId(),
+        GridScope scope = dataScope.of(user);
+        if (i.isUnplaced()) {
+            return user.role() != Role.HANDLER && unplacedInScope(scope, i.getRegionPath());
+        }
+        return visibleTo(user, scope, i.getGridId(), i.getAssigneeUserId(), i.getReporterId(),
                 i.getAssigneeDepartmentId());
     }
 
@@ -462,6 +468,29 @@ public class IssueService {
 
     private Actor actor(CurrentUser user, long gridId) {
         return new Actor(user.id(), user.displayName(), user.role(), user.departmentId(), dataScope.of(user).allowsGrid(gridId));
+    }
+
+    /** The actor on this issue: an unplaced one is in the scope of those whose area holds its holding area. */
+    Actor actor(CurrentUser user, Issue issue) {
+        if (issue.isUnplaced()) {
+            return new Actor(user.id(), user.displayName(), user.role(), user.departmentId(),
+                    unplacedInScope(dataScope.of(user), issue.getRegionPath()));
+        }
+        return actor(user, issue.getGridId());
+    }
+
+    /**
+     * An issue without a grid (IssuePlacement) is reached by admins and by supervisors whose subtree
+     * holds its holding area; grid staff, whose scope is a list of grids, never.
+     */
+    static boolean unplacedInScope(GridScope scope, String regionPath) {
+        return scope.unrestricted() || (regionPath != null && !scope.regionPaths().isEmpty()
+                && scope.allowsRegionPath(regionPath));
+    }
+
+    /** The issue with the user's scope checked (404 outside it), for the module's other services. */
+    Issue loadInScope(long id) {
+        return load(id, currentUsers.require());
     }
 
     private Instant now() {

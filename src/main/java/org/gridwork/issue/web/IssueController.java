@@ -65,9 +65,11 @@ class IssueController {
     private final MessageSource messages;
     private final ResidentService residents;
     private final org.gridwork.issue.PublicReports publicReports;
+    private final org.gridwork.issue.IssuePlacement placement;
 
     IssueController(IssueService issues, IssueQueries queries, CategoryService categories, TerritoryService territory,
             MessageSource messages, ResidentService residents, org.gridwork.issue.PublicReports publicReports,
+            org.gridwork.issue.IssuePlacement placement,
             @Value("${gridwork.map.tile-url:}") String tileUrl, @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
             org.gridwork.shared.time.BusinessTime time) {
         this.issues = issues;
@@ -75,6 +77,7 @@ class IssueController {
         this.messages = messages;
         this.residents = residents;
         this.publicReports = publicReports;
+        this.placement = placement;
         this.categories = categories;
         this.territory = territory;
         this.tileUrl = tileUrl;
@@ -125,6 +128,7 @@ class IssueController {
         response.flushBuffer(); // the session is written now, not mid-stream inside the export's read-only transaction
         String yes = messages.getMessage("issue.export.yes", null, locale);
         String no = messages.getMessage("issue.export.no", null, locale);
+        String unplaced = messages.getMessage("issue.unplaced.badge", null, locale);
         queries.export(filter.toFilter(), r -> {
             try {
                 if (machine) {
@@ -136,7 +140,7 @@ class IssueController {
                             messages.getMessage("issue.urgency." + r.urgency(), null, locale),
                             messages.getMessage("issue.source." + r.source(), null, locale),
                             cell(categoryNames.getOrDefault(r.categoryId(), r.category())), cell(r.description()),
-                            cell(r.address()), cell(territory.placeName(r.gridCode()) + " " + r.gridCode()),
+                            cell(r.address()), r.gridCode() == null ? unplaced : cell(territory.placeName(r.gridCode()) + " " + r.gridCode()),
                             local(r.reportedAt()), local(r.deadline()), r.overdue() ? yes : no, local(r.closedAt()));
                 }
             } catch (IOException e) {
@@ -271,6 +275,21 @@ class IssueController {
     String file(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String comment,
             RedirectAttributes r) {
         return done(id, r, "FILE", () -> issues.file(id, version, comment));
+    }
+
+    /** An address-only report placed on the map by the supervisor: it takes the grid at the point. */
+    @PostMapping("/issues/{id}/place")
+    String place(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) Double longitude,
+            @RequestParam(required = false) Double latitude, RedirectAttributes r) {
+        try {
+            var grid = placement.place(id, version, longitude, latitude);
+            r.addFlashAttribute("success", "issue.done.PLACE");
+            r.addFlashAttribute("successArgs", new Object[] {territory.placeName(grid)});
+        } catch (BusinessRuleException e) {
+            r.addFlashAttribute("error", e.messageKey());
+            r.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/issues/" + id;
     }
 
     @PostMapping("/issues/{id}/reject")
