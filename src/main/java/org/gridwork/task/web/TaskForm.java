@@ -21,14 +21,26 @@ record TaskForm(
         @NotNull(message = "{task.form.mode.required}") AssigneeMode mode,
         List<Long> userIds,
         List<Long> gridIds,
-        String regionCode) {
+        String regionCode,
+        // the search pickers' choices (beyond a town's worth of grids or staff): codes and usernames
+        @Size(max = 100_000, message = "{task.form.picked.size}") String gridCodes,
+        @Size(max = 100_000, message = "{task.form.picked.size}") String usernames) {
 
     static TaskForm empty(LocalDate defaultDue) {
-        return new TaskForm("", "", defaultDue, AssigneeMode.GRIDS, List.of(), List.of(), "");
+        return new TaskForm("", "", defaultDue, AssigneeMode.GRIDS, List.of(), List.of(), "", "", "");
     }
 
     NewTask toNewTask() {
-        return new NewTask(title, instructions, dueDate, mode, userIds, gridIds, regionCode);
+        return toNewTask(List.of(), List.of());
+    }
+
+    /** With the ids of what was picked by search added to those ticked. */
+    NewTask toNewTask(List<Long> pickedUsers, List<Long> pickedGrids) {
+        List<Long> users = new java.util.ArrayList<>(userIds == null ? List.of() : userIds);
+        pickedUsers.stream().filter(id -> !users.contains(id)).forEach(users::add);
+        List<Long> grids = new java.util.ArrayList<>(gridIds == null ? List.of() : gridIds);
+        pickedGrids.stream().filter(id -> !grids.contains(id)).forEach(grids::add);
+        return new NewTask(title, instructions, dueDate, mode, users, grids, regionCode);
     }
 
     boolean userChosen(long id) {
