@@ -281,6 +281,9 @@ class Issue {
     void requestExtension(Actor a, Instant until, String reason, Instant now) {
         require(IssueAction.REQUEST_EXTENSION, a, IssueStatus.DISPATCHED, IssueStatus.IN_PROGRESS);
         requireReason(reason);
+        if (reason.strip().length() > MAX_EXTENSION_REASON) {
+            throw new BusinessRuleException("issue.error.commentTooLong", MAX_EXTENSION_REASON, reason.strip().length());
+        }
         if (until == null || deadline == null || !until.isAfter(deadline)) {
             throw new BusinessRuleException("issue.error.extensionNotLater");
         }
@@ -450,8 +453,17 @@ class Issue {
         updatedAt = now;
     }
 
+    /** Longest comment, reason or feedback a timeline line keeps (issue_event.comment, issue.feedback). */
+    static final int MAX_COMMENT = 4000;
+    /** Longest reason for an extension (issue.extension_reason). */
+    static final int MAX_EXTENSION_REASON = 1000;
+
     private void record(Actor a, Instant now, String action, IssueStatus from, IssueStatus to, String comment) {
         String c = comment == null || comment.isBlank() ? null : comment.strip();
+        if (c != null && c.length() > MAX_COMMENT) {
+            // said with its limit and refused, never cut short or left to the database's error
+            throw new BusinessRuleException("issue.error.commentTooLong", MAX_COMMENT, c.length());
+        }
         pending.add(new PendingEvent(now, a, action, from, to, c));
     }
 
