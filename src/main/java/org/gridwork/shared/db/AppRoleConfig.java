@@ -56,7 +56,7 @@ class AppRoleConfig {
             String message = "The application connects to the database as '" + user
                     + "', which owns the tables (or is a superuser): it could alter them and switch off the audit trail's protection.";
             String action = "Connect as a role that owns nothing (SPRING_DATASOURCE_USERNAME) and let Flyway migrate as the owner"
-                    + " (SPRING_FLYWAY_USER, SPRING_FLYWAY_PASSWORD); see README, "Where the database comes from".";
+                    + " (SPRING_FLYWAY_USER, SPRING_FLYWAY_PASSWORD); see README, \"Where the database comes from\".";
             if (required) {
                 throw new MissingSettingException(message, action);
             }
