@@ -27,6 +27,8 @@ import org.gridwork.territory.GridLocator;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
 import org.gridwork.territory.TerritoryService;
+import org.gridwork.resident.ResidentService;
+import org.gridwork.visit.VisitService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -56,11 +58,16 @@ public class IssueService {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ResidentService residentsService;
+    private final VisitService visits;
 
     IssueService(IssueRepository issues, IssueEventRepository timeline, CategoryService categories,
             DeadlineCalculator deadlines, IssueNotifier notifier, CurrentUsers currentUsers, DataScope dataScope,
             GridLocator locator, TerritoryService territory, AccountService accounts, PhotoStore photos,
-            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock, ResidentService residentsService,
+            VisitService visits) {
+        this.residentsService = residentsService;
+        this.visits = visits;
         this.issues = issues;
         this.timeline = timeline;
         this.categories = categories;
@@ -91,6 +98,25 @@ public class IssueService {
             throw new BusinessRuleException("issue.error.descriptionRequired");
         }
         GridSummary grid = gridFor(c.longitude(), c.latitude(), c.gridId());
+        // A place in someone else's grid is theirs to report: the reporter could not follow the issue
+        // there (and used to keep access to it through "what they reported"), so it is refused.
+        if (!dataScope.current().allowsGrid(grid.id())) {
+            throw new ReportRefused("longitude", "issue.error.locationOutsideScope");
+        }
+        List<Long> residentIds = c.residentIds() == null ? List.of() : c.residentIds().stream().distinct().toList();
+        Set<Long> reachable = residentsService.summaries(residentIds).keySet();
+        List<Long> refused = residentIds.stream().filter(r -> !reachable.contains(r)).toList();
+        if (!refused.isEmpty()) {
+            throw new ReportRefused("residentIds", "issue.error.residentsOutsideScope",
+                    refused.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
+        if (c.visitId() != null) {
+            try {
+                visits.visit(c.visitId()); // 404 when unknown or outside the reporter's grids
+            } catch (NotFoundException e) {
+                throw new ReportRefused("visitId", "issue.error.visitOutsideScope");
+            }
+        }
         IssueSource source = c.visitId() != null ? IssueSource.VISIT
                 : user.role() == Role.GRID_STAFF ? IssueSource.STAFF : IssueSource.SUPERVISOR;
         Long duplicateOf = c.duplicateOfId() != null && visible(c.duplicateOfId()) ? c.duplicateOfId() : null;
@@ -105,7 +131,7 @@ public class IssueService {
             jdbc.update("insert into issue_photo(issue_id, photo_id, kind, position) values (?, ?, 'BEFORE', ?)", id,
                     photoId, position++);
         }
-        for (Long resident : c.residentIds() == null ? List.<Long>of() : c.residentIds()) {
+        for (Long resident : residentIds) {
             jdbc.update("insert into issue_resident(issue_id, resident_id) values (?, ?) on conflict do nothing", id, resident);
         }
         events.publishEvent(AuditEvent.of("ISSUE_REPORTED", "ISSUE", id, category.code() + " grid " + grid.code()));
@@ -141,7 +167,11 @@ public class IssueService {
         if (chosenGridId == null) {
             throw new BusinessRuleException("issue.error.gridRequired");
         }
-        return territory.grid(chosenGridId); // 404 outside the reporter's grids
+        try {
+            return territory.grid(chosenGridId); // 404 outside the reporter's grids
+        } catch (NotFoundException e) {
+            throw new ReportRefused("gridId", "issue.error.gridOutsideScope");
+        }
     }
 
     private CategorySummary subclass(Long categoryId) {

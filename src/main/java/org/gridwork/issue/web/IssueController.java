@@ -22,6 +22,7 @@ import org.gridwork.issue.IssueQueries;
 import org.gridwork.issue.IssueService;
 import org.gridwork.issue.IssueStatus;
 import org.gridwork.issue.ReportCommand;
+import org.gridwork.issue.ReportRefused;
 import org.gridwork.issue.Urgency;
 import org.gridwork.resident.ResidentService;
 import org.gridwork.shared.BusinessRuleException;
@@ -219,6 +220,8 @@ class IssueController {
                     form.getVisitId(), form.residentIdList(), form.getDuplicateOfId(), contents));
             redirect.addFlashAttribute("success", "issue.reported");
             return "redirect:/issues/" + id;
+        } catch (ReportRefused e) { // a resident, visit, grid or place outside the reporter's reach
+            errors.rejectValue(e.field(), e.messageKey(), e.args(), e.messageKey());
         } catch (BusinessRuleException e) { // PhotoRejectedException included
             errors.reject(e.messageKey(), e.args(), e.messageKey());
         }
