@@ -36,7 +36,7 @@ public class IssueQueries {
     public static final int COUNT_LIMIT = 10_000;
     public static final int EXPORT_LIMIT = 50_000;
 
-    private final CappedCounts cappedCounts = new CappedCounts();
+    private final CappedCounts cappedCounts;
     private final JdbcTemplate jdbc;
     private final CurrentUsers currentUsers;
     private final DataScope dataScope;
@@ -46,7 +46,9 @@ public class IssueQueries {
     private final org.gridwork.shared.time.BusinessTime time;
 
     IssueQueries(JdbcTemplate jdbc, CurrentUsers currentUsers, DataScope dataScope, ApplicationEventPublisher events,
-            TerritoryService territory, org.gridwork.shared.time.BusinessTime time) {
+            TerritoryService territory, org.gridwork.shared.time.BusinessTime time,
+            org.gridwork.shared.cache.Caches caches) {
+        this.cappedCounts = new CappedCounts(caches.of(org.gridwork.shared.cache.GridworkCache.ISSUE_CAPPED_COUNTS));
         this.jdbc = jdbc;
         this.territory = territory;
         this.currentUsers = currentUsers;
