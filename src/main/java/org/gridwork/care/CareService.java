@@ -112,10 +112,9 @@ public class CareService {
         StringBuilder sql = new StringBuilder("select resident_id, min(grid_id) as grid_id, min(next_due) as due,"
                 + " array_agg(tag_code order by tag_code) as tags from care_plan where status = 'OPEN' and next_due <= ?");
         args.add(Date.valueOf(until));
-        if (!scope.unrestricted()) {
-            sql.append(" and grid_id = any(?)");
-            args.add(scope.gridIds().toArray(Long[]::new));
-        }
+        GridScope.Predicate inScope = scope.predicate("grid_id", null);
+        sql.append(" and ").append(inScope.sql());
+        args.addAll(inScope.args());
         if (gridId != null) {
             sql.append(" and grid_id = ?");
             args.add(gridId);

@@ -226,7 +226,7 @@ public class DashboardService {
     }
 
     private static boolean allows(GridScope scope, DashboardNode node) {
-        return scope.unrestricted() || scope.regionPaths().stream().anyMatch(p -> node.path().startsWith(p));
+        return scope.allowsRegionPath(node.path());
     }
 
     /** From the highest node the user may see down to this one. */

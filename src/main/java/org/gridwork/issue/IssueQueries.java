@@ -199,16 +199,13 @@ public class IssueQueries {
             sql.append(" and i.assignee_department_id = ?");
             args.add(user.departmentId() == null ? -1L : user.departmentId());
         } else if (user.role() == Role.SUPERVISOR && !scope.unrestricted()) {
-            // their subtrees as path prefixes: an index range, where a county's 2,000 grid ids were a scan
-            sql.append(" and (false");
-            for (String path : scope.regionPaths()) {
-                sql.append(" or i.region_path like ?");
-                args.add(path.replace("%", "").replace("_", "") + "%");
-            }
-            sql.append(")");
+            GridScope.Predicate inScope = scope.predicate("i.grid_id", "i.region_path");
+            sql.append(" and ").append(inScope.sql());
+            args.addAll(inScope.args());
         } else if (!scope.unrestricted()) {
-            sql.append(" and (i.grid_id = any(?) or i.assignee_user_id = ? or i.reporter_id = ?)");
-            args.add(scope.gridIds().toArray(new Long[0]));
+            GridScope.Predicate inScope = scope.predicate("i.grid_id", "i.region_path");
+            sql.append(" and (").append(inScope.sql()).append(" or i.assignee_user_id = ? or i.reporter_id = ?)");
+            args.addAll(inScope.args());
             args.add(user.id());
             args.add(user.id());
         }
