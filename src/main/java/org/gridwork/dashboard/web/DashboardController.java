@@ -21,7 +21,6 @@ import org.gridwork.shared.cache.GridworkCache;
 import org.gridwork.shared.dashboard.Figure;
 import org.gridwork.shared.web.RenderedFragments;
 import org.gridwork.shared.dashboard.MapMarker;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -63,8 +62,7 @@ class DashboardController {
     private final org.gridwork.shared.time.BusinessTime time;
 
     DashboardController(DashboardService dashboard, RenderedFragments fragments, MonthlyReport report, GridBoundaries boundaries,
-            MessageSource messages, FigureFormat figureFormat, @Value("${gridwork.map.tile-url:}") String tileUrl,
-            @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
+            MessageSource messages, FigureFormat figureFormat, org.gridwork.shared.web.MapTiles tiles,
             org.gridwork.shared.time.BusinessTime time, Caches caches) {
         this.bodies = caches.of(GridworkCache.DASHBOARD_BODIES);
         this.zone = time.zone();
@@ -75,8 +73,8 @@ class DashboardController {
         this.boundaries = boundaries;
         this.messages = messages;
         this.figureFormat = figureFormat;
-        this.tileUrl = tileUrl;
-        this.tileAttribution = tileAttribution;
+        this.tileUrl = tiles.tileUrl();
+        this.tileAttribution = tiles.tileAttribution();
     }
 
     @GetMapping
