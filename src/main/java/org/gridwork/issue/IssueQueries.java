@@ -36,7 +36,7 @@ public class IssueQueries {
     public static final int COUNT_LIMIT = 10_000;
     public static final int EXPORT_LIMIT = 50_000;
 
-    private final CappedCounts cappedCounts = new CappedCounts();
+    private final CappedCounts cappedCounts;
     private final JdbcTemplate jdbc;
     private final CurrentUsers currentUsers;
     private final DataScope dataScope;
@@ -46,7 +46,9 @@ public class IssueQueries {
     private final org.gridwork.shared.time.BusinessTime time;
 
     IssueQueries(JdbcTemplate jdbc, CurrentUsers currentUsers, DataScope dataScope, ApplicationEventPublisher events,
-            TerritoryService territory, org.gridwork.shared.time.BusinessTime time) {
+            TerritoryService territory, org.gridwork.shared.time.BusinessTime time,
+            org.gridwork.shared.cache.Caches caches) {
+        this.cappedCounts = new CappedCounts(caches.of(org.gridwork.shared.cache.GridworkCache.ISSUE_CAPPED_COUNTS));
         this.jdbc = jdbc;
         this.territory = territory;
         this.currentUsers = currentUsers;
@@ -197,16 +199,13 @@ public class IssueQueries {
             sql.append(" and i.assignee_department_id = ?");
             args.add(user.departmentId() == null ? -1L : user.departmentId());
         } else if (user.role() == Role.SUPERVISOR && !scope.unrestricted()) {
-            // their subtrees as path prefixes: an index range, where a county's 2,000 grid ids were a scan
-            sql.append(" and (false");
-            for (String path : scope.regionPaths()) {
-                sql.append(" or i.region_path like ?");
-                args.add(path.replace("%", "").replace("_", "") + "%");
-            }
-            sql.append(")");
+            GridScope.Predicate inScope = scope.predicate("i.grid_id", "i.region_path");
+            sql.append(" and ").append(inScope.sql());
+            args.addAll(inScope.args());
         } else if (!scope.unrestricted()) {
-            sql.append(" and (i.grid_id = any(?) or i.assignee_user_id = ? or i.reporter_id = ?)");
-            args.add(scope.gridIds().toArray(new Long[0]));
+            GridScope.Predicate inScope = scope.predicate("i.grid_id", "i.region_path");
+            sql.append(" and (").append(inScope.sql()).append(" or i.assignee_user_id = ? or i.reporter_id = ?)");
+            args.addAll(inScope.args());
             args.add(user.id());
             args.add(user.id());
         }

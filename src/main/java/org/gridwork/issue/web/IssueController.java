@@ -27,7 +27,6 @@ import org.gridwork.issue.Urgency;
 import org.gridwork.resident.ResidentService;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.territory.TerritoryService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -71,8 +70,7 @@ class IssueController {
     IssueController(IssueService issues, IssueQueries queries, CategoryService categories, TerritoryService territory,
             MessageSource messages, ResidentService residents, org.gridwork.issue.PublicReports publicReports,
             org.gridwork.issue.IssuePlacement placement,
-            @Value("${gridwork.map.tile-url:}") String tileUrl, @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
-            org.gridwork.shared.time.BusinessTime time) {
+            org.gridwork.shared.web.MapTiles tiles, org.gridwork.shared.time.BusinessTime time) {
         this.issues = issues;
         this.queries = queries;
         this.messages = messages;
@@ -81,8 +79,8 @@ class IssueController {
         this.placement = placement;
         this.categories = categories;
         this.territory = territory;
-        this.tileUrl = tileUrl;
-        this.tileAttribution = tileAttribution;
+        this.tileUrl = tiles.tileUrl();
+        this.tileAttribution = tiles.tileAttribution();
         this.zone = time.zone();
         this.time = time;
     }
