@@ -68,7 +68,7 @@ class IssueNotifier {
         }
     }
 
-    private void send(Set<Long> to, long issueId, String key, Object... args) {
+    void send(Set<Long> to, long issueId, String key, Object... args) {
         if (to.isEmpty()) {
             return;
         }

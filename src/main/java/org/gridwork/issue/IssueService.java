@@ -181,7 +181,8 @@ public class IssueService {
 
     @Transactional
     public void dispatchToDepartment(long id, long version, long departmentId, String comment) {
-        DepartmentSummary dept = accounts.departments().stream().filter(d -> d.id() == departmentId && d.active())
+        DepartmentSummary dept = accounts.departments().stream().filter(d -> d.id() == departmentId && d.active()
+                        && !d.county())
                 .findFirst().orElseThrow(() -> new BusinessRuleException("issue.error.assigneeRequired"));
         Issue issue = act(id, version, "ISSUE_DISPATCHED", (i, a) -> i.dispatchToDepartment(a, dept.id(), dept.name(),
                 deadlines.from(now(), categories.get(i.getCategoryId())), comment, now()));
@@ -224,8 +225,7 @@ public class IssueService {
 
     @Transactional
     public void sendBackForRework(long id, long version, String reason) {
-        Issue issue = act(id, version, "ISSUE_REWORK", (i, a) -> i.sendBackForRework(a, reason,
-                deadlines.from(now(), categories.get(i.getCategoryId())), now()));
+        Issue issue = act(id, version, "ISSUE_REWORK", (i, a) -> i.sendBackForRework(a, reason, freshDeadlines(i), now()));
         notifier.assignees(issue.getAssigneeUserId(), issue.getAssigneeDepartmentId(), id, "notification.issue.rework");
         notifier.reporter(issue, currentUsers.require().id(), "notification.issue.reporter.rework", reason.strip());
     }
@@ -233,8 +233,7 @@ public class IssueService {
     /** The resident rated the outcome 不满意 within 7 days: back to the same assignee with a fresh deadline. */
     @Transactional
     public void reopenForRework(long id, long version, String reason) {
-        Issue issue = act(id, version, "ISSUE_REOPENED", (i, a) -> i.reopenForRework(a, reason,
-                deadlines.from(now(), categories.get(i.getCategoryId())), now()));
+        Issue issue = act(id, version, "ISSUE_REOPENED", (i, a) -> i.reopenForRework(a, reason, freshDeadlines(i), now()));
         notifier.assignees(issue.getAssigneeUserId(), issue.getAssigneeDepartmentId(), id, "notification.issue.rework");
     }
 
@@ -260,7 +259,8 @@ public class IssueService {
                 "notification.issue.extensionRefused");
     }
 
-    private Issue act(long id, long version, String auditAction, Transition t) {
+    /** Runs a transition on an issue the user may see, at the version they saw; audited either way. */
+    Issue act(long id, long version, String auditAction, Transition t) {
         CurrentUser user = currentUsers.require();
         Issue issue = load(id, user);
         if (issue.getVersion() != version) {
@@ -280,8 +280,16 @@ public class IssueService {
     }
 
     @FunctionalInterface
-    private interface Transition {
+    interface Transition {
         void apply(Issue issue, Actor actor);
+    }
+
+    /** A fresh handling deadline: the county's own limit once it dispatched the issue, else the category's. */
+    private Deadlines freshDeadlines(Issue i) {
+        if (i.getLevel() == org.gridwork.account.CommandLevel.COUNTY && i.getCountyLimitDays() != null) {
+            return deadlines.workingDays(now(), i.getCountyLimitDays());
+        }
+        return deadlines.from(now(), categories.get(i.getCategoryId()));
     }
 
     /**
@@ -306,10 +314,15 @@ public class IssueService {
         savePending(issue);
     }
 
-    private long save(Issue issue) {
+    long save(Issue issue) {
         issues.saveAndFlush(issue);
         savePending(issue);
         return issue.getId();
+    }
+
+    /** A timeline line that is not a transition of the aggregate (a whistle, a co-handler's note). */
+    void saveEvent(long issueId, IssueEvent event) {
+        timeline.save(event);
     }
 
     private void savePending(Issue issue) {
@@ -413,8 +426,9 @@ public class IssueService {
         return ofGrid;
     }
 
+    /** The town offices a town dispatches to (county departments are the county centre's to dispatch to). */
     public List<DepartmentSummary> departments() {
-        return accounts.departments().stream().filter(DepartmentSummary::active).toList();
+        return accounts.departments().stream().filter(d -> d.active() && !d.county()).toList();
     }
 
     public Map<Long, String> userNames(List<Long> ids) {
@@ -426,12 +440,28 @@ public class IssueService {
                 UUID.class, id, kind);
     }
 
-    private Issue load(long id, CurrentUser user) {
+    Issue load(long id, CurrentUser user) {
         Issue issue = issues.findById(id).orElseThrow(() -> new NotFoundException("issue", id));
-        if (!visibleTo(issue, user)) {
+        if (!visibleTo(issue, user) && !calledIn(issue.getId(), user)) {
             throw new NotFoundException("issue", id);
         }
         return issue;
+    }
+
+    /**
+     * A county department sees, besides what was dispatched to it, the issues it helps with as a
+     * co-handler (协办) and those it was called to by a whistle (吹哨).
+     */
+    private boolean calledIn(long issueId, CurrentUser user) {
+        if (user.role() != Role.HANDLER || user.departmentId() == null) {
+            return false;
+        }
+        Boolean called = jdbc.queryForObject("""
+                select exists (select 1 from issue_co_department where issue_id = ? and department_id = ?)
+                    or exists (select 1 from whistle_call w join whistle_response r on r.call_id = w.id
+                               where w.issue_id = ? and r.department_id = ?)""", Boolean.class,
+                issueId, user.departmentId(), issueId, user.departmentId());
+        return Boolean.TRUE.equals(called);
     }
 
     private boolean visible(long id) {
@@ -460,11 +490,12 @@ public class IssueService {
         return scope.allowsGrid(gridId) || Long.valueOf(user.id()).equals(assignee) || Long.valueOf(user.id()).equals(reporter);
     }
 
-    private Actor actor(CurrentUser user, long gridId) {
-        return new Actor(user.id(), user.displayName(), user.role(), user.departmentId(), dataScope.of(user).allowsGrid(gridId));
+    Actor actor(CurrentUser user, long gridId) {
+        return new Actor(user.id(), user.displayName(), user.role(), user.departmentId(), dataScope.of(user).allowsGrid(gridId),
+                dataScope.levelOf(user));
     }
 
-    private Instant now() {
+    Instant now() {
         return clock.instant();
     }
 

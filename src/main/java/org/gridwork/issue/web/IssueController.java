@@ -65,11 +65,13 @@ class IssueController {
     private final MessageSource messages;
     private final ResidentService residents;
     private final org.gridwork.issue.PublicReports publicReports;
+    private final org.gridwork.issue.Escalations escalations;
 
     IssueController(IssueService issues, IssueQueries queries, CategoryService categories, TerritoryService territory,
             MessageSource messages, ResidentService residents, org.gridwork.issue.PublicReports publicReports,
             @Value("${gridwork.map.tile-url:}") String tileUrl, @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
-            org.gridwork.shared.time.BusinessTime time) {
+            org.gridwork.shared.time.BusinessTime time, org.gridwork.issue.Escalations escalations) {
+        this.escalations = escalations;
         this.issues = issues;
         this.queries = queries;
         this.messages = messages;
@@ -257,6 +259,10 @@ class IssueController {
         model.addAttribute("staff", issue.actions().contains(org.gridwork.issue.IssueAction.DISPATCH)
                 ? issues.staffFor(issue.gridId()) : List.of());
         model.addAttribute("departments", issues.departments());
+        // issue 21: its place in the chain (escalation, co-handlers, whistles) and the county's departments
+        model.addAttribute("chain", escalations.chain(id));
+        model.addAttribute("countyDepartments", escalations.countyDepartments());
+        model.addAttribute("countyLimitDays", escalations.defaultCountyLimitDays());
         return "issue/detail";
     }
 
