@@ -46,10 +46,12 @@ public class Escalations {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final EscalationSettings settings;
+    private final IssueChains chains;
 
     Escalations(IssueService issues, IssueRepository repository, DeadlineCalculator deadlines, AccountService accounts,
             CurrentUsers currentUsers, IssueNotifier notifier, JdbcTemplate jdbc, ApplicationEventPublisher events,
-            EscalationSettings settings) {
+            EscalationSettings settings, IssueChains chains) {
+        this.chains = chains;
         this.issues = issues;
         this.repository = repository;
         this.deadlines = deadlines;
@@ -201,52 +203,12 @@ public class Escalations {
 
     // ---- reading ----
 
-    /** The issue's place in the chain for its page (404 when the user may not see the issue). */
+    /** The issue's place in the chain (404 when the user may not see the issue). */
     @PreAuthorize("isAuthenticated()")
     public IssueChain chain(long id) {
         CurrentUser user = currentUsers.require();
         Issue issue = issues.load(id, user);
-        Actor a = issues.actor(user, issue.getGridId());
-        Map<Long, String> names = accounts.departments().stream()
-                .collect(Collectors.toMap(DepartmentSummary::id, DepartmentSummary::name));
-        List<IssueChain.CoHandler> co = jdbc.query("""
-                select department_id, note, noted_at from issue_co_department where issue_id = ? order by department_id""",
-                (rs, n) -> new IssueChain.CoHandler(rs.getLong(1), names.getOrDefault(rs.getLong(1), ""), rs.getString(2),
-                        ts(rs.getTimestamp(3))), id);
-        String escalatedBy = issue.getEscalatedBy() == null ? null
-                : accounts.findUser(issue.getEscalatedBy()).map(UserSummary::displayName).orElse(null);
-        List<IssueChain.WhistleCall> whistles = whistleCalls(id, a, names, issues.now());
-        return new IssueChain(issue.getLevel(), issue.getEscalatedAt(), escalatedBy, issue.getEscalationReason(),
-                issue.getCountyFiledAt(), issue.getCountyLimitDays(), co, whistles,
-                Whistle.mayCall(a, issue.getStatus()) && !countyDepartments().isEmpty(), mayNoteAsCoHandler(issue, user));
-    }
-
-    private List<IssueChain.WhistleCall> whistleCalls(long id, Actor a, Map<Long, String> names, Instant now) {
-        record Row(long callId, long dept, Instant ack, String note, Instant actionAt) {
-        }
-        Map<Long, List<Row>> answers = jdbc.query("""
-                select r.call_id, r.department_id, r.acknowledged_at, r.action_note, r.action_at
-                from whistle_response r join whistle_call w on w.id = r.call_id
-                where w.issue_id = ? order by r.call_id, r.department_id""",
-                (rs, n) -> new Row(rs.getLong(1), rs.getLong(2), ts(rs.getTimestamp(3)), rs.getString(4), ts(rs.getTimestamp(5))),
-                id).stream().collect(Collectors.groupingBy(Row::callId));
-        List<IssueChain.WhistleCall> calls = new ArrayList<>();
-        jdbc.query("""
-                select w.id, u.display_name, w.called_at, w.respond_by, w.note
-                from whistle_call w join app_user u on u.id = w.called_by where w.issue_id = ? order by w.id""", rs -> {
-                    long callId = rs.getLong(1);
-                    Instant respondBy = ts(rs.getTimestamp(4));
-                    List<IssueChain.WhistleAnswer> list = new ArrayList<>();
-                    for (Row r : answers.getOrDefault(callId, List.of())) {
-                        list.add(new IssueChain.WhistleAnswer(r.dept(), names.getOrDefault(r.dept(), ""), r.ack(), r.note(),
-                                r.actionAt(), Whistle.state(respondBy, r.ack(), r.actionAt(), now).name(),
-                                Whistle.mayAcknowledge(a, r.dept(), r.ack()),
-                                Whistle.mayRecordAction(a, r.dept(), r.ack(), r.actionAt())));
-                    }
-                    calls.add(new IssueChain.WhistleCall(callId, rs.getString(2), ts(rs.getTimestamp(3)), respondBy,
-                            rs.getString(5), list));
-                }, id);
-        return calls;
+        return chains.read(issue, issues.actor(user, issue.getGridId()), accounts.departments(), issues.now());
     }
 
     static Instant ts(java.sql.Timestamp t) {

@@ -12,7 +12,9 @@ import org.gridwork.account.CommandLevel;
  */
 public record IssueChain(CommandLevel level, Instant escalatedAt, String escalatedByName, String escalationReason,
         Instant countyFiledAt, Integer countyLimitDays, List<CoHandler> coHandlers, List<WhistleCall> whistles,
-        boolean mayWhistle, boolean mayNoteAsCoHandler) {
+        boolean mayWhistle, boolean mayNoteAsCoHandler,
+        List<org.gridwork.account.DepartmentSummary> townDepartments,
+        List<org.gridwork.account.DepartmentSummary> countyDepartments) {
 
     public boolean atCounty() {
         return level == CommandLevel.COUNTY;

@@ -56,11 +56,13 @@ public class IssueService {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final IssueChains chains;
 
     IssueService(IssueRepository issues, IssueEventRepository timeline, CategoryService categories,
             DeadlineCalculator deadlines, IssueNotifier notifier, CurrentUsers currentUsers, DataScope dataScope,
             GridLocator locator, TerritoryService territory, AccountService accounts, PhotoStore photos,
-            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock, IssueChains chains) {
+        this.chains = chains;
         this.issues = issues;
         this.timeline = timeline;
         this.categories = categories;
@@ -198,7 +200,7 @@ public class IssueService {
     @Transactional
     public void returnToSupervisor(long id, long version, String reason) {
         Issue issue = act(id, version, "ISSUE_RETURNED", (i, a) -> i.returnToSupervisor(a, reason, now()));
-        notifier.supervisors(issue.getGridId(), id, "notification.issue.returned");
+        notifier.desk(issue.getGridId(), atCounty(issue), id, "notification.issue.returned");
     }
 
     @Transactional
@@ -214,7 +216,7 @@ public class IssueService {
             jdbc.update("insert into issue_photo(issue_id, photo_id, kind, position) values (?, ?, 'AFTER', ?)", id,
                     photoId, position++);
         }
-        notifier.supervisors(issue.getGridId(), id, "notification.issue.handled");
+        notifier.desk(issue.getGridId(), false, id, "notification.issue.handled"); // the town verifies, whoever handled it
     }
 
     @Transactional
@@ -240,7 +242,7 @@ public class IssueService {
     @Transactional
     public void requestExtension(long id, long version, Instant until, String reason) {
         Issue issue = act(id, version, "ISSUE_EXTENSION_REQUESTED", (i, a) -> i.requestExtension(a, until, reason, now()));
-        notifier.supervisors(issue.getGridId(), id, "notification.issue.extensionRequested");
+        notifier.desk(issue.getGridId(), atCounty(issue), id, "notification.issue.extensionRequested");
     }
 
     @Transactional
@@ -282,6 +284,10 @@ public class IssueService {
     @FunctionalInterface
     interface Transition {
         void apply(Issue issue, Actor actor);
+    }
+
+    private static boolean atCounty(Issue issue) {
+        return issue.getLevel() == org.gridwork.account.CommandLevel.COUNTY;
     }
 
     /** A fresh handling deadline: the county's own limit once it dispatched the issue, else the category's. */
@@ -349,10 +355,11 @@ public class IssueService {
         // read directly: a handler reaches no grid through the territory API, yet sees the issue's grid
         Map<String, Object> grid = jdbc.queryForMap("select code, name from grid where id = ?", i.getGridId());
         String assignee = null;
+        List<DepartmentSummary> allDepartments = accounts.departments();
         if (i.getAssigneeUserId() != null) {
             assignee = accounts.findUser(i.getAssigneeUserId()).map(UserSummary::displayName).orElse(null);
         } else if (i.getAssigneeDepartmentId() != null) {
-            assignee = accounts.departments().stream().filter(d -> d.id() == i.getAssigneeDepartmentId())
+            assignee = allDepartments.stream().filter(d -> d.id() == i.getAssigneeDepartmentId())
                     .map(DepartmentSummary::name).findFirst().orElse(null);
         }
         String reporter = i.getReporterId() == null ? null
@@ -368,7 +375,7 @@ public class IssueService {
                 i.getAssigneeDepartmentId(), i.getReportedAt(), i.getDispatchedAt(), i.getDeadline(),
                 i.getOriginalDeadline(), i.isOverdue(), i.getWarningLevel(), i.getExtensionRequestedUntil(),
                 i.getExtensionReason(), i.getHandledAt(), i.getFeedback(), i.getVerifyDeadline(), i.getReworkCount(),
-                i.getClosedAt(), before, after, residents, entries, allowed);
+                i.getClosedAt(), before, after, residents, entries, allowed, chains.read(i, a, allDepartments, now()));
     }
 
     /** A photo of an issue the user may see (404 otherwise). */

@@ -82,6 +82,8 @@ class EscalationBrowserTest extends BrowserTestSupport {
         Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+        assertThat(text(By.id("issue-level"))).isEqualTo("县级办理");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('issue-timeline').scrollIntoView()");
         Browser.screenshot("escalation-timeline-phone");
     }
 

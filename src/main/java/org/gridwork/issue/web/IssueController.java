@@ -258,10 +258,11 @@ class IssueController {
         model.addAttribute("linkedResidents", residents.labels(issue.residentIds()));
         model.addAttribute("staff", issue.actions().contains(org.gridwork.issue.IssueAction.DISPATCH)
                 ? issues.staffFor(issue.gridId()) : List.of());
-        model.addAttribute("departments", issues.departments());
-        // issue 21: its place in the chain (escalation, co-handlers, whistles) and the county's departments
-        model.addAttribute("chain", escalations.chain(id));
-        model.addAttribute("countyDepartments", escalations.countyDepartments());
+        // issue 21: its place in the chain (escalation, co-handlers, whistles); town offices for a town's
+        // dispatch, county departments for the county's and the whistle, read with the issue
+        model.addAttribute("chain", issue.chain());
+        model.addAttribute("departments", issue.chain().townDepartments());
+        model.addAttribute("countyDepartments", issue.chain().countyDepartments());
         model.addAttribute("countyLimitDays", escalations.defaultCountyLimitDays());
         return "issue/detail";
     }
