@@ -102,6 +102,27 @@ class EscalationScopeTest {
     }
 
     @Test
+    void adminsPutADepartmentAtTheCountyLevel() throws Exception {
+        mvc.perform(post("/admin/departments").with(user(users.loadUserByUsername("admin"))).with(csrf())
+                        .param("code", "NJ-TEST").param("name", "<b>宁晋县测试局</b>").param("active", "true")
+                        .param("level", "COUNTY"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(accounts.findDepartmentByCode("NJ-TEST").orElseThrow().level()).isEqualTo(CommandLevel.COUNTY);
+        mvc.perform(get("/admin/departments").with(user(users.loadUserByUsername("admin"))).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("&lt;b&gt;宁晋县测试局&lt;/b&gt;")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("县直部门")));
+        long id = accounts.findDepartmentByCode("NJ-TEST").orElseThrow().id();
+        mvc.perform(post("/admin/departments/" + id).with(user(users.loadUserByUsername("admin"))).with(csrf())
+                        .param("name", "宁晋县测试局").param("active", "false").param("level", "COUNTY"))
+                .andExpect(status().is3xxRedirection());
+        as("supervisor");
+        assertThat(escalations.countyDepartments()).noneMatch(d -> d.id() == id);
+    }
+
+    @Test
     void escalatedIssueGoesUpIsDispatchedAtTheCountyAndComesBackDownForVerification() throws Exception {
         long id = filedIssue("escalation loop: shed roof loose");
         escalations.escalate(id, version(id), "needs the housing bureau");
