@@ -1,7 +1,6 @@
 package org.gridwork.issue;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.gridwork.account.CurrentUser;
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.account.DepartmentSummary;
 import org.gridwork.account.Role;
-import org.gridwork.account.UserSummary;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.audit.AuditEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

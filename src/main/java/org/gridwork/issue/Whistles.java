@@ -2,6 +2,8 @@ package org.gridwork.issue;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,10 @@ import org.gridwork.account.DepartmentSummary;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.NotFoundException;
 import org.gridwork.shared.audit.AuditEvent;
+import org.gridwork.shared.time.BusinessTime;
+import org.gridwork.territory.DataScope;
+import org.gridwork.territory.GridScope;
+import org.gridwork.territory.TerritoryService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,14 +46,14 @@ public class Whistles {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final EscalationSettings settings;
-    private final org.gridwork.territory.DataScope dataScope;
-    private final org.gridwork.territory.TerritoryService territory;
-    private final org.gridwork.shared.time.BusinessTime time;
+    private final DataScope dataScope;
+    private final TerritoryService territory;
+    private final BusinessTime time;
 
     Whistles(IssueService issues, Escalations escalations, DeadlineCalculator deadlines, AccountService accounts,
             CurrentUsers currentUsers, IssueNotifier notifier, JdbcTemplate jdbc, ApplicationEventPublisher events,
-            EscalationSettings settings, org.gridwork.territory.DataScope dataScope,
-            org.gridwork.territory.TerritoryService territory, org.gridwork.shared.time.BusinessTime time) {
+            EscalationSettings settings, DataScope dataScope,
+            TerritoryService territory, BusinessTime time) {
         this.dataScope = dataScope;
         this.territory = territory;
         this.time = time;
@@ -164,10 +170,10 @@ public class Whistles {
      * their own department's calls; grid staff nothing (404), as outside the scope.
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'HANDLER')")
-    public WhistleList list(String nodeCode, java.time.YearMonth month, boolean missedOnly) {
+    public WhistleList list(String nodeCode, YearMonth month, boolean missedOnly) {
         CurrentUser user = currentUsers.require();
         StringBuilder where = new StringBuilder(" where w.called_at >= ? and w.called_at < ?");
-        java.util.ArrayList<Object> args = new java.util.ArrayList<>();
+        ArrayList<Object> args = new ArrayList<>();
         Instant now = issues.now();
         args.add(Timestamp.from(month.atDay(1).atStartOfDay(time.zone()).toInstant()));
         args.add(Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(time.zone()).toInstant()));
@@ -183,7 +189,7 @@ public class Whistles {
             where.append(" and ((r.acknowledged_at is null and w.respond_by < ?) or r.acknowledged_at > w.respond_by)");
             args.add(Timestamp.from(now));
         }
-        List<WhistleRow> rows = new java.util.ArrayList<>(jdbc.query("""
+        List<WhistleRow> rows = new ArrayList<>(jdbc.query("""
                 select i.id, i.description, g.name, d.name, w.called_at, w.respond_by, r.acknowledged_at, r.action_at
                 from whistle_call w join whistle_response r on r.call_id = w.id join issue i on i.id = w.issue_id
                 join grid g on g.id = i.grid_id join department d on d.id = r.department_id""" + where
@@ -205,8 +211,8 @@ public class Whistles {
     }
 
     /** Cuts the rows to the node (404 outside the user's scope) or, without one, to the user's area. */
-    private void narrow(StringBuilder where, java.util.List<Object> args, String nodeCode) {
-        org.gridwork.territory.GridScope scope = dataScope.current();
+    private void narrow(StringBuilder where, List<Object> args, String nodeCode) {
+        GridScope scope = dataScope.current();
         if (nodeCode != null && !nodeCode.isBlank()) {
             String code = nodeCode.strip();
             var grid = territory.findGridByCode(code);
