@@ -66,11 +66,14 @@ class IssueController {
     private final ResidentService residents;
     private final org.gridwork.issue.PublicReports publicReports;
     private final org.gridwork.issue.IssuePlacement placement;
+    private final org.gridwork.issue.Escalations escalations;
 
     IssueController(IssueService issues, IssueQueries queries, CategoryService categories, TerritoryService territory,
             MessageSource messages, ResidentService residents, org.gridwork.issue.PublicReports publicReports,
             org.gridwork.issue.IssuePlacement placement,
-            org.gridwork.shared.web.MapTiles tiles, org.gridwork.shared.time.BusinessTime time) {
+            org.gridwork.shared.web.MapTiles tiles, org.gridwork.shared.time.BusinessTime time,
+            org.gridwork.issue.Escalations escalations) {
+        this.escalations = escalations;
         this.issues = issues;
         this.queries = queries;
         this.messages = messages;
@@ -261,7 +264,12 @@ class IssueController {
         model.addAttribute("linkedResidents", residents.labels(issue.residentIds()));
         model.addAttribute("staff", issue.actions().contains(org.gridwork.issue.IssueAction.DISPATCH)
                 ? issues.staffFor(issue.gridId()) : List.of());
-        model.addAttribute("departments", issues.departments());
+        // issue 21: its place in the chain (escalation, co-handlers, whistles); town offices for a town's
+        // dispatch, county departments for the county's and the whistle, read with the issue
+        model.addAttribute("chain", issue.chain());
+        model.addAttribute("departments", issue.chain().townDepartments());
+        model.addAttribute("countyDepartments", issue.chain().countyDepartments());
+        model.addAttribute("countyLimitDays", escalations.defaultCountyLimitDays());
         return "issue/detail";
     }
 
