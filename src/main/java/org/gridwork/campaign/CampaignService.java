@@ -30,6 +30,7 @@ import org.gridwork.shared.audit.AuditEvent;
 import org.gridwork.shared.photo.PhotoStore;
 import org.gridwork.shared.time.BusinessTime;
 import org.gridwork.territory.DataScope;
+import org.gridwork.territory.GridDirectory;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
 import org.gridwork.territory.RegionSummary;
@@ -57,6 +58,7 @@ public class CampaignService {
     private final DataScope dataScope;
     private final CurrentUsers currentUsers;
     private final TerritoryService territory;
+    private final GridDirectory directory;
     private final ResidentService residents;
     private final IssueService issues;
     private final PhotoStore photos;
@@ -64,7 +66,7 @@ public class CampaignService {
     private final ApplicationEventPublisher events;
 
     CampaignService(JdbcClient jdbc, FormService forms, FormJson json, DataScope dataScope, CurrentUsers currentUsers,
-            TerritoryService territory, ResidentService residents, IssueService issues, PhotoStore photos,
+            TerritoryService territory, GridDirectory directory, ResidentService residents, IssueService issues, PhotoStore photos,
             BusinessTime time, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.forms = forms;
@@ -72,6 +74,7 @@ public class CampaignService {
         this.dataScope = dataScope;
         this.currentUsers = currentUsers;
         this.territory = territory;
+        this.directory = directory;
         this.residents = residents;
         this.issues = issues;
         this.photos = photos;
@@ -126,7 +129,7 @@ public class CampaignService {
                     insert into campaign_target (campaign_id, grid_id, household_id, address, longitude, latitude)
                     select :campaign, h.grid_id, h.id, h.address, h.longitude, h.latitude
                     from household h join grid g on g.id = h.grid_id
-                    where g.status = 'ACTIVE' and """ + areaWhere)
+                    where g.status = 'ACTIVE'""" + " and " + areaWhere)
                     .param("campaign", id).param("grid", area.gridId()).param("path", area.path() + "%").update();
             case GROUPS -> jdbc.sql("""
                     insert into campaign_target (campaign_id, grid_id, resident_id, address, longitude, latitude)
@@ -134,7 +137,7 @@ public class CampaignService {
                            coalesce(r.longitude, h.longitude), coalesce(r.latitude, h.latitude)
                     from resident r join grid g on g.id = r.grid_id
                          left join household h on h.id = r.household_id
-                    where r.status = 'LIVING' and g.status = 'ACTIVE' and """ + areaWhere + """
+                    where r.status = 'LIVING' and g.status = 'ACTIVE'""" + " and " + areaWhere + """
                        and exists (select 1 from resident_tagging t where t.resident_id = r.id and t.tag_code in (:tags))""")
                     .param("campaign", id).param("grid", area.gridId()).param("path", area.path() + "%")
                     .param("tags", tags).update();
@@ -239,7 +242,7 @@ public class CampaignService {
         Map<String, ProgressRow> children = new TreeMap<>();
         Counts total = Counts.NONE;
         for (Map.Entry<Long, Counts> e : perGrid.entrySet()) {
-            GridSummary grid = territory.grid(e.getKey());
+            GridSummary grid = grid(e.getKey());
             String key;
             if (node.gridId() != null) {
                 if (grid.id() != node.gridId()) {
@@ -256,9 +259,9 @@ public class CampaignService {
             boolean isGrid = key.equals(grid.code());
             ProgressRow before = children.get(key);
             Counts sum = before == null ? e.getValue() : before.counts().plus(e.getValue());
-            String name = isGrid ? territory.placeName(grid)
-                    : territory.findRegionByCode(key).map(RegionSummary::name).orElse(key);
-            String level = isGrid ? "GRID" : territory.findRegionByCode(key).map(r -> r.level().name()).orElse("");
+            Optional<RegionSummary> region = isGrid ? Optional.empty() : region(key);
+            String name = isGrid ? territory.placeName(grid) : region.map(RegionSummary::name).orElse(key);
+            String level = isGrid ? "GRID" : region.map(r -> r.level().name()).orElse("");
             children.put(key, new ProgressRow(key, name, level, !isGrid, sum));
         }
         List<ProgressRow> rows = new ArrayList<>();
@@ -306,7 +309,7 @@ public class CampaignService {
                 select a.key, v.value, count(*) as n
                 from campaign_target t cross join lateral jsonb_each(t.answers) a(key, val)
                      cross join lateral jsonb_array_elements_text(a.val) v(value)
-                where """ + where + " group by a.key, v.value").params(params)
+                where """ + " " + where + " group by a.key, v.value").params(params)
                 .query((rs, i) -> counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3)))
                 .list();
         Map<String, Long> answered = new HashMap<>();
@@ -548,7 +551,7 @@ public class CampaignService {
                 .toList()).stream().collect(Collectors.toMap(ResidentLabel::id, l -> ResidentLabel.maskName(l.name()), (a, b) -> a));
         try {
             for (Object[] r : rows) {
-                GridSummary grid = territory.grid((Long) r[1]);
+                GridSummary grid = grid((Long) r[1]);
                 java.sql.Timestamp at = (java.sql.Timestamp) r[8];
                 out.row(new AnswerSheet.Line(territory.placeName(grid), r[2] == null ? "" : names.getOrDefault((Long) r[2], ""),
                         (String) r[3], TargetStatus.valueOf((String) r[4]), (Integer) r[5], (Integer) r[6], (Integer) r[7],
@@ -578,6 +581,16 @@ public class CampaignService {
             select t.id, t.campaign_id, t.grid_id, t.household_id, t.resident_id, t.address, t.status, t.attempts,
                    t.problems, t.issues, t.last_at, t.longitude, t.latitude, null as distance
             from campaign_target t""";
+
+    private GridSummary grid(long id) {
+        return directory.find(id).orElseThrow(() -> new NotFoundException("grid", id));
+    }
+
+    /** Towns and villages from the grid directory's memory; other levels from the database. */
+    private Optional<RegionSummary> region(String code) {
+        RegionSummary known = directory.areas().get(code);
+        return known != null ? Optional.of(known) : territory.findRegionByCode(code);
+    }
 
     private String areaPath(long campaignId) {
         return jdbc.sql("select area_path from campaign where id = ?").param(campaignId).query(String.class).single();
@@ -670,7 +683,7 @@ public class CampaignService {
         if (node.gridId() != null) {
             grids = Set.of(node.gridId());
         } else if (node.path() != null) {
-            grids = territory.gridIdsUnder(node.path()).stream().filter(scope::allowsGrid).collect(Collectors.toSet());
+            grids = directory.idsUnder(node.path()).stream().filter(scope::allowsGrid).collect(Collectors.toSet());
         } else if (scope.unrestricted()) {
             return "";
         } else {
@@ -686,7 +699,7 @@ public class CampaignService {
 
     private TargetRow target(ResultSet rs, String name) throws SQLException {
         long gridId = rs.getLong("grid_id");
-        GridSummary grid = territory.grid(gridId);
+        GridSummary grid = grid(gridId);
         java.sql.Timestamp last = rs.getTimestamp("last_at");
         Object distance = rs.getObject("distance");
         return new TargetRow(rs.getLong("id"), rs.getLong("campaign_id"), gridId, territory.placeName(grid),
