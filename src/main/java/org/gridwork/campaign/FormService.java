@@ -47,6 +47,11 @@ public class FormService {
         return jdbc.sql(SELECT + " order by coalesce(f.family_id, f.id) desc, f.version desc").query(this::map).list();
     }
 
+    /** Refuses (403) anyone but supervisors and admins: the designer's screens. */
+    public void requireDesignerAccess() {
+        requireDesigner();
+    }
+
     public ChecklistForm form(long id) {
         return jdbc.sql(SELECT + " where f.id = ?").param(id).query(this::map).optional()
                 .orElseThrow(() -> new NotFoundException("campaign form", id));
