@@ -210,7 +210,7 @@ class CampaignController {
     }
 
     @PostMapping("/{id}/targets/{targetId}")
-    String record(@PathVariable long id, @PathVariable long targetId, @RequestParam UUID token,
+    String record(@PathVariable long id, @PathVariable long targetId, @RequestParam(required = false) UUID token,
             @RequestParam(required = false) Outcome outcome, @RequestParam(required = false) Double longitude,
             @RequestParam(required = false) Double latitude, HttpServletRequest request, Model model,
             RedirectAttributes redirect) {

@@ -32,6 +32,7 @@ class FormController {
 
     @GetMapping
     String list(Model model) {
+        forms.requireDesignerAccess();
         model.addAttribute("forms", forms.forms());
         return "campaign/forms";
     }
@@ -39,6 +40,7 @@ class FormController {
     @PostMapping
     String create(@RequestParam(required = false) String title, @RequestParam(required = false) String titleEn,
             @RequestParam(required = false) String description, RedirectAttributes redirect) {
+        forms.requireDesignerAccess();
         try {
             long id = forms.create(title, titleEn, description);
             redirect.addFlashAttribute("success", "campaign.form.created");
@@ -76,6 +78,8 @@ class FormController {
     @PostMapping("/{id}/questions")
     String addQuestion(@PathVariable long id, @ModelAttribute QuestionForm questionForm,
             org.springframework.validation.BindingResult binding, RedirectAttributes redirect) {
+        forms.requireDesignerAccess();
+        forms.form(id); // 404 before anything else
         if (binding.hasErrors()) {
             redirect.addFlashAttribute("error", "campaign.form.error.number");
             return "redirect:/campaign-forms/" + id;
@@ -93,6 +97,7 @@ class FormController {
 
     @PostMapping("/{id}/questions/{code}/delete")
     String removeQuestion(@PathVariable long id, @PathVariable String code, RedirectAttributes redirect) {
+        forms.requireDesignerAccess();
         try {
             forms.removeQuestion(id, code);
             redirect.addFlashAttribute("success", "campaign.form.questionRemoved");
@@ -104,8 +109,9 @@ class FormController {
     }
 
     @PostMapping("/{id}/questions/{code}/move")
-    String moveQuestion(@PathVariable long id, @PathVariable String code, @RequestParam int direction,
-            RedirectAttributes redirect) {
+    String moveQuestion(@PathVariable long id, @PathVariable String code,
+            @RequestParam(defaultValue = "0") int direction, RedirectAttributes redirect) {
+        forms.requireDesignerAccess();
         try {
             forms.moveQuestion(id, code, direction);
         } catch (BusinessRuleException e) {
@@ -117,6 +123,7 @@ class FormController {
 
     @PostMapping("/{id}/copy")
     String copy(@PathVariable long id, RedirectAttributes redirect) {
+        forms.requireDesignerAccess();
         long copy = forms.copyAsNewVersion(id);
         redirect.addFlashAttribute("success", "campaign.form.copied");
         redirect.addFlashAttribute("successArgs", List.of(forms.form(copy).version()));
