@@ -9,15 +9,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CampaignNavigation {
 
-    /** Staff see their campaigns to walk; supervisors and admins launch and follow them. */
+    /** Staff see their campaigns to walk; supervisors and admins launch and follow them (forms: from the list). */
     @Bean
     NavigationItem campaignNavigationItem() {
         return new NavigationItem("campaign.nav", "/campaigns", "clipboard-check", 45,
                 Set.of("ADMIN", "SUPERVISOR", "GRID_STAFF"));
-    }
-
-    @Bean
-    NavigationItem campaignFormNavigationItem() {
-        return new NavigationItem("campaign.form.nav", "/campaign-forms", "ui-checks", 46, Set.of("ADMIN", "SUPERVISOR"));
     }
 }
