@@ -288,6 +288,37 @@ public class CampaignService {
         return new TargetPage(withNames(rows), total, Math.max(page, 0), PAGE_SIZE);
     }
 
+    /**
+     * The targets still to visit (not started or nobody home) of every running campaign under a
+     * node in scope: the list behind the dashboard's campaign figure.
+     */
+    public TargetPage pendingTargets(String nodeCode, int page) {
+        GridScope scope = dataScope.current();
+        Map<String, Object> params = new HashMap<>();
+        String where = "t.campaign_id in (select id from campaign where status = 'LAUNCHED') and " + TargetFilter.PENDING.sql
+                + gridFilter(scope, node(scope, nodeCode, false), params);
+        long total = jdbc.sql("select count(*) from campaign_target t where " + where).params(params)
+                .query(Long.class).single();
+        params.put("limit", PAGE_SIZE);
+        params.put("offset", (long) Math.max(page, 0) * PAGE_SIZE);
+        List<TargetRow> rows = jdbc.sql(TARGET_SELECT + " where " + where
+                + " order by t.grid_id, t.address, t.id limit :limit offset :offset").params(params)
+                .query((rs, i) -> target(rs, null)).list();
+        return new TargetPage(withNames(rows), total, Math.max(page, 0), PAGE_SIZE);
+    }
+
+    /** Targets still to visit in running campaigns, per grid (the dashboard's figure); no scope check. */
+    Map<Long, Long> pendingPerGrid(Collection<Long> gridIds) {
+        if (gridIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select t.grid_id, count(*) from campaign_target t where t.campaign_id in "
+                + "(select id from campaign where status = 'LAUNCHED') and " + TargetFilter.PENDING.sql
+                + " and t.grid_id = any(cast(:grids as bigint[])) group by t.grid_id").param("grids", array(gridIds))
+                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     /** What a person calls a node: a grid with its village, a region by its name. */
     public String nodeName(String nodeCode) {
         if (nodeCode == null || nodeCode.isBlank()) {

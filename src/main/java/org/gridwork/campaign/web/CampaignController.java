@@ -136,6 +136,17 @@ class CampaignController {
         return "campaign/show";
     }
 
+    /** The list behind the dashboard's figure: targets still to visit in every running campaign under the node. */
+    @GetMapping("/pending")
+    String pending(@RequestParam(required = false) String node, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("node", node == null ? "" : node);
+        model.addAttribute("nodeName", campaigns.nodeName(node));
+        model.addAttribute("page", campaigns.pendingTargets(node, page));
+        model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/campaigns/pending")
+                .queryParam("node", node == null ? "" : node).encode().toUriString());
+        return "campaign/pending";
+    }
+
     @GetMapping("/{id}/targets")
     String targets(@PathVariable long id, @RequestParam(required = false) String node,
             @RequestParam(defaultValue = "all") String filter, @RequestParam(defaultValue = "0") int page, Model model) {

@@ -30,7 +30,9 @@ public enum Figure {
     /** Task assignments not done. Now. */
     TASKS_OPEN(Kind.COUNT, false, "TASKS"),
     /** Task assignments not done and past their due date. Now. */
-    TASKS_OVERDUE(Kind.COUNT, false, "TASKS");
+    TASKS_OVERDUE(Kind.COUNT, false, "TASKS"),
+    /** Targets of running campaigns still to visit: not started or nobody home (issue 20). Now. */
+    CAMPAIGN_PENDING(Kind.COUNT, false, "CAMPAIGNS");
 
     /** How numerator and denominator make the value shown. */
     public enum Kind {
