@@ -41,7 +41,7 @@ class DashboardController {
     /** The figures of the cards and of the drill-down table's columns, in this order. */
     static final List<Figure> HEADLINE = List.of(Figure.ISSUES_OPEN, Figure.ISSUES_OVERDUE, Figure.ISSUES_ON_TIME,
             Figure.ISSUES_CLOSE_HOURS, Figure.PUBLIC_SATISFACTION, Figure.CARE_COVERAGE, Figure.TASKS_OPEN,
-            Figure.TASKS_OVERDUE);
+            Figure.TASKS_OVERDUE, Figure.CAMPAIGN_PENDING);
 
     /** Up the chain (issue 21): the county centre, the whistle and the work pushed down to the grid. */
     static final List<Figure> CHAIN = List.of(Figure.ISSUES_AT_COUNTY, Figure.ISSUES_HANDLED_AT_COUNTY,
