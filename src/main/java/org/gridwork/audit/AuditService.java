@@ -172,11 +172,15 @@ public class AuditService {
         }
     }
 
-    /** Removes rows past the retention period; the database itself refuses anything younger than 180 days. */
+    /**
+     * Removes rows past the retention period through {@code audit_event_purge} (V95), which runs with the
+     * owner's rights: the application's own role may not delete audit rows. Never under 180 days.
+     */
     @Transactional
     public int purgeExpired() {
-        return jdbc.update("delete from audit_event where occurred_at < now() - make_interval(days => :days)",
-                new MapSqlParameterSource("days", retentionDays));
+        Integer removed = jdbc.queryForObject("select audit_event_purge(:days)",
+                new MapSqlParameterSource("days", retentionDays), Integer.class);
+        return removed == null ? 0 : removed;
     }
 
     int retentionDays() {

@@ -191,6 +191,13 @@ public class CareService {
         if (intervalDays < 1 || intervalDays > 366) {
             throw new BusinessRuleException("care.plan.interval.range");
         }
+        // the columns' sizes (V21), said with the limit instead of a database error
+        if (helpKind != null && helpKind.strip().length() > 200) {
+            throw new BusinessRuleException("care.plan.help.tooLong", 200, helpKind.strip().length());
+        }
+        if (notes != null && notes.strip().length() > 1000) {
+            throw new BusinessRuleException("care.plan.notes.tooLong", 1000, notes.strip().length());
+        }
         LocalDate base = p.lastVisitOn() != null ? p.lastVisitOn() : p.nextDue().minusDays(p.intervalDays());
         LocalDate next = p.lastVisitOn() != null ? base.plusDays(intervalDays) : p.nextDue();
         jdbc.update("update care_plan set responsible_user_id = ?, interval_days = ?, next_due = ?, help_kind = ?,"

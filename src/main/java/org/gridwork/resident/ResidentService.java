@@ -1,5 +1,6 @@
 package org.gridwork.resident;
 
+import org.gridwork.shared.text.PhoneNumber;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;

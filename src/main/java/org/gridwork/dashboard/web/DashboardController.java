@@ -41,7 +41,11 @@ class DashboardController {
     /** The figures of the cards and of the drill-down table's columns, in this order. */
     static final List<Figure> HEADLINE = List.of(Figure.ISSUES_OPEN, Figure.ISSUES_OVERDUE, Figure.ISSUES_ON_TIME,
             Figure.ISSUES_CLOSE_HOURS, Figure.PUBLIC_SATISFACTION, Figure.CARE_COVERAGE, Figure.TASKS_OPEN,
-            Figure.TASKS_OVERDUE);
+            Figure.TASKS_OVERDUE, Figure.CAMPAIGN_PENDING);
+
+    /** Up the chain (issue 21): the county centre, the whistle and the work pushed down to the grid. */
+    static final List<Figure> CHAIN = List.of(Figure.ISSUES_AT_COUNTY, Figure.ISSUES_HANDLED_AT_COUNTY,
+            Figure.WHISTLE_RESPONSE, Figure.WHISTLE_MISSED, Figure.TASKS_OUTSIDE_LIST);
 
 
     /** Beyond this many points the map groups them per grid. */
@@ -93,6 +97,7 @@ class DashboardController {
             content.put("asOf", view.asOf() == null ? null : java.time.LocalDateTime.ofInstant(view.asOf(), zone));
             content.put("figures", Figure.values());
             content.put("headline", HEADLINE);
+            content.put("chain", CHAIN);
             content.put("drilldown", DrilldownTable.of(view, HEADLINE, figureFormat, request.getContextPath()));
             content.put("mapFigure", mapFigure);
             content.put("mapFigures", EnumSet.copyOf(view.available().isEmpty() ? Set.of(Figure.TASKS_OPEN) : view.available())

@@ -19,7 +19,9 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -89,10 +91,14 @@ class PublicReportController {
     }
 
     @PostMapping("/public/report")
-    String report(PublicForm form, @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+    String report(@ModelAttribute("form") PublicForm form, BindingResult errors,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
             @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         String deviceId = device != null && device.matches("[0-9a-f-]{36}") ? device : newDevice(response);
+        if (errors.hasErrors()) { // a category or a position that cannot be read: said next to the field
+            return formView(model);
+        }
         if (form.getWebsite() != null && !form.getWebsite().isBlank()) {
             // a robot filled the hidden field: answer as if refused, file nothing
             model.addAttribute("refusal", "public.error.refused");
