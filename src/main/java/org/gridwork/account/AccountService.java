@@ -217,18 +217,39 @@ public class AccountService {
 
     @Transactional
     public DepartmentSummary createDepartment(String code, String name) {
+        return createDepartment(code, name, CommandLevel.TOWN, null);
+    }
+
+    /** A department of a level (county bureau or town office) serving a region (by id, optional). */
+    @Transactional
+    public DepartmentSummary createDepartment(String code, String name, CommandLevel level, Long regionId) {
         String c = code.strip();
         if (departments.existsByCodeIgnoreCase(c)) {
             throw new BusinessRuleException("account.department.codeTaken", c);
         }
-        DepartmentSummary created = departments.save(new Department(c, name.strip())).summary();
+        if (level != CommandLevel.COUNTY && level != CommandLevel.TOWN) {
+            throw new BusinessRuleException("account.department.levelRequired");
+        }
+        DepartmentSummary created = departments.save(new Department(c, name.strip(), level, regionId)).summary();
         events.publishEvent(AuditEvent.of("DEPARTMENT_CREATED", "DEPARTMENT", created.id(), c));
         return created;
     }
 
     @Transactional
     public void updateDepartment(long id, String name, boolean active) {
+        updateDepartment(id, name, active, null);
+    }
+
+    /** Renames, (de)activates and, when a level is given, moves the department to that level. */
+    @Transactional
+    public void updateDepartment(long id, String name, boolean active, CommandLevel level) {
         Department d = departments.findById(id).orElseThrow(() -> new NotFoundException("department", id));
+        if (level != null && level != CommandLevel.COUNTY && level != CommandLevel.TOWN) {
+            throw new BusinessRuleException("account.department.levelRequired");
+        }
+        if (level != null) {
+            d.placeAt(level);
+        }
         d.rename(name.strip());
         d.setActive(active);
         events.publishEvent(AuditEvent.of("DEPARTMENT_CHANGED", "DEPARTMENT", id, active ? "active" : "inactive"));

@@ -13,7 +13,8 @@ public record IssueDetails(long id, long version, IssueStatus status, Urgency ur
         Long assigneeDepartmentId, Instant reportedAt, Instant dispatchedAt, Instant deadline, Instant originalDeadline,
         boolean overdue, int warningLevel, Instant extensionRequestedUntil, String extensionReason, Instant handledAt,
         String feedback, Instant verifyDeadline, int reworkCount, Instant closedAt, List<UUID> photosBefore,
-        List<UUID> photosAfter, List<Long> residentIds, List<TimelineEntry> timeline, Set<IssueAction> actions) {
+        List<UUID> photosAfter, List<Long> residentIds, List<TimelineEntry> timeline, Set<IssueAction> actions,
+        IssueChain chain) {
 
     /** An address-only report a supervisor has yet to place on the map (no point, no grid). */
     public boolean unplaced() {

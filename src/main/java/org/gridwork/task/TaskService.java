@@ -53,10 +53,13 @@ public class TaskService {
     private final AccountService accounts;
     private final PhotoStore photos;
     private final ApplicationEventPublisher events;
+    private final TaskAdmission admission;
 
     TaskService(TaskRepository tasks, TaskAssignmentRepository assignments, TaskQueries queries,
             StaffDirectory staffDirectory, TaskCalendar calendar, DataScope dataScope, CurrentUsers currentUsers,
-            TerritoryService territory, AccountService accounts, PhotoStore photos, ApplicationEventPublisher events) {
+            TerritoryService territory, AccountService accounts, PhotoStore photos, ApplicationEventPublisher events,
+            TaskAdmission admission) {
+        this.admission = admission;
         this.tasks = tasks;
         this.assignments = assignments;
         this.queries = queries;
@@ -92,6 +95,10 @@ public class TaskService {
         }
         Task task = tasks.save(new Task(request.title().strip(), request.instructions().strip(), request.dueDate(),
                 creator.id()));
+        // 准入清单 (issue 21): work outside the list reaches no staff before the level above approves it
+        if (!admission.admit(creator, task, request, gridByAssignee)) {
+            return task.getId();
+        }
         gridByAssignee.forEach((user, grid) -> assignments.save(new TaskAssignment(task.getId(), user, grid)));
         events.publishEvent(AuditEvent.of("TASK_CREATED", "TASK", task.getId(),
                 gridByAssignee.size() + " assignees, due " + task.getDueDate()));
@@ -268,7 +275,7 @@ public class TaskService {
     }
 
     /** The scope cut down to the grids under a region node or to one grid; 404 outside the scope. */
-    private GridScope narrowedTo(GridScope scope, String nodeCode) {
+    GridScope narrowedTo(GridScope scope, String nodeCode) {
         Optional<GridSummary> grid = territory.findGridByCode(nodeCode);
         if (grid.isPresent()) {
             if (!scope.allowsGrid(grid.get().id())) {

@@ -161,7 +161,8 @@ class AccountAdministrationTest {
                         .param("active", "true\u00bf'\"("))
                 .andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(200, 400));
         mvc.perform(post("/admin/users").cookie(admin).with(csrf()).param("username", unique("r"))
-                .param("displayName", "x").param("role", "NO_SUCH_ROLE")).andExpect(status().isBadRequest());
+                .param("displayName", "x").param("role", "NO_SUCH_ROLE")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"role-error\"")));
     }
 
     @Test

@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -57,11 +56,13 @@ class Open311Controller {
     private final String jurisdiction;
     private final String contact;
     private final ZoneId zone;
+    private final String publicUrl;
 
     Open311Controller(CategoryService categories, IssueService issues, IssuePlacement placement, IssueQueries queries, Open311Keys keys,
             ObjectMapper json, @Value("${gridwork.open311.jurisdiction-id:gridwork.local}") String jurisdiction,
             @Value("${gridwork.open311.contact:}") String contact,
-            org.gridwork.shared.time.BusinessTime time) {
+            org.gridwork.shared.time.BusinessTime time, @Value("${gridwork.public-url:}") String publicUrl) {
+        this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
         this.categories = categories;
         this.issues = issues;
         this.placement = placement;
@@ -76,7 +77,9 @@ class Open311Controller {
     /** Discovery also where clients look first, beside the versioned path (GeoReport v2 text). */
     @GetMapping({"/v2/discovery.{format}", "/discovery.{format}"})
     ResponseEntity<String> discovery(@PathVariable String format) {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/open311/v2").toUriString();
+        // the configured public address, never the request's Host header (a forged one would be served
+        // back, and cached, to every client); without one, the path alone
+        String base = publicUrl + "/open311/v2";
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("specification", "http://wiki.open311.org/GeoReport_v2");
         endpoint.put("url", base);

@@ -22,11 +22,11 @@ import org.gridwork.issue.IssueQueries;
 import org.gridwork.issue.IssueService;
 import org.gridwork.issue.IssueStatus;
 import org.gridwork.issue.ReportCommand;
+import org.gridwork.issue.ReportRefused;
 import org.gridwork.issue.Urgency;
 import org.gridwork.resident.ResidentService;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.territory.TerritoryService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -66,12 +66,14 @@ class IssueController {
     private final ResidentService residents;
     private final org.gridwork.issue.PublicReports publicReports;
     private final org.gridwork.issue.IssuePlacement placement;
+    private final org.gridwork.issue.Escalations escalations;
 
     IssueController(IssueService issues, IssueQueries queries, CategoryService categories, TerritoryService territory,
             MessageSource messages, ResidentService residents, org.gridwork.issue.PublicReports publicReports,
             org.gridwork.issue.IssuePlacement placement,
-            @Value("${gridwork.map.tile-url:}") String tileUrl, @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
-            org.gridwork.shared.time.BusinessTime time) {
+            org.gridwork.shared.web.MapTiles tiles, org.gridwork.shared.time.BusinessTime time,
+            org.gridwork.issue.Escalations escalations) {
+        this.escalations = escalations;
         this.issues = issues;
         this.queries = queries;
         this.messages = messages;
@@ -80,8 +82,8 @@ class IssueController {
         this.placement = placement;
         this.categories = categories;
         this.territory = territory;
-        this.tileUrl = tileUrl;
-        this.tileAttribution = tileAttribution;
+        this.tileUrl = tiles.tileUrl();
+        this.tileAttribution = tiles.tileAttribution();
         this.zone = time.zone();
         this.time = time;
     }
@@ -219,6 +221,8 @@ class IssueController {
                     form.getVisitId(), form.residentIdList(), form.getDuplicateOfId(), contents));
             redirect.addFlashAttribute("success", "issue.reported");
             return "redirect:/issues/" + id;
+        } catch (ReportRefused e) { // a resident, visit, grid or place outside the reporter's reach
+            errors.rejectValue(e.field(), e.messageKey(), e.args(), e.messageKey());
         } catch (BusinessRuleException e) { // PhotoRejectedException included
             errors.reject(e.messageKey(), e.args(), e.messageKey());
         }
@@ -260,7 +264,12 @@ class IssueController {
         model.addAttribute("linkedResidents", residents.labels(issue.residentIds()));
         model.addAttribute("staff", issue.actions().contains(org.gridwork.issue.IssueAction.DISPATCH)
                 ? issues.staffFor(issue.gridId()) : List.of());
-        model.addAttribute("departments", issues.departments());
+        // issue 21: its place in the chain (escalation, co-handlers, whistles); town offices for a town's
+        // dispatch, county departments for the county's and the whistle, read with the issue
+        model.addAttribute("chain", issue.chain());
+        model.addAttribute("departments", issue.chain().townDepartments());
+        model.addAttribute("countyDepartments", issue.chain().countyDepartments());
+        model.addAttribute("countyLimitDays", escalations.defaultCountyLimitDays());
         return "issue/detail";
     }
 

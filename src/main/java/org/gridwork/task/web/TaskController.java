@@ -42,10 +42,12 @@ class TaskController {
 
     private final TaskService tasks;
     private final CurrentUsers currentUsers;
+    private final org.gridwork.task.TaskAdmission admission;
 
-    TaskController(TaskService tasks, CurrentUsers currentUsers) {
+    TaskController(TaskService tasks, CurrentUsers currentUsers, org.gridwork.task.TaskAdmission admission) {
         this.tasks = tasks;
         this.currentUsers = currentUsers;
+        this.admission = admission;
     }
 
     @GetMapping
@@ -85,6 +87,10 @@ class TaskController {
             try {
                 long id = tasks.create(form.toNewTask(tasks.userIdsOfUsernames(form.usernames()),
                         tasks.gridIdsOfCodes(form.gridCodes())));
+                if (admission.awaitingApproval(id)) {
+                    redirect.addFlashAttribute("success", "task.admission.created");
+                    return "redirect:/tasks/approvals";
+                }
                 redirect.addFlashAttribute("success", "task.created");
                 return "redirect:/tasks/" + id;
             } catch (BusinessRuleException e) {
@@ -95,6 +101,7 @@ class TaskController {
     }
 
     private String form(Model model) {
+        model.addAttribute("taskTypes", admission.activeTypes());
         model.addAttribute("options", tasks.assigneeOptions());
         model.addAttribute("modes", AssigneeMode.values());
         return "task/form";

@@ -24,12 +24,18 @@ record TaskForm(
         String regionCode,
         // the search pickers' choices (beyond a town's worth of grids or staff): codes and usernames
         @Size(max = 100_000, message = "{task.form.picked.size}") String gridCodes,
-        @Size(max = 100_000, message = "{task.form.picked.size}") String usernames) {
+        @Size(max = 100_000, message = "{task.form.picked.size}") String usernames,
+        String typeChoice,
+        @Size(max = 1000, message = "{task.form.outsideReason.size}") String outsideReason) {
+
+    /** The 准入清单 choice for work outside the list (the others are {@code type:<id>}). */
+    static final String OUTSIDE = "outside";
 
     static TaskForm empty(LocalDate defaultDue) {
-        return new TaskForm("", "", defaultDue, AssigneeMode.GRIDS, List.of(), List.of(), "", "", "");
+        return new TaskForm("", "", defaultDue, AssigneeMode.GRIDS, List.of(), List.of(), "", "", "", "", "");
     }
 
+    /** Every task given on screen is classified: a listed type, or outside the list with a reason. */
     NewTask toNewTask() {
         return toNewTask(List.of(), List.of());
     }
@@ -40,7 +46,17 @@ record TaskForm(
         pickedUsers.stream().filter(id -> !users.contains(id)).forEach(users::add);
         List<Long> grids = new java.util.ArrayList<>(gridIds == null ? List.of() : gridIds);
         pickedGrids.stream().filter(id -> !grids.contains(id)).forEach(grids::add);
-        return new NewTask(title, instructions, dueDate, mode, users, grids, regionCode);
+        NewTask task = new NewTask(title, instructions, dueDate, mode, users, grids, regionCode, null, null, true);
+        if (typeChoice != null && typeChoice.matches("type:[0-9]{1,18}")) {
+            return task.ofType(Long.parseLong(typeChoice.substring(5)));
+        }
+        if (OUTSIDE.equals(typeChoice)) {
+            if (outsideReason == null || outsideReason.isBlank()) {
+                throw new org.gridwork.shared.BusinessRuleException("task.admission.outsideReasonRequired");
+            }
+            return task.outsideTheList(outsideReason);
+        }
+        return task;
     }
 
     boolean userChosen(long id) {
