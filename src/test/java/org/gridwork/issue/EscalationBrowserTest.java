@@ -81,8 +81,9 @@ class EscalationBrowserTest extends BrowserTestSupport {
         // nothing sticks out of a 360 px screen
         assertThat(overflow()).isLessThanOrEqualTo(0);
         assertThat(text(By.id("issue-level"))).isEqualTo("县级办理");
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('issue-timeline').scrollIntoView()");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('issue-timeline').scrollIntoView({behavior: 'instant'})");
         Browser.screenshot("escalation-timeline-phone");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo({top: 0, behavior: 'instant'})"); // the menu button is at the top
         logout();
 
         // the county's lists behind its figures, on the phone too: the whistle that was not answered
