@@ -198,7 +198,7 @@ class Issue {
 
     /** What a report carries once the service has located it. */
     record Report(long categoryId, Urgency urgency, IssueSource source, String description, String address,
-            String peopleInvolved, Double longitude, Double latitude, long gridId, String regionPath,
+            String peopleInvolved, Double longitude, Double latitude, Long gridId, String regionPath,
             String reporterContact, Long open311KeyId, Long visitId, Long duplicateOfId) {
     }
 
@@ -208,6 +208,9 @@ class Issue {
     // ---- the transitions of DOMAIN.md section 5 ----
 
     void file(Actor a, String comment, Instant now) {
+        if (gridId == null && status == IssueStatus.REPORTED) {
+            throw new BusinessRuleException("issue.error.placeFirst");
+        }
         require(IssueAction.FILE, a, IssueStatus.REPORTED);
         filedAt = now;
         move(a, now, "FILE", IssueStatus.FILED, comment);
@@ -303,6 +306,9 @@ class Issue {
     void requestExtension(Actor a, Instant until, String reason, Instant now) {
         require(IssueAction.REQUEST_EXTENSION, a, IssueStatus.DISPATCHED, IssueStatus.IN_PROGRESS);
         requireReason(reason);
+        if (reason.strip().length() > MAX_EXTENSION_REASON) {
+            throw new BusinessRuleException("issue.error.commentTooLong", MAX_EXTENSION_REASON, reason.strip().length());
+        }
         if (until == null || deadline == null || !until.isAfter(deadline)) {
             throw new BusinessRuleException("issue.error.extensionNotLater");
         }
@@ -366,6 +372,29 @@ class Issue {
         warningLevel = 0;
         overdue = false;
         move(a, now, "REOPEN", IssueStatus.DISPATCHED, reason);
+    }
+
+    /**
+     * An address-only report (Open311 without a point) gets its point, tapped by a supervisor, and
+     * with it its grid: from here on it is a report like any other.
+     */
+    void place(Actor a, double lon, double lat, long newGridId, String newRegionPath, String gridLabel, Instant now) {
+        if (gridId != null || status != IssueStatus.REPORTED) {
+            throw new BusinessRuleException("issue.error.alreadyPlaced");
+        }
+        if (!supervises(a)) {
+            throw new BusinessRuleException("issue.error.notAllowed", "PLACE");
+        }
+        longitude = lon;
+        latitude = lat;
+        gridId = newGridId;
+        regionPath = newRegionPath;
+        record(a, now, "PLACED", status, status, gridLabel);
+        updatedAt = now;
+    }
+
+    boolean isUnplaced() {
+        return gridId == null;
     }
 
     /** Placed in another grid after a boundary changed; only while still REPORTED or FILED. */
@@ -458,7 +487,7 @@ class Issue {
     boolean allows(IssueAction action, Actor a) {
         boolean atCounty = level == CommandLevel.COUNTY;
         return switch (action) {
-            case FILE -> status == IssueStatus.REPORTED && supervises(a);
+            case FILE -> status == IssueStatus.REPORTED && gridId != null && supervises(a);
             case REJECT -> !atCounty && (status == IssueStatus.REPORTED || status == IssueStatus.FILED) && supervises(a);
             case DISPATCH -> status == IssueStatus.FILED
                     && (atCounty ? countyFiledAt != null && a.countyDesk() : supervises(a));
@@ -542,8 +571,17 @@ class Issue {
         updatedAt = now;
     }
 
+    /** Longest comment, reason or feedback a timeline line keeps (issue_event.comment, issue.feedback). */
+    static final int MAX_COMMENT = 4000;
+    /** Longest reason for an extension (issue.extension_reason). */
+    static final int MAX_EXTENSION_REASON = 1000;
+
     private void record(Actor a, Instant now, String action, IssueStatus from, IssueStatus to, String comment) {
         String c = comment == null || comment.isBlank() ? null : comment.strip();
+        if (c != null && c.length() > MAX_COMMENT) {
+            // said with its limit and refused, never cut short or left to the database's error
+            throw new BusinessRuleException("issue.error.commentTooLong", MAX_COMMENT, c.length());
+        }
         pending.add(new PendingEvent(now, a, action, from, to, c));
     }
 

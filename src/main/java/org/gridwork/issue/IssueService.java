@@ -27,6 +27,8 @@ import org.gridwork.territory.GridLocator;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
 import org.gridwork.territory.TerritoryService;
+import org.gridwork.resident.ResidentService;
+import org.gridwork.visit.VisitService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -56,12 +58,17 @@ public class IssueService {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ResidentService residentsService;
+    private final VisitService visits;
     private final IssueChains chains;
 
     IssueService(IssueRepository issues, IssueEventRepository timeline, CategoryService categories,
             DeadlineCalculator deadlines, IssueNotifier notifier, CurrentUsers currentUsers, DataScope dataScope,
             GridLocator locator, TerritoryService territory, AccountService accounts, PhotoStore photos,
-            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock, IssueChains chains) {
+            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock, ResidentService residentsService,
+            VisitService visits, IssueChains chains) {
+        this.residentsService = residentsService;
+        this.visits = visits;
         this.chains = chains;
         this.issues = issues;
         this.timeline = timeline;
@@ -93,6 +100,25 @@ public class IssueService {
             throw new BusinessRuleException("issue.error.descriptionRequired");
         }
         GridSummary grid = gridFor(c.longitude(), c.latitude(), c.gridId());
+        // A place in someone else's grid is theirs to report: the reporter could not follow the issue
+        // there (and used to keep access to it through "what they reported"), so it is refused.
+        if (!dataScope.current().allowsGrid(grid.id())) {
+            throw new ReportRefused("longitude", "issue.error.locationOutsideScope");
+        }
+        List<Long> residentIds = c.residentIds() == null ? List.of() : c.residentIds().stream().distinct().toList();
+        Set<Long> reachable = residentsService.summaries(residentIds).keySet();
+        List<Long> refused = residentIds.stream().filter(r -> !reachable.contains(r)).toList();
+        if (!refused.isEmpty()) {
+            throw new ReportRefused("residentIds", "issue.error.residentsOutsideScope",
+                    refused.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
+        if (c.visitId() != null) {
+            try {
+                visits.visit(c.visitId()); // 404 when unknown or outside the reporter's grids
+            } catch (NotFoundException e) {
+                throw new ReportRefused("visitId", "issue.error.visitOutsideScope");
+            }
+        }
         IssueSource source = c.visitId() != null ? IssueSource.VISIT
                 : user.role() == Role.GRID_STAFF ? IssueSource.STAFF : IssueSource.SUPERVISOR;
         Long duplicateOf = c.duplicateOfId() != null && visible(c.duplicateOfId()) ? c.duplicateOfId() : null;
@@ -107,7 +133,7 @@ public class IssueService {
             jdbc.update("insert into issue_photo(issue_id, photo_id, kind, position) values (?, ?, 'BEFORE', ?)", id,
                     photoId, position++);
         }
-        for (Long resident : c.residentIds() == null ? List.<Long>of() : c.residentIds()) {
+        for (Long resident : residentIds) {
             jdbc.update("insert into issue_resident(issue_id, resident_id) values (?, ?) on conflict do nothing", id, resident);
         }
         events.publishEvent(AuditEvent.of("ISSUE_REPORTED", "ISSUE", id, category.code() + " grid " + grid.code()));
@@ -143,7 +169,11 @@ public class IssueService {
         if (chosenGridId == null) {
             throw new BusinessRuleException("issue.error.gridRequired");
         }
-        return territory.grid(chosenGridId); // 404 outside the reporter's grids
+        try {
+            return territory.grid(chosenGridId); // 404 outside the reporter's grids
+        } catch (NotFoundException e) {
+            throw new ReportRefused("gridId", "issue.error.gridOutsideScope");
+        }
     }
 
     private CategorySummary subclass(Long categoryId) {
@@ -270,7 +300,7 @@ public class IssueService {
         }
         IssueStatus from = issue.getStatus();
         try {
-            t.apply(issue, actor(user, issue.getGridId()));
+            t.apply(issue, actor(user, issue));
         } catch (BusinessRuleException e) {
             events.publishEvent(new AuditEvent(auditAction, "ISSUE", String.valueOf(id), false, e.messageKey()));
             throw e;
@@ -305,7 +335,7 @@ public class IssueService {
     boolean handledByCurrentUser(long id) {
         CurrentUser user = currentUsers.require();
         Issue issue = load(id, user);
-        Actor a = actor(user, issue.getGridId());
+        Actor a = actor(user, issue);
         return user.role() == Role.ADMIN || (user.role() == Role.SUPERVISOR && a.gridInScope()) || issue.isAssignee(a);
     }
 
@@ -343,7 +373,7 @@ public class IssueService {
     public IssueDetails details(long id) {
         CurrentUser user = currentUsers.require();
         Issue i = load(id, user);
-        Actor a = actor(user, i.getGridId());
+        Actor a = actor(user, i);
         Set<IssueAction> allowed = EnumSet.noneOf(IssueAction.class);
         for (IssueAction action : IssueAction.values()) {
             if (i.allows(action, a)) {
@@ -353,7 +383,9 @@ public class IssueService {
         CategorySummary category = categories.get(i.getCategoryId());
         CategorySummary major = category.parentId() == null ? category : categories.get(category.parentId());
         // read directly: a handler reaches no grid through the territory API, yet sees the issue's grid
-        Map<String, Object> grid = jdbc.queryForMap("select code, name from grid where id = ?", i.getGridId());
+        // an address-only report has no grid until a supervisor places it (V105)
+        Map<String, Object> grid = i.getGridId() == null ? Map.of()
+                : jdbc.queryForMap("select code, name from grid where id = ?", i.getGridId());
         String assignee = null;
         List<DepartmentSummary> allDepartments = accounts.departments();
         if (i.getAssigneeUserId() != null) {
@@ -477,7 +509,11 @@ public class IssueService {
     }
 
     private boolean visibleTo(Issue i, CurrentUser user) {
-        return visibleTo(user, dataScope.of(user), i.getGridId(), i.getAssigneeUserId(), i.getReporterId(),
+        GridScope scope = dataScope.of(user);
+        if (i.isUnplaced()) {
+            return user.role() != Role.HANDLER && unplacedInScope(scope, i.getRegionPath());
+        }
+        return visibleTo(user, scope, i.getGridId(), i.getAssigneeUserId(), i.getReporterId(),
                 i.getAssigneeDepartmentId());
     }
 
@@ -500,6 +536,29 @@ public class IssueService {
     Actor actor(CurrentUser user, long gridId) {
         return new Actor(user.id(), user.displayName(), user.role(), user.departmentId(), dataScope.of(user).allowsGrid(gridId),
                 dataScope.levelOf(user));
+    }
+
+    /** The actor on this issue: an unplaced one is in the scope of those whose area holds its holding area. */
+    Actor actor(CurrentUser user, Issue issue) {
+        if (issue.isUnplaced()) {
+            return new Actor(user.id(), user.displayName(), user.role(), user.departmentId(),
+                    unplacedInScope(dataScope.of(user), issue.getRegionPath()));
+        }
+        return actor(user, issue.getGridId());
+    }
+
+    /**
+     * An issue without a grid (IssuePlacement) is reached by admins and by supervisors whose subtree
+     * holds its holding area; grid staff, whose scope is a list of grids, never.
+     */
+    static boolean unplacedInScope(GridScope scope, String regionPath) {
+        return scope.unrestricted() || (regionPath != null && !scope.regionPaths().isEmpty()
+                && scope.allowsRegionPath(regionPath));
+    }
+
+    /** The issue with the user's scope checked (404 outside it), for the module's other services. */
+    Issue loadInScope(long id) {
+        return load(id, currentUsers.require());
     }
 
     Instant now() {

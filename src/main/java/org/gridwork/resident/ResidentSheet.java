@@ -157,10 +157,6 @@ final class ResidentSheet {
      * apostrophe, so an export can never carry a formula injection (CWE-1236).
      */
     static String neutralise(String v) {
-        if (v == null || v.isEmpty()) {
-            return v == null ? "" : v;
-        }
-        char c = v.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + v : v;
+        return org.gridwork.shared.export.SpreadsheetCells.neutralise(v);
     }
 }

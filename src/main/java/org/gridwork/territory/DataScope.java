@@ -73,7 +73,8 @@ public class DataScope {
         List<String> paths = jdbc.queryForList(
                 "select r.path from region_supervisor s join region r on r.id = s.region_id where s.user_id = ? order by r.path",
                 String.class, userId);
-        return new GridScope(false, directory.idsUnder(List.copyOf(paths)), List.copyOf(paths));
+        Set<Long> ids = directory.idsUnder(List.copyOf(paths));
+        return new GridScope(false, ids, List.copyOf(paths), directory.everyGridUpTo(ids).stream().boxed().findFirst().orElse(null));
     }
 
     /**

@@ -45,8 +45,8 @@ class DepartmentAdminController {
     @PostMapping
     String create(@Valid @ModelAttribute("form") DepartmentForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
-        requireReadable(form, errors);
-        if (form.code() == null || form.code().isBlank()) {
+        // no form object when a value could not be converted: the binding holds what was typed
+        if (errors.getTarget() != null && (form.code() == null || form.code().isBlank())) {
             errors.rejectValue("code", "account.department.codeRequired");
         }
         model.addAttribute("existing", null);
@@ -74,7 +74,6 @@ class DepartmentAdminController {
     @PostMapping("/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") DepartmentForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
-        requireReadable(form, errors);
         DepartmentSummary d = accounts.department(id);
         model.addAttribute("existing", d);
         if (errors.hasErrors()) {
@@ -100,13 +99,6 @@ class DepartmentAdminController {
         /** County bureau or town office; a town office unless the admin chose otherwise. */
         org.gridwork.account.CommandLevel levelOrTown() {
             return level == org.gridwork.account.CommandLevel.COUNTY ? level : org.gridwork.account.CommandLevel.TOWN;
-        }
-    }
-
-    /** A value that cannot even be converted (a scanner's "true'\"(" for a checkbox) leaves no form to redraw. */
-    private static void requireReadable(Object form, BindingResult errors) {
-        if (form == null || errors.getTarget() == null) {
-            throw new BusinessRuleException("account.form.unreadable");
         }
     }
 }

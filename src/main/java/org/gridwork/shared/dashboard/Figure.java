@@ -40,7 +40,9 @@ public enum Figure {
     /** Whistle calls of the month: departments that did not report in time (issue 21). */
     WHISTLE_MISSED(Kind.COUNT, true, "CHAIN"),
     /** Work outside the 准入清单 given in the month, counted per grid staff member concerned (issue 21). */
-    TASKS_OUTSIDE_LIST(Kind.COUNT, true, "CHAIN");
+    TASKS_OUTSIDE_LIST(Kind.COUNT, true, "CHAIN"),
+    /** Targets of running campaigns still to visit: not started or nobody home (issue 20). Now. */
+    CAMPAIGN_PENDING(Kind.COUNT, false, "CAMPAIGNS");
 
     /** How numerator and denominator make the value shown. */
     public enum Kind {

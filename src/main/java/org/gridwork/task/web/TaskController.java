@@ -85,7 +85,8 @@ class TaskController {
         requireManager();
         if (!result.hasErrors()) {
             try {
-                long id = tasks.create(form.toNewTask());
+                long id = tasks.create(form.toNewTask(tasks.userIdsOfUsernames(form.usernames()),
+                        tasks.gridIdsOfCodes(form.gridCodes())));
                 if (admission.awaitingApproval(id)) {
                     redirect.addFlashAttribute("success", "task.admission.created");
                     return "redirect:/tasks/approvals";
@@ -104,6 +105,13 @@ class TaskController {
         model.addAttribute("options", tasks.assigneeOptions());
         model.addAttribute("modes", AssigneeMode.values());
         return "task/form";
+    }
+
+    /** The staff picker's choices as the supervisor types (search beyond a town's worth of staff). */
+    @GetMapping(value = "/staff.json", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseBody
+    java.util.List<org.gridwork.task.TaskService.StaffChoice> staff(@RequestParam(defaultValue = "") String q) {
+        return tasks.searchStaff(q, 20);
     }
 
     @GetMapping("/{id}")

@@ -22,6 +22,9 @@ record TaskForm(
         List<Long> userIds,
         List<Long> gridIds,
         String regionCode,
+        // the search pickers' choices (beyond a town's worth of grids or staff): codes and usernames
+        @Size(max = 100_000, message = "{task.form.picked.size}") String gridCodes,
+        @Size(max = 100_000, message = "{task.form.picked.size}") String usernames,
         String typeChoice,
         @Size(max = 1000, message = "{task.form.outsideReason.size}") String outsideReason) {
 
@@ -29,12 +32,21 @@ record TaskForm(
     static final String OUTSIDE = "outside";
 
     static TaskForm empty(LocalDate defaultDue) {
-        return new TaskForm("", "", defaultDue, AssigneeMode.GRIDS, List.of(), List.of(), "", "", "");
+        return new TaskForm("", "", defaultDue, AssigneeMode.GRIDS, List.of(), List.of(), "", "", "", "", "");
     }
 
     /** Every task given on screen is classified: a listed type, or outside the list with a reason. */
     NewTask toNewTask() {
-        NewTask task = new NewTask(title, instructions, dueDate, mode, userIds, gridIds, regionCode, null, null, true);
+        return toNewTask(List.of(), List.of());
+    }
+
+    /** With the ids of what was picked by search added to those ticked. */
+    NewTask toNewTask(List<Long> pickedUsers, List<Long> pickedGrids) {
+        List<Long> users = new java.util.ArrayList<>(userIds == null ? List.of() : userIds);
+        pickedUsers.stream().filter(id -> !users.contains(id)).forEach(users::add);
+        List<Long> grids = new java.util.ArrayList<>(gridIds == null ? List.of() : gridIds);
+        pickedGrids.stream().filter(id -> !grids.contains(id)).forEach(grids::add);
+        NewTask task = new NewTask(title, instructions, dueDate, mode, users, grids, regionCode, null, null, true);
         if (typeChoice != null && typeChoice.matches("type:[0-9]{1,18}")) {
             return task.ofType(Long.parseLong(typeChoice.substring(5)));
         }
