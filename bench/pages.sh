@@ -23,6 +23,10 @@ measure issue-page           admin      "/issues/$ISSUE"
 measure dashboard-county     supervisor "/dashboard"
 measure dashboard-town       sup-130528112 "/dashboard?node=130528112"
 measure open311-requests     staff      "/open311/v2/requests.json"
+# Campaigns (issue 20): the generated county-wide campaign, half done
+CAMPAIGN=$(psql_value "select max(id) from campaign where status = 'LAUNCHED'")
+measure campaign-staff-list  staff      "/campaigns"
+measure campaign-progress    supervisor "/campaigns/$CAMPAIGN"
 # Residents' pages (issue 19), no login needed: the report form, and the tracking page of a code
 # planted on the newest Open311 request (the generator makes no residents' reports).
 psql_value "insert into public_report(issue_id, tracking_code, address_hash, device_id, created_at)
