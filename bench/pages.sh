@@ -23,6 +23,9 @@ measure issue-page           admin      "/issues/$ISSUE"
 measure dashboard-county     supervisor "/dashboard"
 measure dashboard-town       sup-130528112 "/dashboard?node=130528112"
 measure open311-requests     staff      "/open311/v2/requests.json"
+# Up the chain (issue 21): the county desk's queue and the monthly burden of work given to grid staff
+measure issue-list-escalated supervisor "/issues?view=ESCALATED"
+measure task-burden          supervisor "/tasks/burden"
 # Campaigns (issue 20): the generated county-wide campaign, half done
 CAMPAIGN=$(psql_value "select max(id) from campaign where status = 'LAUNCHED'")
 measure campaign-staff-list  staff      "/campaigns"

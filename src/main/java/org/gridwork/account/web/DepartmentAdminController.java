@@ -37,7 +37,7 @@ class DepartmentAdminController {
 
     @GetMapping("/new")
     String newForm(Model model) {
-        model.addAttribute("form", new DepartmentForm("", "", true));
+        model.addAttribute("form", new DepartmentForm("", "", true, org.gridwork.account.CommandLevel.TOWN));
         model.addAttribute("existing", null);
         return "account/admin/department-form";
     }
@@ -45,8 +45,8 @@ class DepartmentAdminController {
     @PostMapping
     String create(@Valid @ModelAttribute("form") DepartmentForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
-        requireReadable(form, errors);
-        if (form.code() == null || form.code().isBlank()) {
+        // no form object when a value could not be converted: the binding holds what was typed
+        if (errors.getTarget() != null && (form.code() == null || form.code().isBlank())) {
             errors.rejectValue("code", "account.department.codeRequired");
         }
         model.addAttribute("existing", null);
@@ -54,7 +54,7 @@ class DepartmentAdminController {
             return "account/admin/department-form";
         }
         try {
-            accounts.createDepartment(form.code(), form.name());
+            accounts.createDepartment(form.code(), form.name(), form.levelOrTown(), null);
         } catch (BusinessRuleException e) {
             errors.rejectValue("code", e.messageKey(), e.args(), null);
             return "account/admin/department-form";
@@ -66,7 +66,7 @@ class DepartmentAdminController {
     @GetMapping("/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
         DepartmentSummary d = accounts.department(id);
-        model.addAttribute("form", new DepartmentForm(d.code(), d.name(), d.active()));
+        model.addAttribute("form", new DepartmentForm(d.code(), d.name(), d.active(), d.level()));
         model.addAttribute("existing", d);
         return "account/admin/department-form";
     }
@@ -74,13 +74,12 @@ class DepartmentAdminController {
     @PostMapping("/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") DepartmentForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
-        requireReadable(form, errors);
         DepartmentSummary d = accounts.department(id);
         model.addAttribute("existing", d);
         if (errors.hasErrors()) {
             return "account/admin/department-form";
         }
-        accounts.updateDepartment(id, form.name(), form.isActive());
+        accounts.updateDepartment(id, form.name(), form.isActive(), form.levelOrTown());
         redirect.addFlashAttribute("success", "account.department.saved");
         return "redirect:/admin/departments";
     }
@@ -90,17 +89,16 @@ class DepartmentAdminController {
             @Pattern(regexp = "[A-Za-z0-9_-]*", message = "{account.department.codeChars}") String code,
             @NotBlank(message = "{account.department.nameRequired}")
             @Size(max = 100, message = "{account.department.nameTooLong}") String name,
-            Boolean active) {
+            Boolean active,
+            org.gridwork.account.CommandLevel level) {
 
         boolean isActive() {
             return Boolean.TRUE.equals(active);
         }
-    }
 
-    /** A value that cannot even be converted (a scanner's "true'\"(" for a checkbox) leaves no form to redraw. */
-    private static void requireReadable(Object form, BindingResult errors) {
-        if (form == null || errors.getTarget() == null) {
-            throw new BusinessRuleException("account.form.unreadable");
+        /** County bureau or town office; a town office unless the admin chose otherwise. */
+        org.gridwork.account.CommandLevel levelOrTown() {
+            return level == org.gridwork.account.CommandLevel.COUNTY ? level : org.gridwork.account.CommandLevel.TOWN;
         }
     }
 }

@@ -62,8 +62,8 @@ class UserAdminController {
     @PostMapping
     String create(@Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
-        requireReadable(form, errors);
-        if (form.username() == null || form.username().isBlank()) {
+        // no form object when a value could not be converted: the binding holds what was typed
+        if (errors.getTarget() != null && (form.username() == null || form.username().isBlank())) {
             errors.rejectValue("username", "account.user.usernameRequired");
         }
         if (errors.hasErrors()) {
@@ -100,7 +100,6 @@ class UserAdminController {
     @PostMapping("/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
-        requireReadable(form, errors);
         UserDetail u = accounts.userDetail(id);
         if (errors.hasErrors()) {
             return form(model, u);
@@ -167,13 +166,6 @@ class UserAdminController {
 
         boolean totpRequired() {
             return Boolean.TRUE.equals(requireTotp);
-        }
-    }
-
-    /** A value that cannot even be converted (a scanner's "true'\"(" for a checkbox) leaves no form to redraw. */
-    private static void requireReadable(Object form, BindingResult errors) {
-        if (form == null || errors.getTarget() == null) {
-            throw new BusinessRuleException("account.form.unreadable");
         }
     }
 }

@@ -13,14 +13,15 @@ import org.gridwork.shared.web.UploadedPhotos;
 import org.gridwork.issue.PublicReports;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.territory.GridLocator;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,13 +46,13 @@ class PublicReportController {
     private final ZoneId zone;
 
     PublicReportController(PublicReports reports, GridLocator locator,
-            @Value("${gridwork.map.tile-url:}") String tileUrl, @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
-            @Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
+            org.gridwork.shared.web.MapTiles tiles, org.gridwork.shared.time.BusinessTime time) {
         this.reports = reports;
         this.locator = locator;
-        this.tileUrl = tileUrl;
-        this.tileAttribution = tileAttribution;
-        this.zone = ZoneId.of(zone);
+        this.tileUrl = tiles.tileUrl();
+        this.tileAttribution = tiles.tileAttribution();
+        // the business zone (gridwork.time-zone), not the old gridwork.calendar.zone read on its own
+        this.zone = time.zone();
     }
 
     /** The form's fields, kept when the report is refused so that nothing has to be typed again. */
@@ -90,10 +91,14 @@ class PublicReportController {
     }
 
     @PostMapping("/public/report")
-    String report(PublicForm form, @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+    String report(@ModelAttribute("form") PublicForm form, BindingResult errors,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
             @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         String deviceId = device != null && device.matches("[0-9a-f-]{36}") ? device : newDevice(response);
+        if (errors.hasErrors()) { // a category or a position that cannot be read: said next to the field
+            return formView(model);
+        }
         if (form.getWebsite() != null && !form.getWebsite().isBlank()) {
             // a robot filled the hidden field: answer as if refused, file nothing
             model.addAttribute("refusal", "public.error.refused");
