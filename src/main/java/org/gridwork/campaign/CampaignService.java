@@ -38,6 +38,7 @@ import org.gridwork.territory.TerritoryService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,6 +90,7 @@ public class CampaignService {
     // ---- launching ------------------------------------------------------------------------
 
     /** Launches a campaign: one target per household (or group member) in the area, written by one INSERT ... SELECT. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     @Transactional
     public long launch(NewCampaign c) {
         return launch(requireManager(), c);
@@ -422,6 +424,7 @@ public class CampaignService {
      * the same form records nothing and returns false. Answers are checked against the form only
      * for {@link Outcome#DONE}; photo answers come as uploaded bytes by question code.
      */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'GRID_STAFF')")
     @Transactional
     public boolean record(long campaignId, long targetId, UUID token, Outcome outcome, Map<String, List<String>> answers,
             Map<String, byte[]> photoAnswers, Double longitude, Double latitude) {
@@ -508,6 +511,7 @@ public class CampaignService {
      * Raises an issue from a target: at the household's point (or the phone's at the last visit),
      * with the target's photo answers, linked to the resident for a group campaign. Returns its id.
      */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'GRID_STAFF')")
     @Transactional
     public long raiseIssue(long campaignId, long targetId, long categoryId, Urgency urgency, String description) {
         TargetView view = target(campaignId, targetId);
