@@ -1,5 +1,7 @@
 package org.gridwork.account;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -45,6 +47,7 @@ public class AccountService {
     }
 
     /** For demo data and the first admin: the password is final (no change forced). */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public UserSummary createUser(String username, String rawPassword, String displayName, Role role, Long departmentId) {
         AppUser user = new AppUser(username, passwordEncoder.encode(rawPassword), displayName, role, departmentId);
@@ -52,6 +55,7 @@ public class AccountService {
     }
 
     /** An admin creates a user; the answer carries the temporary password to hand over once. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public NewPassword createUserByAdmin(String username, String displayName, Role role, Long departmentId,
                                          String phone, boolean requireTotp) {
@@ -71,6 +75,7 @@ public class AccountService {
         return new NewPassword(user.getId(), user.getUsername(), temporary);
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void updateUser(long id, String displayName, Role role, Long departmentId, String phone, boolean requireTotp) {
         AppUser user = load(id);
@@ -88,6 +93,7 @@ public class AccountService {
     }
 
     /** Disables the user and ends their sessions at once. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void disableUser(long id, long actingUserId) {
         if (id == actingUserId) {
@@ -99,12 +105,14 @@ public class AccountService {
         events.publishEvent(AuditEvent.of("USER_DISABLED", "USER", id, ended + " session(s) ended"));
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void enableUser(long id) {
         load(id).enable();
         events.publishEvent(AuditEvent.of("USER_ENABLED", "USER", id, null));
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void unlockUser(long id) {
         load(id).unlock();
@@ -112,6 +120,7 @@ public class AccountService {
     }
 
     /** A temporary password the user must change at the next login; their sessions end. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public NewPassword resetPassword(long id) {
         AppUser user = load(id);
@@ -129,6 +138,7 @@ public class AccountService {
      * it locks the account, every session of the user ends. A change ends the user's other
      * sessions, on every instance; {@code keptSessionId}, the one the change came from, stays.
      */
+    @PreAuthorize(Authorities.ANY_ROLE)
     @Transactional
     public Optional<String> changeOwnPassword(long userId, String currentPassword, String newPassword, String keptSessionId) {
         AppUser user = load(userId);
@@ -155,6 +165,7 @@ public class AccountService {
      * The user's password, asked again before a change that weakens the account (second factor off,
      * new recovery codes). A wrong one counts as a failed login; the lock ends the user's sessions.
      */
+    @PreAuthorize(Authorities.ANY_ROLE)
     @Transactional
     public boolean confirmPassword(long userId, String password) {
         AppUser user = load(userId);
@@ -207,6 +218,7 @@ public class AccountService {
 
     // ---- departments
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public DepartmentSummary createDepartment(String code, String name) {
         String c = code.strip();
@@ -218,6 +230,7 @@ public class AccountService {
         return created;
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void updateDepartment(long id, String name, boolean active) {
         Department d = departments.findById(id).orElseThrow(() -> new NotFoundException("department", id));
@@ -239,6 +252,7 @@ public class AccountService {
     }
 
     /** Puts a HANDLER user in a department (or none); their issue scope follows at once. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void assignDepartment(long userId, Long departmentId) {
         AppUser user = users.findById(userId).orElseThrow(() -> new org.gridwork.shared.NotFoundException("user", userId));

@@ -1,5 +1,7 @@
 package org.gridwork.audit;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -138,6 +140,7 @@ public class AuditService {
     }
 
     /** Verifies the chain and records the result, which the admin's home and the chain screen show. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public ChainCheck checkChain() {
         AuditChain.Verifier v = verify();
@@ -173,6 +176,7 @@ public class AuditService {
     }
 
     /** Removes rows past the retention period; the database itself refuses anything younger than 180 days. */
+    @PreAuthorize(Authorities.SYSTEM)
     @Transactional
     public int purgeExpired() {
         return jdbc.update("delete from audit_event where occurred_at < now() - make_interval(days => :days)",
