@@ -1,5 +1,6 @@
 package org.gridwork.resident;
 
+import org.gridwork.shared.SpreadsheetCells;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -152,15 +153,8 @@ final class ResidentSheet {
         };
     }
 
-    /**
-     * A cell a spreadsheet would run as a formula (= + - @, or tab/CR first) gets a leading
-     * apostrophe, so an export can never carry a formula injection (CWE-1236).
-     */
+    /** An empty cell for null; formulas neutralised by the one neutraliser of every export. */
     static String neutralise(String v) {
-        if (v == null || v.isEmpty()) {
-            return v == null ? "" : v;
-        }
-        char c = v.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + v : v;
+        return v == null ? "" : SpreadsheetCells.neutralise(v);
     }
 }
