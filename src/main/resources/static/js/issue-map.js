@@ -90,15 +90,10 @@
       lookForDuplicates();
     }
   }); });
-  var gps = document.getElementById('issue-gps');
-  if (gps && navigator.geolocation) {
-    gps.addEventListener('click', function () {
-      navigator.geolocation.getCurrentPosition(function (p) {
-        set(p.coords.latitude, p.coords.longitude);
-        map.setView([p.coords.latitude, p.coords.longitude], 16);
-      });
+  if (window.GridworkGps) {
+    window.GridworkGps.bind('issue-gps', function (la, lo) {
+      set(la, lo);
+      map.setView([la, lo], 16);
     });
-  } else if (gps) {
-    gps.classList.add('d-none');
   }
 })();

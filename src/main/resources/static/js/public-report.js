@@ -53,15 +53,10 @@
       if (lonInput.value && latInput.value) { place(parseFloat(latInput.value), parseFloat(lonInput.value)); }
     });
   });
-  var gps = document.getElementById('public-gps');
-  if (gps && navigator.geolocation) {
-    gps.addEventListener('click', function () {
-      navigator.geolocation.getCurrentPosition(function (p) {
-        set(p.coords.latitude, p.coords.longitude);
-        map.setView([p.coords.latitude, p.coords.longitude], 16);
-      });
+  if (window.GridworkGps) {
+    window.GridworkGps.bind('public-gps', function (la, lo) {
+      set(la, lo);
+      map.setView([la, lo], 16);
     });
-  } else if (gps) {
-    gps.classList.add('d-none');
   }
 })();

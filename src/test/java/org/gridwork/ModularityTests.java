@@ -26,11 +26,13 @@ class ModularityTests {
     }
 
     /**
-     * Writes target/modules (PlantUML per module; its order varies between runs, so it is not committed) and the Mermaid module diagram that the README
-     * shows between its modules markers, so the README's map is always the verified one.
+     * Writes target/modules (PlantUML per module; its order varies between runs, so it is not
+     * committed) and fails when the Mermaid module diagram in the README, between its modules
+     * markers, is not the verified one: a test that rewrote the README hid a stale map from
+     * review and wrote into the checkout under test. The expected diagram is in the message.
      */
     @Test
-    void writesTheModuleDiagramThatTheReadmeShows() throws IOException {
+    void theReadmeShowsTheVerifiedModuleDiagram() throws IOException {
         new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("target/modules"))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml();
@@ -41,10 +43,9 @@ class ModularityTests {
         int end = readme.indexOf(END);
         assertThat(start).as("README.md has the modules markers").isNotNegative();
         assertThat(end).isGreaterThan(start);
-        String updated = readme.substring(0, start + START.length()) + "\n" + diagram + readme.substring(end);
-        if (!updated.equals(readme)) {
-            Files.writeString(README, updated);
-        }
+        assertThat(readme.substring(start + START.length(), end).strip())
+                .as("README.md's module diagram (between %s and %s) is stale; put this there:%n%s", START, END, diagram)
+                .isEqualTo(diagram.strip());
     }
 
     private static String mermaid() {

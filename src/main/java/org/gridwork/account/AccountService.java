@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.shared.text.PhoneNumber;
 import org.gridwork.shared.NotFoundException;
 import org.gridwork.shared.audit.AuditEvent;
 import org.gridwork.shared.crypto.FieldEncryptor;
@@ -193,7 +194,14 @@ public class AccountService {
 
     /** Exact search by phone number through its keyed hash (the number itself is encrypted). */
     public List<UserSummary> findByPhone(String phone) {
-        return users.findByPhoneIndex(encryptor.blindIndex(normalisePhone(phone))).stream().map(AppUser::summary).toList();
+        String e164;
+        try {
+            e164 = PhoneNumber.e164(phone);
+        } catch (BusinessRuleException notANumber) {
+            return List.of();
+        }
+        return e164 == null ? List.of()
+                : users.findByPhoneIndex(encryptor.blindIndex(e164)).stream().map(AppUser::summary).toList();
     }
 
     public Optional<UserSummary> findByUsername(String username) {
@@ -221,11 +229,20 @@ public class AccountService {
     @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public DepartmentSummary createDepartment(String code, String name) {
+        return createDepartment(code, name, CommandLevel.TOWN, null);
+    }
+
+    /** A department of a level (county bureau or town office) serving a region (by id, optional). */
+    @Transactional
+    public DepartmentSummary createDepartment(String code, String name, CommandLevel level, Long regionId) {
         String c = code.strip();
         if (departments.existsByCodeIgnoreCase(c)) {
             throw new BusinessRuleException("account.department.codeTaken", c);
         }
-        DepartmentSummary created = departments.save(new Department(c, name.strip())).summary();
+        if (level != CommandLevel.COUNTY && level != CommandLevel.TOWN) {
+            throw new BusinessRuleException("account.department.levelRequired");
+        }
+        DepartmentSummary created = departments.save(new Department(c, name.strip(), level, regionId)).summary();
         events.publishEvent(AuditEvent.of("DEPARTMENT_CREATED", "DEPARTMENT", created.id(), c));
         return created;
     }
@@ -233,7 +250,19 @@ public class AccountService {
     @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void updateDepartment(long id, String name, boolean active) {
+        updateDepartment(id, name, active, null);
+    }
+
+    /** Renames, (de)activates and, when a level is given, moves the department to that level. */
+    @Transactional
+    public void updateDepartment(long id, String name, boolean active, CommandLevel level) {
         Department d = departments.findById(id).orElseThrow(() -> new NotFoundException("department", id));
+        if (level != null && level != CommandLevel.COUNTY && level != CommandLevel.TOWN) {
+            throw new BusinessRuleException("account.department.levelRequired");
+        }
+        if (level != null) {
+            d.placeAt(level);
+        }
         d.rename(name.strip());
         d.setActive(active);
         events.publishEvent(AuditEvent.of("DEPARTMENT_CHANGED", "DEPARTMENT", id, active ? "active" : "inactive"));
@@ -274,16 +303,42 @@ public class AccountService {
         }
     }
 
+    /**
+     * Like residents' numbers (issue 18): read by libphonenumber, kept encrypted in the form people
+     * read (13812345678, 010-12345678) and hashed in E.164, so that 010-12345678, 01012345678 and
+     * +86 10 1234 5678 are one number to the exact search. Anything else is refused with a message.
+     */
     private void setPhone(AppUser user, String phone) {
-        String p = normalisePhone(phone);
-        user.setPhone(encryptor.encrypt(p), encryptor.blindIndex(p));
+        String readable = PhoneNumber.parse(phone);
+        user.setPhone(readable == null ? null : encryptor.encrypt(readable),
+                readable == null ? null : encryptor.blindIndex(PhoneNumber.e164(readable)));
     }
 
-    private static String normalisePhone(String phone) {
-        if (phone == null || phone.isBlank()) {
-            return null;
+    /**
+     * Users' numbers stored before they were normalised: each decrypted, normalised and hashed
+     * again (a few thousand accounts at most, so at every start; a number already normalised is
+     * left alone, one that does not parse stays as it was until an admin edits it).
+     */
+    @Transactional
+    public int normaliseStoredPhones() {
+        int done = 0;
+        for (AppUser u : users.findAll()) {
+            if (u.getPhone() == null) {
+                continue;
+            }
+            try {
+                String plain = encryptor.decrypt(u.getPhone());
+                String readable = PhoneNumber.parse(plain);
+                String index = readable == null ? null : encryptor.blindIndex(PhoneNumber.e164(readable));
+                if (readable != null && (!readable.equals(plain) || !index.equals(u.getPhoneIndex()))) {
+                    u.setPhone(encryptor.encrypt(readable), index);
+                    done++;
+                }
+            } catch (RuntimeException e) {
+                // kept as it was: an admin fixes it when they next edit the user
+            }
         }
-        return phone.replaceAll("[\\s-]", "");
+        return done;
     }
 
     private UserDetail detail(AppUser u) {

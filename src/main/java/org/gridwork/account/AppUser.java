@@ -104,6 +104,10 @@ class AppUser {
         return departmentId;
     }
 
+    String getPhoneIndex() {
+        return phoneIndex;
+    }
+
     String getPhone() {
         return phone;
     }

@@ -1,6 +1,9 @@
 package org.gridwork.account;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -21,12 +24,30 @@ class Department {
 
     private boolean active = true;
 
+    /** County bureau (住建局 …) or town office (派出所 …): who may dispatch to it (V90). */
+    @Enumerated(EnumType.STRING)
+    private CommandLevel level = CommandLevel.TOWN;
+
+    /** The region it serves (a county or a town), by id: the territory module owns regions. */
+    @Column(name = "region_id")
+    private Long regionId;
+
     protected Department() {
     }
 
     Department(String code, String name) {
         this.code = code;
         this.name = name;
+    }
+
+    Department(String code, String name, CommandLevel level, Long regionId) {
+        this(code, name);
+        this.level = level;
+        this.regionId = regionId;
+    }
+
+    void placeAt(CommandLevel level) {
+        this.level = level;
     }
 
     Long getId() {
@@ -46,6 +67,6 @@ class Department {
     }
 
     DepartmentSummary summary() {
-        return new DepartmentSummary(id, code, name, active);
+        return new DepartmentSummary(id, code, name, active, level, regionId);
     }
 }

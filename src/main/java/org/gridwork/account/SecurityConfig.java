@@ -2,13 +2,11 @@ package org.gridwork.account;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gridwork.shared.audit.AuditEvent;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +27,7 @@ import org.springframework.security.web.session.SessionManagementFilter;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties(LoginSettings.class)
+@EnableConfigurationProperties({LoginSettings.class, SessionSettings.class})
 class SecurityConfig {
 
     /** {bcrypt} for new hashes; {argon2}, {pbkdf2}... still verify, so the default can move on. */
@@ -39,8 +37,7 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, @Value("${gridwork.map.tile-url:}") String tileUrl,
-                            @Value("${gridwork.session.absolute-timeout:12h}") Duration absoluteTimeout,
+    SecurityFilterChain web(HttpSecurity http, org.gridwork.shared.web.MapTiles tiles, SessionSettings sessions,
                             LoginGates gates, LoginThrottle throttle, ApplicationEventPublisher events) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
@@ -60,11 +57,11 @@ class SecurityConfig {
                         .sessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy()))
                 .exceptionHandling(ex -> ex.accessDeniedHandler(auditedAccessDenied(events)))
                 .addFilterBefore(new LoginAddressFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new LoginGateFilter(absoluteTimeout), SessionManagementFilter.class)
+                .addFilterAfter(new LoginGateFilter(sessions.absoluteTimeout()), SessionManagementFilter.class)
                 // Open311 clients post without a session: their api_key authenticates them (issue module)
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/open311/**"))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tiles.tileUrl())))
                         .frameOptions(frame -> frame.deny())
                         .contentTypeOptions(Customizer.withDefaults())
                         // sent only on HTTPS requests (behind the prod proxy with forwarded headers)

@@ -13,7 +13,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.gridwork.shared.MissingSettingException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +31,8 @@ class AuditChain {
 
     private final SecretKeySpec key;
 
-    AuditChain(@Value("${gridwork.audit.chain-key:}") String key) {
+    AuditChain(AuditSettings settings) {
+        String key = settings.chainKey();
         if (key == null || key.isBlank()) {
             throw new MissingSettingException("No key for the audit trail's hash chain is configured.",
                     "Set GRIDWORK_AUDIT_CHAIN_KEY (base64 of 32 random bytes), e.g. from 'openssl rand -base64 32'.");

@@ -7,9 +7,11 @@ import org.gridwork.account.CurrentUsers;
 import org.gridwork.shared.audit.AuditEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -37,29 +39,35 @@ class AuditRecorder {
         if (writing()) {
             Actor actor = actor(null);
             audit.recordWithin(event, actor.id(), actor.name(), currentAddress());
-            RECORDED.get().add(event);
         }
     }
 
     /**
-     * Work done outside a transaction, or in a read-only one, is recorded afterwards in a transaction of its own.
-     * An event already recorded before the commit is not recorded again: after-commit listeners that open
-     * transactions of their own (re-placing homes after a boundary change) leave the commit looking
-     * non-writing here, which wrote every boundary save twice (issue 15).
+     * Work done outside a transaction, or in a read-only one, is recorded afterwards in a
+     * transaction of its own. Decided when the event is published, not after the commit: after-commit
+     * listeners that open transactions of their own (re-placing homes after a boundary change)
+     * leave the commit looking non-writing, which wrote every boundary save twice (issue 15). Not
+     * an after-commit {@code @TransactionalEventListener}: those go through the event publication
+     * registry, which cannot write in a read-only transaction, and the audit row needs no
+     * resubmission (issue 17).
      */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void committed(AuditEvent event) {
-        if (RECORDED.get().remove(event)) {
-            return;
+    @EventListener
+    void published(AuditEvent event) {
+        if (writing()) {
+            return; // recorded by committing(), in the transaction
         }
-        if (!writing()) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    recordAs(event, null);
+                }
+            });
+        } else {
             recordAs(event, null);
         }
     }
-
-    /** Events recorded before the commit, by identity (two equal events are two records). */
-    private static final ThreadLocal<java.util.Set<AuditEvent>> RECORDED = ThreadLocal.withInitial(
-            () -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
 
     private static boolean writing() {
         return TransactionSynchronizationManager.isActualTransactionActive()
@@ -68,7 +76,6 @@ class AuditRecorder {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)
     void rolledBack(AuditEvent event) {
-        RECORDED.get().remove(event);
         recordAs(new AuditEvent(event.action(), event.targetType(), event.targetId(), false,
                 event.details() == null ? "rolled back" : event.details() + " (rolled back)"), null);
     }

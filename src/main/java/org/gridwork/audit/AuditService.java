@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.gridwork.shared.audit.AuditEvent;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -27,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * exports, verifies the chain and purges rows past the retention period (never under 180 days).
  */
 @Service
+@org.springframework.boot.context.properties.EnableConfigurationProperties(AuditSettings.class)
 @Transactional(readOnly = true)
 public class AuditService {
 
@@ -39,11 +39,11 @@ public class AuditService {
     private final int retentionDays;
     private final AuditChain chain;
 
-    AuditService(NamedParameterJdbcTemplate jdbc, @Value("${gridwork.audit.retention-days:365}") int retentionDays,
+    AuditService(NamedParameterJdbcTemplate jdbc, AuditSettings settings,
             AuditChain chain, org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
         this.jdbc = jdbc;
-        this.retentionDays = Math.max(retentionDays, MIN_RETENTION_DAYS);
+        this.retentionDays = Math.max(settings.retentionDays(), MIN_RETENTION_DAYS);
         this.chain = chain;
     }
 
@@ -175,12 +175,16 @@ public class AuditService {
         }
     }
 
-    /** Removes rows past the retention period; the database itself refuses anything younger than 180 days. */
+    /**
+     * Removes rows past the retention period through {@code audit_event_purge} (V95), which runs with the
+     * owner's rights: the application's own role may not delete audit rows. Never under 180 days.
+     */
     @PreAuthorize(Authorities.SYSTEM)
     @Transactional
     public int purgeExpired() {
-        return jdbc.update("delete from audit_event where occurred_at < now() - make_interval(days => :days)",
-                new MapSqlParameterSource("days", retentionDays));
+        Integer removed = jdbc.queryForObject("select audit_event_purge(:days)",
+                new MapSqlParameterSource("days", retentionDays), Integer.class);
+        return removed == null ? 0 : removed;
     }
 
     int retentionDays() {

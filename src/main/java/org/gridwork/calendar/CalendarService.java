@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import org.gridwork.calendar.BusinessCalendar.DayKind;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.audit.AuditEvent;
+import org.gridwork.shared.cache.Caches;
+import org.gridwork.shared.cache.GridworkCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The business calendar used for every time limit (issues, tasks): read by everyone, edited by
- * admins. The built calendar is cached and rebuilt after each change.
+ * admins. The built calendar is cached ({@link GridworkCache#BUSINESS_CALENDAR}): dropped by a change
+ * here, and by its lifetime for changes made on another instance.
  */
 @Service
 @Transactional(readOnly = true)
@@ -34,10 +37,11 @@ public class CalendarService {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final ZoneId zone;
-    private volatile BusinessCalendar cached;
+    private final org.springframework.cache.Cache cached;
 
     CalendarService(JdbcTemplate jdbc, ApplicationEventPublisher events,
-            org.gridwork.shared.time.BusinessTime time) {
+            org.gridwork.shared.time.BusinessTime time, Caches caches) {
+        this.cached = caches.of(GridworkCache.BUSINESS_CALENDAR);
         this.jdbc = jdbc;
         this.events = events;
         this.zone = time.zone();
@@ -45,17 +49,14 @@ public class CalendarService {
 
     /** The calendar in force. */
     public BusinessCalendar calendar() {
-        BusinessCalendar c = cached;
-        if (c == null) {
+        return Caches.get(cached, "calendar", () -> {
             CalendarSettings s = settings();
             Map<LocalDate, DayKind> exceptions = new HashMap<>();
             for (SpecialDay d : specialDays()) {
                 exceptions.put(d.day(), d.kind());
             }
-            c = new BusinessCalendar(BusinessCalendar.parsePeriods(s.workingHours()), s.weekend(), exceptions, zone);
-            cached = c;
-        }
-        return c;
+            return new BusinessCalendar(BusinessCalendar.parsePeriods(s.workingHours()), s.weekend(), exceptions, zone);
+        });
     }
 
     public CalendarSettings settings() {
@@ -87,7 +88,7 @@ public class CalendarService {
         jdbc.update("update business_calendar_settings set working_hours = ?, weekend_days = ?, version = version + 1 where id = 1",
                 normalized, days);
         events.publishEvent(AuditEvent.of("CALENDAR_SETTINGS_CHANGED", "CALENDAR", 1, normalized + " weekend " + days));
-        cached = null;
+        Caches.forgetNowAndAfterCommit(cached);
     }
 
     /** Adds or replaces a holiday or make-up working day. */
@@ -100,7 +101,7 @@ public class CalendarService {
         jdbc.update("insert into business_calendar_day(day, kind, name) values (?, ?, ?)"
                 + " on conflict (day) do update set kind = excluded.kind, name = excluded.name", day, kind.name(), name.strip());
         events.publishEvent(AuditEvent.of("CALENDAR_DAY_SAVED", "CALENDAR", day, kind + " " + name));
-        cached = null;
+        Caches.forgetNowAndAfterCommit(cached);
     }
 
     @PreAuthorize(Authorities.ADMIN)
@@ -108,7 +109,7 @@ public class CalendarService {
     public void removeDay(LocalDate day) {
         jdbc.update("delete from business_calendar_day where day = ?", day);
         events.publishEvent(AuditEvent.of("CALENDAR_DAY_REMOVED", "CALENDAR", day, null));
-        cached = null;
+        Caches.forgetNowAndAfterCommit(cached);
     }
 
     private static Set<DayOfWeek> parseWeekend(String text) {

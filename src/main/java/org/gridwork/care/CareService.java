@@ -20,12 +20,15 @@ import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
 import org.gridwork.territory.TerritoryService;
+import org.gridwork.visit.VisitLogged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Care plans for special groups: opened and closed by the resident's tags, moved on by visits,
@@ -114,10 +117,9 @@ public class CareService {
         StringBuilder sql = new StringBuilder("select resident_id, min(grid_id) as grid_id, min(next_due) as due,"
                 + " array_agg(tag_code order by tag_code) as tags from care_plan where status = 'OPEN' and next_due <= ?");
         args.add(Date.valueOf(until));
-        if (!scope.unrestricted()) {
-            sql.append(" and grid_id = any(?)");
-            args.add(scope.gridIds().toArray(Long[]::new));
-        }
+        GridScope.Predicate inScope = scope.predicate("grid_id", null);
+        sql.append(" and ").append(inScope.sql());
+        args.addAll(inScope.args());
         if (gridId != null) {
             sql.append(" and grid_id = ?");
             args.add(gridId);
@@ -164,15 +166,21 @@ public class CareService {
 
     // ---- changing ---------------------------------------------------------------------------
 
-    /** A visit on {@code visitedOn} moves every open plan of the resident to visit date + interval. */
-    @Transactional
-    public void recordVisit(long residentId, LocalDate visitedOn) {
-        residents.summary(residentId);
+    /**
+     * A visit was logged: the person's open care plans count it and are next due an interval
+     * later. After the visit committed, in a transaction of its own, recorded in the event
+     * publication registry (a crash does not lose it; {@code shared.events} submits it again).
+     * The visit was checked against the staff member's scope when logged; a resubmission has no user.
+     */
+    // synchronous after commit, not @ApplicationModuleListener (async): the staff member is sent back to "today", which must no longer list the person
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void on(VisitLogged visit) {
+        LocalDate on = visit.visitedOn();
         jdbc.update("update care_plan set last_visit_on = greatest(coalesce(last_visit_on, ?), ?),"
                 + " next_due = greatest(coalesce(last_visit_on, ?), ?) + interval_days, version = version + 1"
                 + " where resident_id = ? and status = 'OPEN'",
-                Date.valueOf(visitedOn), Date.valueOf(visitedOn), Date.valueOf(visitedOn), Date.valueOf(visitedOn),
-                residentId);
+                Date.valueOf(on), Date.valueOf(on), Date.valueOf(on), Date.valueOf(on), visit.residentId());
     }
 
     /** Edits who looks after the person, how often, what help they get. */
@@ -185,6 +193,13 @@ public class CareService {
         }
         if (intervalDays < 1 || intervalDays > 366) {
             throw new BusinessRuleException("care.plan.interval.range");
+        }
+        // the columns' sizes (V21), said with the limit instead of a database error
+        if (helpKind != null && helpKind.strip().length() > 200) {
+            throw new BusinessRuleException("care.plan.help.tooLong", 200, helpKind.strip().length());
+        }
+        if (notes != null && notes.strip().length() > 1000) {
+            throw new BusinessRuleException("care.plan.notes.tooLong", 1000, notes.strip().length());
         }
         LocalDate base = p.lastVisitOn() != null ? p.lastVisitOn() : p.nextDue().minusDays(p.intervalDays());
         LocalDate next = p.lastVisitOn() != null ? base.plusDays(intervalDays) : p.nextDue();

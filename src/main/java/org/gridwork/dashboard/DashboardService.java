@@ -16,7 +16,9 @@ import org.gridwork.account.CurrentUser;
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.account.Role;
 import org.gridwork.shared.NotFoundException;
-import org.gridwork.shared.cache.VersionedMemo;
+import org.gridwork.shared.cache.Caches;
+import org.gridwork.shared.cache.GridworkCache;
+import org.springframework.cache.Cache;
 import org.gridwork.shared.dashboard.DashboardFigures;
 import org.gridwork.shared.dashboard.Figure;
 import org.gridwork.territory.DataScope;
@@ -35,16 +37,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class DashboardService {
 
     /** Read-model values remembered until the next refresh (see {@link RefreshState#version()}). */
-    private final VersionedMemo<String, java.util.Optional<DashboardNode>> nodes = new VersionedMemo<>(5_000);
-    private final VersionedMemo<String, List<DashboardNode>> ancestors = new VersionedMemo<>(5_000);
-    private final VersionedMemo<NodeMonth, Figures> figuresOfNode = new VersionedMemo<>(5_000);
+    private final Cache nodes;
+    private final Cache ancestors;
+    private final Cache figuresOfNode;
 
     private final RollupStore store;
     private final RollupRefresher refresher;
     private final DataScope dataScope;
     private final CurrentUsers currentUsers;
 
-    DashboardService(RollupStore store, RollupRefresher refresher, DataScope dataScope, CurrentUsers currentUsers) {
+    DashboardService(RollupStore store, RollupRefresher refresher, DataScope dataScope, CurrentUsers currentUsers,
+            Caches caches) {
+        this.nodes = caches.of(GridworkCache.DASHBOARD_NODES);
+        this.ancestors = caches.of(GridworkCache.DASHBOARD_ANCESTORS);
+        this.figuresOfNode = caches.of(GridworkCache.DASHBOARD_FIGURES);
         this.store = store;
         this.refresher = refresher;
         this.dataScope = dataScope;
@@ -87,7 +93,7 @@ public class DashboardService {
         RefreshState state = prepare(month);
         DashboardNode node = resolve(scope, nodeCode, state);
         String period = month.toString();
-        Figures figures = figuresOfNode.get(state.version(), new NodeMonth(node.path(), period), () -> {
+        Figures figures = Caches.versioned(figuresOfNode, state.version(), new NodeMonth(node.path(), period), () -> {
             FigureValues totals = group(store.figures(List.of(node.path()), period))
                     .getOrDefault(node.path(), new FigureValues());
             Map<String, FigureValues> byChild = group(store.figuresOfChildren(node.path(), period));
@@ -194,16 +200,16 @@ public class DashboardService {
     private DashboardNode resolve(GridScope scope, String nodeCode, RefreshState state) {
         if (nodeCode != null && !nodeCode.isBlank()) {
             String code = nodeCode.strip();
-            return nodes.get(state.version(), "code:" + code, () -> store.nodeByCode(code)).filter(n -> allows(scope, n))
+            return Caches.<java.util.Optional<DashboardNode>>versioned(nodes, state.version(), "code:" + code, () -> store.nodeByCode(code)).filter(n -> allows(scope, n))
                     .orElseThrow(() -> new NotFoundException("dashboard node", nodeCode));
         }
         if (!scope.unrestricted()) {
             return scope.regionPaths().stream().sorted()
-                    .map(p -> nodes.get(state.version(), "path:" + p, () -> store.node(p)))
+                    .map(p -> Caches.<java.util.Optional<DashboardNode>>versioned(nodes, state.version(), "path:" + p, () -> store.node(p)))
                     .flatMap(java.util.Optional::stream)
                     .findFirst().orElseThrow(() -> new NotFoundException("dashboard node", "top"));
         }
-        return nodes.get(state.version(), "top", this::top).orElseThrow(() -> new NotFoundException("dashboard node", "top"));
+        return Caches.<java.util.Optional<DashboardNode>>versioned(nodes, state.version(), "top", this::top).orElseThrow(() -> new NotFoundException("dashboard node", "top"));
     }
 
     /** Admins start where the tree first branches (a single county shows the county, not the province). */
@@ -220,12 +226,12 @@ public class DashboardService {
     }
 
     private static boolean allows(GridScope scope, DashboardNode node) {
-        return scope.unrestricted() || scope.regionPaths().stream().anyMatch(p -> node.path().startsWith(p));
+        return scope.allowsRegionPath(node.path());
     }
 
     /** From the highest node the user may see down to this one. */
     private List<DashboardNode> breadcrumbs(GridScope scope, DashboardNode node, RefreshState state) {
-        List<DashboardNode> above = ancestors.get(state.version(), node.path(), () -> {
+        List<DashboardNode> above = Caches.versioned(ancestors, state.version(), node.path(), () -> {
             List<String> paths = new ArrayList<>();
             for (int i = node.path().indexOf('/', 1); i > 0; i = node.path().indexOf('/', i + 1)) {
                 paths.add(node.path().substring(0, i + 1));

@@ -1,6 +1,6 @@
 package org.gridwork.dashboard;
 
-import org.gridwork.shared.SpreadsheetCells;
+import org.gridwork.shared.export.SpreadsheetCells;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -23,11 +23,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Recomputes the dashboard's roll-ups: asks every {@link DashboardFigures} module for per-grid
  * figures (in batches of grids), adds each grid's figures into every region node above it and
  * replaces the stored periods in one transaction. Runs once the app is ready, then on a schedule
- * ({@code gridwork.dashboard.refresh-interval}); the page shows the time of the last run.
+ * ({@code gridwork.dashboard.refresh-interval}), both under ShedLock, so of several instances one
+ * refreshes; the page shows the time of the last run. A refresh asked for on the spot (a past month a
+ * report needs, the first view of an empty dashboard) runs where it is asked; a transaction-level
+ * advisory lock keeps it from replacing the same rows as a refresh running elsewhere at that moment.
  */
 @Component
 class RollupRefresher {
@@ -80,11 +85,14 @@ class RollupRefresher {
     /** After the demo data and other start-up runners, in the background: start-up does not wait. */
     @EventListener(ApplicationReadyEvent.class)
     void onStart(ApplicationReadyEvent event) {
-        event.getApplicationContext().getBean(TaskScheduler.class).schedule(this::refresh, time.now());
+        // through the bean (its proxy), so that the start-up refresh takes the ShedLock lock too
+        RollupRefresher self = event.getApplicationContext().getBean(RollupRefresher.class);
+        event.getApplicationContext().getBean(TaskScheduler.class).schedule(self::onSchedule, time.now());
     }
 
     @Scheduled(fixedDelayString = "${gridwork.dashboard.refresh-interval:PT10M}",
             initialDelayString = "${gridwork.dashboard.refresh-interval:PT10M}")
+    @SchedulerLock(name = "dashboard-rollups", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void onSchedule() {
         refresh();
     }
@@ -106,7 +114,8 @@ class RollupRefresher {
     private void refresh(boolean current, List<YearMonth> months) {
         long start = System.nanoTime();
         tx.executeWithoutResult(status -> {
-            // one refresh at a time across instances; page views keep reading the previous state
+            // a scheduled refresh (ShedLock) and one asked for on the spot never replace the same rows at
+            // once, on any instance; page views keep reading the previous state
             jdbc.queryForObject("select pg_advisory_xact_lock(7305211)", Object.class);
             Territory territory = loadTerritory();
             Map<RowKey, double[]> sums = new HashMap<>();

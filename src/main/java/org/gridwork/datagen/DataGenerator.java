@@ -7,7 +7,6 @@ import java.util.Random;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -40,17 +39,14 @@ class DataGenerator implements ApplicationRunner {
 
     DataGenerator(JdbcTemplate jdbc, TransactionTemplate tx, PasswordEncoder encoder,
             List<ResidentDataGenerator> later,
-            @Value("${gridwork.datagen.preset:town}") String presetName,
-            @Value("${gridwork.datagen.seed:20261128}") long seed,
-            @Value("${gridwork.datagen.exit:false}") boolean exitWhenDone,
-            org.springframework.context.ConfigurableApplicationContext context) {
+            DatagenSettings settings, org.springframework.context.ConfigurableApplicationContext context) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.encoder = encoder;
         this.later = later;
-        this.presetName = presetName;
-        this.seed = seed;
-        this.exitWhenDone = exitWhenDone;
+        this.presetName = settings.preset();
+        this.seed = settings.seed();
+        this.exitWhenDone = settings.exit();
         this.context = context;
     }
 

@@ -11,7 +11,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.gridwork.resident.IdNumber;
-import org.gridwork.resident.PhoneNumber;
+import org.gridwork.shared.text.PhoneNumber;
 import org.gridwork.resident.PinyinInitials;
 import org.gridwork.shared.crypto.FieldEncryptor;
 import org.slf4j.Logger;

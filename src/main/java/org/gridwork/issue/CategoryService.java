@@ -10,7 +10,8 @@ import java.util.Optional;
 
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.NotFoundException;
-import org.gridwork.shared.cache.ReadMostly;
+import org.gridwork.shared.cache.Caches;
+import org.gridwork.shared.cache.GridworkCache;
 import org.gridwork.shared.audit.AuditEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -25,13 +26,14 @@ public class CategoryService {
 
     private final CategoryRepository categories;
     private final ApplicationEventPublisher events;
-    /** Categories change rarely and are read on every list and today screen: kept 30 s (other instances' edits). */
-    private final ReadMostly<Snapshot> snapshot = new ReadMostly<>(30_000, this::load);
+    /** Categories change rarely and are read on every list and today screen ({@link GridworkCache#ISSUE_CATEGORIES}). */
+    private final org.springframework.cache.Cache snapshot;
 
     private record Snapshot(List<CategorySummary> ordered, Map<Long, CategorySummary> byId) {
     }
 
-    CategoryService(CategoryRepository categories, ApplicationEventPublisher events) {
+    CategoryService(CategoryRepository categories, ApplicationEventPublisher events, Caches caches) {
+        this.snapshot = caches.of(GridworkCache.ISSUE_CATEGORIES);
         this.categories = categories;
         this.events = events;
     }
@@ -84,7 +86,7 @@ public class CategoryService {
     }
 
     private Snapshot snapshot() {
-        return snapshot.get();
+        return Caches.get(snapshot, "all", this::load);
     }
 
     private Snapshot load() {
@@ -115,7 +117,7 @@ public class CategoryService {
             throw new BusinessRuleException("issue.category.error.limits");
         }
         c.changeLimits(amount, unit, emergency, verifyLimitHours, active, publicReporting);
-        snapshot.invalidate();
+        Caches.forgetNowAndAfterCommit(snapshot);
         events.publishEvent(AuditEvent.of("ISSUE_CATEGORY_CHANGED", "ISSUE_CATEGORY", id,
                 amount + " " + unit + (emergency ? " emergency" : "") + " verify " + verifyLimitHours + "h"
                 + (publicReporting ? " public" : "")));

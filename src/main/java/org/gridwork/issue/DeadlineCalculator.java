@@ -35,6 +35,19 @@ class DeadlineCalculator {
                 calendar.addWorkingMinutes(start, minutes * 8 / 10));
     }
 
+    /** The county's own limit (issue 21): a number of working days from the start. */
+    Deadlines workingDays(Instant start, int days) {
+        BusinessCalendar calendar = calendars.calendar();
+        long minutes = (long) days * calendar.minutesPerDay();
+        return new Deadlines(calendar.addWorkingMinutes(start, minutes), calendar.addWorkingMinutes(start, minutes / 2),
+                calendar.addWorkingMinutes(start, minutes * 8 / 10));
+    }
+
+    /** A number of working minutes from the start: a whistle's time to report (吹哨报到). */
+    Instant workingMinutes(Instant start, int minutes) {
+        return calendars.calendar().addWorkingMinutes(start, minutes);
+    }
+
     /** An extension: the same start, a new deadline; warnings at 50 % and 80 % of the new span. */
     Deadlines extended(Instant start, Instant newDeadline, boolean emergency) {
         if (emergency) {

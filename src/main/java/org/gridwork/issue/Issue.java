@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.gridwork.account.CommandLevel;
 import org.gridwork.account.Role;
 import org.gridwork.shared.BusinessRuleException;
 import org.hibernate.annotations.DynamicUpdate;
@@ -141,6 +142,28 @@ class Issue {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    /** TOWN, or COUNTY once escalated (上报) to the county centre (V90). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "handling_level")
+    private CommandLevel level = CommandLevel.TOWN;
+
+    @Column(name = "escalated_at")
+    private Instant escalatedAt;
+
+    /** Who escalated it (null when the time limit did): the town that verifies the county's work. */
+    @Column(name = "escalated_by")
+    private Long escalatedBy;
+
+    @Column(name = "escalation_reason")
+    private String escalationReason;
+
+    /** The county centre filed (受理) the escalation; before that it may still decline it. */
+    @Column(name = "county_filed_at")
+    private Instant countyFiledAt;
+
+    @Column(name = "county_limit_days")
+    private Integer countyLimitDays;
+
     @Version
     private long version;
 
@@ -175,7 +198,7 @@ class Issue {
 
     /** What a report carries once the service has located it. */
     record Report(long categoryId, Urgency urgency, IssueSource source, String description, String address,
-            String peopleInvolved, Double longitude, Double latitude, long gridId, String regionPath,
+            String peopleInvolved, Double longitude, Double latitude, Long gridId, String regionPath,
             String reporterContact, Long open311KeyId, Long visitId, Long duplicateOfId) {
     }
 
@@ -185,6 +208,9 @@ class Issue {
     // ---- the transitions of DOMAIN.md section 5 ----
 
     void file(Actor a, String comment, Instant now) {
+        if (gridId == null && status == IssueStatus.REPORTED) {
+            throw new BusinessRuleException("issue.error.placeFirst");
+        }
         require(IssueAction.FILE, a, IssueStatus.REPORTED);
         filedAt = now;
         move(a, now, "FILE", IssueStatus.FILED, comment);
@@ -199,6 +225,7 @@ class Issue {
 
     void dispatchToStaff(Actor a, long staffUserId, String staffName, Deadlines d, String comment, Instant now) {
         require(IssueAction.DISPATCH, a, IssueStatus.FILED);
+        requireTown();
         assigneeUserId = staffUserId;
         assigneeDepartmentId = null;
         startHandling(d, now);
@@ -207,6 +234,7 @@ class Issue {
 
     void dispatchToDepartment(Actor a, long departmentId, String departmentName, Deadlines d, String comment, Instant now) {
         require(IssueAction.DISPATCH, a, IssueStatus.FILED);
+        requireTown();
         assigneeDepartmentId = departmentId;
         assigneeUserId = null;
         startHandling(d, now);
@@ -278,6 +306,9 @@ class Issue {
     void requestExtension(Actor a, Instant until, String reason, Instant now) {
         require(IssueAction.REQUEST_EXTENSION, a, IssueStatus.DISPATCHED, IssueStatus.IN_PROGRESS);
         requireReason(reason);
+        if (reason.strip().length() > MAX_EXTENSION_REASON) {
+            throw new BusinessRuleException("issue.error.commentTooLong", MAX_EXTENSION_REASON, reason.strip().length());
+        }
         if (until == null || deadline == null || !until.isAfter(deadline)) {
             throw new BusinessRuleException("issue.error.extensionNotLater");
         }
@@ -343,6 +374,29 @@ class Issue {
         move(a, now, "REOPEN", IssueStatus.DISPATCHED, reason);
     }
 
+    /**
+     * An address-only report (Open311 without a point) gets its point, tapped by a supervisor, and
+     * with it its grid: from here on it is a report like any other.
+     */
+    void place(Actor a, double lon, double lat, long newGridId, String newRegionPath, String gridLabel, Instant now) {
+        if (gridId != null || status != IssueStatus.REPORTED) {
+            throw new BusinessRuleException("issue.error.alreadyPlaced");
+        }
+        if (!supervises(a)) {
+            throw new BusinessRuleException("issue.error.notAllowed", "PLACE");
+        }
+        longitude = lon;
+        latitude = lat;
+        gridId = newGridId;
+        regionPath = newRegionPath;
+        record(a, now, "PLACED", status, status, gridLabel);
+        updatedAt = now;
+    }
+
+    boolean isUnplaced() {
+        return gridId == null;
+    }
+
     /** Placed in another grid after a boundary changed; only while still REPORTED or FILED. */
     void moveToGrid(long newGridId, String newRegionPath, String comment, Instant now) {
         gridId = newGridId;
@@ -351,20 +405,102 @@ class Issue {
         updatedAt = now;
     }
 
+    // ---- up the chain: escalation to the county centre (DOMAIN.md section 10) ----
+
+    /**
+     * 上报: the town cannot solve it; the county centre takes it over. Any town assignment and its
+     * deadline end; the issue waits, FILED at the county, for the county desk to file it.
+     */
+    void escalate(Actor a, String reason, Instant now) {
+        require(IssueAction.ESCALATE, a, IssueStatus.FILED, IssueStatus.DISPATCHED, IssueStatus.IN_PROGRESS);
+        requireReason(reason);
+        moveUp(a.userId(), reason.strip(), now);
+        move(a, now, "ESCALATE", IssueStatus.FILED, reason);
+    }
+
+    /** The town's time limit ran out long ago: the system escalates it (no role check, only the state). */
+    void escalateAutomatically(String reason, Instant now) {
+        if (level != CommandLevel.TOWN || !status.inHandling()) {
+            throw new BusinessRuleException("issue.error.illegalTransition", IssueAction.ESCALATE.name(), status.name());
+        }
+        moveUp(null, reason, now);
+        move(Actor.system(), now, "AUTO_ESCALATE", IssueStatus.FILED, reason);
+    }
+
+    private void moveUp(Long by, String reason, Instant now) {
+        level = CommandLevel.COUNTY;
+        escalatedAt = now;
+        escalatedBy = by;
+        escalationReason = reason;
+        countyFiledAt = null;
+        countyLimitDays = null;
+        assigneeUserId = null;
+        assigneeDepartmentId = null;
+        deadline = null;
+        warn50At = null;
+        warn80At = null;
+        warningLevel = 0;
+        overdue = false;
+        extensionRequestedUntil = null;
+        extensionReason = null;
+    }
+
+    /** 县级受理: the county centre accepts the escalation and will dispatch it. */
+    void fileAtCounty(Actor a, String comment, Instant now) {
+        require(IssueAction.FILE_AT_COUNTY, a, IssueStatus.FILED);
+        countyFiledAt = now;
+        record(a, now, "FILE_AT_COUNTY", status, status, comment);
+        updatedAt = now;
+    }
+
+    /** 退回乡镇: the county finds it the town's to solve; back to the town, FILED, with the reason. */
+    void declineEscalation(Actor a, String reason, Instant now) {
+        require(IssueAction.DECLINE_ESCALATION, a, IssueStatus.FILED);
+        requireReason(reason);
+        level = CommandLevel.TOWN;
+        countyFiledAt = null;
+        record(a, now, "DECLINE_ESCALATION", status, status, reason);
+        updatedAt = now;
+    }
+
+    /**
+     * The county dispatches to a lead department (主办) with its own limit in working days; the
+     * co-handlers (协办) are kept by the service beside the issue and named on the timeline.
+     */
+    void dispatchAtCounty(Actor a, long leadDepartmentId, String leadName, String coNames, int limitDays, Deadlines d,
+            String comment, Instant now) {
+        require(IssueAction.DISPATCH, a, IssueStatus.FILED);
+        if (level != CommandLevel.COUNTY) {
+            throw new BusinessRuleException("issue.error.illegalTransition", IssueAction.DISPATCH.name(), status.name());
+        }
+        assigneeDepartmentId = leadDepartmentId;
+        assigneeUserId = null;
+        countyLimitDays = limitDays;
+        startHandling(d, now);
+        String target = coNames == null || coNames.isBlank() ? leadName : leadName + " + " + coNames;
+        move(a, now, "DISPATCH_AT_COUNTY", IssueStatus.DISPATCHED, join(target, comment));
+    }
+
     // ---- who may do what ----
 
     /** Whether the actor may take this action now: the issue page shows exactly these. */
     boolean allows(IssueAction action, Actor a) {
+        boolean atCounty = level == CommandLevel.COUNTY;
         return switch (action) {
-            case FILE -> status == IssueStatus.REPORTED && supervises(a);
-            case REJECT -> (status == IssueStatus.REPORTED || status == IssueStatus.FILED) && supervises(a);
-            case DISPATCH -> status == IssueStatus.FILED && supervises(a);
+            case FILE -> status == IssueStatus.REPORTED && gridId != null && supervises(a);
+            case REJECT -> !atCounty && (status == IssueStatus.REPORTED || status == IssueStatus.FILED) && supervises(a);
+            case DISPATCH -> status == IssueStatus.FILED
+                    && (atCounty ? countyFiledAt != null && a.countyDesk() : supervises(a));
             case ACCEPT, RETURN -> status == IssueStatus.DISPATCHED && isAssignee(a);
             case REPORT_HANDLED -> status == IssueStatus.IN_PROGRESS && isAssignee(a);
-            case VERIFY_CLOSE, REWORK -> status == IssueStatus.HANDLED && mayVerify(a);
+            // handled at the county, it comes back down to the town that filed it
+            case VERIFY_CLOSE, REWORK -> status == IssueStatus.HANDLED && (atCounty ? mayVerifyBelowCounty(a) : mayVerify(a));
             case REQUEST_EXTENSION -> status.inHandling() && isAssignee(a) && extensionRequestedUntil == null;
-            case APPROVE_EXTENSION, REFUSE_EXTENSION -> status.inHandling() && supervises(a)
+            case APPROVE_EXTENSION, REFUSE_EXTENSION -> status.inHandling() && (atCounty ? a.countyDesk() : supervises(a))
                     && extensionRequestedUntil != null;
+            case ESCALATE -> !atCounty && (status == IssueStatus.FILED || status.inHandling()) && a.townDesk();
+            case FILE_AT_COUNTY, DECLINE_ESCALATION -> atCounty && status == IssueStatus.FILED && countyFiledAt == null
+                    && a.countyDesk();
             case REOPEN -> status == IssueStatus.CLOSED && residentUnsatisfied && supervises(a)
                     && (assigneeUserId != null || assigneeDepartmentId != null);
         };
@@ -387,6 +523,10 @@ class Issue {
         return supervises(a) || (a.role() == Role.GRID_STAFF && a.gridInScope() && !isAssignee(a));
     }
 
+    private boolean mayVerifyBelowCounty(Actor a) {
+        return a.townDesk() || (a.role() == Role.GRID_STAFF && a.gridInScope() && !isAssignee(a));
+    }
+
     private void require(IssueAction action, Actor a, IssueStatus... from) {
         boolean stateOk = false;
         for (IssueStatus s : from) {
@@ -397,6 +537,13 @@ class Issue {
         }
         if (!allows(action, a)) {
             throw new BusinessRuleException("issue.error.notAllowed", action.name());
+        }
+    }
+
+    /** Staff and town offices take issues of the town; the county dispatches to its own departments. */
+    private void requireTown() {
+        if (level == CommandLevel.COUNTY) {
+            throw new BusinessRuleException("issue.error.countyDepartmentsOnly");
         }
     }
 
@@ -424,8 +571,17 @@ class Issue {
         updatedAt = now;
     }
 
+    /** Longest comment, reason or feedback a timeline line keeps (issue_event.comment, issue.feedback). */
+    static final int MAX_COMMENT = 4000;
+    /** Longest reason for an extension (issue.extension_reason). */
+    static final int MAX_EXTENSION_REASON = 1000;
+
     private void record(Actor a, Instant now, String action, IssueStatus from, IssueStatus to, String comment) {
         String c = comment == null || comment.isBlank() ? null : comment.strip();
+        if (c != null && c.length() > MAX_COMMENT) {
+            // said with its limit and refused, never cut short or left to the database's error
+            throw new BusinessRuleException("issue.error.commentTooLong", MAX_COMMENT, c.length());
+        }
         pending.add(new PendingEvent(now, a, action, from, to, c));
     }
 
@@ -474,4 +630,10 @@ class Issue {
     boolean isResidentUnsatisfied() { return residentUnsatisfied; }
     Instant getUpdatedAt() { return updatedAt; }
     long getVersion() { return version; }
+    CommandLevel getLevel() { return level; }
+    Instant getEscalatedAt() { return escalatedAt; }
+    Long getEscalatedBy() { return escalatedBy; }
+    String getEscalationReason() { return escalationReason; }
+    Instant getCountyFiledAt() { return countyFiledAt; }
+    Integer getCountyLimitDays() { return countyLimitDays; }
 }

@@ -3,18 +3,13 @@ package org.gridwork.issue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.gridwork.territory.GridBoundaryChanged;
 import org.gridwork.territory.GridLocator;
 import org.gridwork.territory.GridSummary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
  * A grid boundary was redrawn: open issues in the changed area move to the grid that now covers
@@ -22,8 +17,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Component
 class IssueBoundaryListener {
-
-    private static final Pattern NUMBER_PAIR = Pattern.compile("\\[\\s*(-?[0-9.]+)\\s*,\\s*(-?[0-9.]+)\\s*]");
 
     private final org.gridwork.shared.time.BusinessTime time;
     private final IssueRepository issues;
@@ -42,14 +35,18 @@ class IssueBoundaryListener {
         this.jdbc = jdbc;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * After the change committed, in a transaction of its own and on another thread (nobody waits on
+     * the boundary page for issues to move; the timeline records it); recorded in the event
+     * publication registry, so a crash does not lose it.
+     */
+    @ApplicationModuleListener
     public void onBoundaryChanged(GridBoundaryChanged changed) {
         locator.invalidate();
-        double[] box = bbox(changed.oldBoundaryGeojson(), changed.newBoundaryGeojson());
+        GridBoundaryChanged.Area box = changed.changedArea();
         List<Long> candidates = jdbc.queryForList("select id from issue where status not in ('CLOSED', 'REJECTED')"
                 + " and longitude is not null and (grid_id = ? or (longitude between ? and ? and latitude between ? and ?))",
-                Long.class, changed.gridId(), box[0], box[2], box[1], box[3]);
+                Long.class, changed.gridId(), box.west(), box.east(), box.south(), box.north());
         Instant now = time.now();
         for (Long id : candidates) {
             Issue issue = issues.findById(id).orElseThrow();
@@ -64,25 +61,5 @@ class IssueBoundaryListener {
                 }
             }
         }
-    }
-
-    /** west, south, east, north over both boundaries (either may be null). */
-    static double[] bbox(String... geojsons) {
-        double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-        for (String g : geojsons) {
-            if (g == null) {
-                continue;
-            }
-            Matcher m = NUMBER_PAIR.matcher(g);
-            while (m.find()) {
-                double lon = Double.parseDouble(m.group(1));
-                double lat = Double.parseDouble(m.group(2));
-                b[0] = Math.min(b[0], lon);
-                b[1] = Math.min(b[1], lat);
-                b[2] = Math.max(b[2], lon);
-                b[3] = Math.max(b[3], lat);
-            }
-        }
-        return b;
     }
 }

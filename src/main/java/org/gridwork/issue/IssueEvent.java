@@ -43,6 +43,11 @@ class IssueEvent {
 
     private String comment;
 
+    /** The level the actor acted at (COUNTY, TOWN, VILLAGE, GRID), so the timeline shows each hop. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "actor_level")
+    private org.gridwork.account.CommandLevel actorLevel;
+
     protected IssueEvent() {
     }
 
@@ -55,9 +60,10 @@ class IssueEvent {
         this.fromStatus = from;
         this.toStatus = to;
         this.comment = comment;
+        this.actorLevel = actor.level();
     }
 
     TimelineEntry entry() {
-        return new TimelineEntry(at, actorName, action, fromStatus, toStatus, comment);
+        return new TimelineEntry(at, actorName, action, fromStatus, toStatus, comment, actorLevel);
     }
 }

@@ -58,6 +58,25 @@ class IssueNotifier {
     }
 
     /**
+     * The supervisors of one level whose subtree holds the grid (issue 21): the county desk for what
+     * the county handles, the town's (and villages') otherwise; all of them when that level has none.
+     */
+    void desk(long gridId, boolean county, long issueId, String key, Object... args) {
+        Set<Long> level = new LinkedHashSet<>();
+        Set<Long> all = new LinkedHashSet<>();
+        for (UserSummary u : accounts.usersWithRole(Role.SUPERVISOR)) {
+            CurrentUser cu = new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), u.departmentId());
+            if (u.enabled() && dataScope.of(cu).allowsGrid(gridId)) {
+                all.add(u.id());
+                if ((dataScope.levelOf(cu) == org.gridwork.account.CommandLevel.COUNTY) == county) {
+                    level.add(u.id());
+                }
+            }
+        }
+        send(level.isEmpty() ? all : level, issueId, key, args);
+    }
+
+    /**
      * Whoever reported the issue hears how it goes (filed, rejected with the reason, dispatched,
      * sent back, closed), unless they did it themselves; public reports have no account to tell.
      */
@@ -68,7 +87,7 @@ class IssueNotifier {
         }
     }
 
-    private void send(Set<Long> to, long issueId, String key, Object... args) {
+    void send(Set<Long> to, long issueId, String key, Object... args) {
         if (to.isEmpty()) {
             return;
         }

@@ -36,7 +36,7 @@ public class IssueQueries {
     public static final int COUNT_LIMIT = 10_000;
     public static final int EXPORT_LIMIT = 50_000;
 
-    private final CappedCounts cappedCounts = new CappedCounts();
+    private final CappedCounts cappedCounts;
     private final JdbcTemplate jdbc;
     private final CurrentUsers currentUsers;
     private final DataScope dataScope;
@@ -46,7 +46,9 @@ public class IssueQueries {
     private final org.gridwork.shared.time.BusinessTime time;
 
     IssueQueries(JdbcTemplate jdbc, CurrentUsers currentUsers, DataScope dataScope, ApplicationEventPublisher events,
-            TerritoryService territory, org.gridwork.shared.time.BusinessTime time) {
+            TerritoryService territory, org.gridwork.shared.time.BusinessTime time,
+            org.gridwork.shared.cache.Caches caches) {
+        this.cappedCounts = new CappedCounts(caches.of(org.gridwork.shared.cache.GridworkCache.ISSUE_CAPPED_COUNTS));
         this.jdbc = jdbc;
         this.territory = territory;
         this.currentUsers = currentUsers;
@@ -61,7 +63,7 @@ public class IssueQueries {
         List<Object> args = new ArrayList<>(w.args);
         args.add(PAGE_SIZE + 1);
         List<IssueRow> rows = jdbc.query("select i.id, i.status, i.urgency, i.category_id, i.description, g.code,"
-                + " i.reported_at, i.deadline, i.overdue from issue i join grid g on g.id = i.grid_id where " + w.sql
+                + " i.reported_at, i.deadline, i.overdue from issue i left join grid g on g.id = i.grid_id where " + w.sql
                 + " order by i.id desc limit ?", (rs, n) -> row(rs), args.toArray());
         Long next = null;
         if (rows.size() > PAGE_SIZE) {
@@ -83,7 +85,7 @@ public class IssueQueries {
     /** Issues assigned to the user (or their department) that are being handled, by deadline. */
     public List<IssueRow> assignedTo(long userId) {
         return jdbc.query("select i.id, i.status, i.urgency, i.category_id, i.description, g.code, i.reported_at,"
-                + " i.deadline, i.overdue from issue i join grid g on g.id = i.grid_id"
+                + " i.deadline, i.overdue from issue i left join grid g on g.id = i.grid_id"
                 + " where i.assignee_user_id = ? and i.status in ('DISPATCHED', 'IN_PROGRESS')"
                 + " order by i.deadline nulls last limit 100", (rs, n) -> row(rs), userId);
     }
@@ -130,7 +132,7 @@ public class IssueQueries {
         args.add(EXPORT_LIMIT);
         int[] n = {0};
         jdbc.query("select i.id, i.status, i.urgency, i.source, c.name_zh, i.description, i.address, g.code, i.reported_at,"
-                + " i.deadline, i.overdue, i.closed_at, i.category_id from issue i join grid g on g.id = i.grid_id"
+                + " i.deadline, i.overdue, i.closed_at, i.category_id from issue i left join grid g on g.id = i.grid_id"
                 + " join issue_category c on c.id = i.category_id where " + w.sql + " order by i.id desc limit ?", rs -> {
                     out.accept(new ExportRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)),
@@ -194,19 +196,22 @@ public class IssueQueries {
         List<Object> args = new ArrayList<>();
         // scope
         if (user.role() == Role.HANDLER) {
-            sql.append(" and i.assignee_department_id = ?");
-            args.add(user.departmentId() == null ? -1L : user.departmentId());
+            // dispatched to the department, or it helps (协办) or was called by a whistle (吹哨, issue 21)
+            long dept = user.departmentId() == null ? -1L : user.departmentId();
+            sql.append(" and (i.assignee_department_id = ? or i.id in (select issue_id from issue_co_department where department_id = ?)"
+                    + " or i.id in (select w.issue_id from whistle_call w join whistle_response r on r.call_id = w.id"
+                    + " where r.department_id = ?))");
+            args.add(dept);
+            args.add(dept);
+            args.add(dept);
         } else if (user.role() == Role.SUPERVISOR && !scope.unrestricted()) {
-            // their subtrees as path prefixes: an index range, where a county's 2,000 grid ids were a scan
-            sql.append(" and (false");
-            for (String path : scope.regionPaths()) {
-                sql.append(" or i.region_path like ?");
-                args.add(path.replace("%", "").replace("_", "") + "%");
-            }
-            sql.append(")");
+            GridScope.Predicate inScope = scope.predicate("i.grid_id", "i.region_path");
+            sql.append(" and ").append(inScope.sql());
+            args.addAll(inScope.args());
         } else if (!scope.unrestricted()) {
-            sql.append(" and (i.grid_id = any(?) or i.assignee_user_id = ? or i.reporter_id = ?)");
-            args.add(scope.gridIds().toArray(new Long[0]));
+            GridScope.Predicate inScope = scope.predicate("i.grid_id", "i.region_path");
+            sql.append(" and (").append(inScope.sql()).append(" or i.assignee_user_id = ? or i.reporter_id = ?)");
+            args.addAll(inScope.args());
             args.add(user.id());
             args.add(user.id());
         }
@@ -222,6 +227,14 @@ public class IssueQueries {
                 }
             }
             case "AWAITING_FILING" -> sql.append(" and i.status = 'REPORTED'");
+            // address-only reports a supervisor has yet to place on the map (IssuePlacement)
+            case "TO_PLACE" -> sql.append(" and i.grid_id is null and i.status = 'REPORTED'");
+            // issue 21: what went up to the county centre (all of it, or what it still has to file)
+            case "ESCALATED" -> sql.append(" and i.handling_level = 'COUNTY'");
+            case "AWAITING_COUNTY" -> sql.append(" and i.handling_level = 'COUNTY' and i.status = 'FILED' and i.county_filed_at is null");
+            // the lists behind the chain's dashboard figures (EscalationDashboardFigures counts the same rows)
+            case "AT_COUNTY" -> sql.append(" and i.handling_level = 'COUNTY' and i.status not in ('CLOSED', 'REJECTED')");
+            case "HANDLED_AT_COUNTY" -> sql.append(" and i.handling_level = 'COUNTY' and i.status = 'CLOSED'");
             case "AWAITING_VERIFICATION" -> sql.append(" and i.status = 'HANDLED'");
             case "OVERDUE" -> sql.append(" and i.overdue and i.status in ('DISPATCHED', 'IN_PROGRESS')");
             // the lists behind the dashboard's figures: open = neither closed nor rejected; closed
@@ -248,13 +261,14 @@ public class IssueQueries {
         } else if (f.regionCode() != null && !f.regionCode().isBlank()) {
             // a prefix of the materialised path: one index range scan, whatever the subtree's size
             String path = territory.findRegionByCode(f.regionCode().strip()).map(RegionSummary::path).orElse("/none/");
-            sql.append(" and i.region_path like ?");
+            // an unplaced issue lies in no region yet: the region's figures (by grid) do not count it, nor does its list
+            sql.append(" and i.region_path like ? and i.grid_id is not null");
             args.add(path.replace("%", "").replace("_", "") + "%");
         }
         if (Boolean.TRUE.equals(f.overdue())) {
             sql.append(" and i.overdue");
         }
-        String dated = "CLOSED".equals(view) ? "i.closed_at" : "i.reported_at";
+        String dated = "CLOSED".equals(view) || "HANDLED_AT_COUNTY".equals(view) ? "i.closed_at" : "i.reported_at";
         if (f.from() != null) {
             sql.append(" and ").append(dated).append(" >= ?");
             args.add(Timestamp.from(f.from().atStartOfDay(zone).toInstant()));

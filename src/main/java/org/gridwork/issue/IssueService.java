@@ -29,6 +29,8 @@ import org.gridwork.territory.GridLocator;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
 import org.gridwork.territory.TerritoryService;
+import org.gridwork.resident.ResidentService;
+import org.gridwork.visit.VisitService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -58,11 +60,18 @@ public class IssueService {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ResidentService residentsService;
+    private final VisitService visits;
+    private final IssueChains chains;
 
     IssueService(IssueRepository issues, IssueEventRepository timeline, CategoryService categories,
             DeadlineCalculator deadlines, IssueNotifier notifier, CurrentUsers currentUsers, DataScope dataScope,
             GridLocator locator, TerritoryService territory, AccountService accounts, PhotoStore photos,
-            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock, ResidentService residentsService,
+            VisitService visits, IssueChains chains) {
+        this.residentsService = residentsService;
+        this.visits = visits;
+        this.chains = chains;
         this.issues = issues;
         this.timeline = timeline;
         this.categories = categories;
@@ -94,6 +103,25 @@ public class IssueService {
             throw new BusinessRuleException("issue.error.descriptionRequired");
         }
         GridSummary grid = gridFor(c.longitude(), c.latitude(), c.gridId());
+        // A place in someone else's grid is theirs to report: the reporter could not follow the issue
+        // there (and used to keep access to it through "what they reported"), so it is refused.
+        if (!dataScope.current().allowsGrid(grid.id())) {
+            throw new ReportRefused("longitude", "issue.error.locationOutsideScope");
+        }
+        List<Long> residentIds = c.residentIds() == null ? List.of() : c.residentIds().stream().distinct().toList();
+        Set<Long> reachable = residentsService.summaries(residentIds).keySet();
+        List<Long> refused = residentIds.stream().filter(r -> !reachable.contains(r)).toList();
+        if (!refused.isEmpty()) {
+            throw new ReportRefused("residentIds", "issue.error.residentsOutsideScope",
+                    refused.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
+        if (c.visitId() != null) {
+            try {
+                visits.visit(c.visitId()); // 404 when unknown or outside the reporter's grids
+            } catch (NotFoundException e) {
+                throw new ReportRefused("visitId", "issue.error.visitOutsideScope");
+            }
+        }
         IssueSource source = c.visitId() != null ? IssueSource.VISIT
                 : user.role() == Role.GRID_STAFF ? IssueSource.STAFF : IssueSource.SUPERVISOR;
         Long duplicateOf = c.duplicateOfId() != null && visible(c.duplicateOfId()) ? c.duplicateOfId() : null;
@@ -108,7 +136,7 @@ public class IssueService {
             jdbc.update("insert into issue_photo(issue_id, photo_id, kind, position) values (?, ?, 'BEFORE', ?)", id,
                     photoId, position++);
         }
-        for (Long resident : c.residentIds() == null ? List.<Long>of() : c.residentIds()) {
+        for (Long resident : residentIds) {
             jdbc.update("insert into issue_resident(issue_id, resident_id) values (?, ?) on conflict do nothing", id, resident);
         }
         events.publishEvent(AuditEvent.of("ISSUE_REPORTED", "ISSUE", id, category.code() + " grid " + grid.code()));
@@ -145,7 +173,11 @@ public class IssueService {
         if (chosenGridId == null) {
             throw new BusinessRuleException("issue.error.gridRequired");
         }
-        return territory.grid(chosenGridId); // 404 outside the reporter's grids
+        try {
+            return territory.grid(chosenGridId); // 404 outside the reporter's grids
+        } catch (NotFoundException e) {
+            throw new ReportRefused("gridId", "issue.error.gridOutsideScope");
+        }
     }
 
     private CategorySummary subclass(Long categoryId) {
@@ -189,7 +221,8 @@ public class IssueService {
     @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void dispatchToDepartment(long id, long version, long departmentId, String comment) {
-        DepartmentSummary dept = accounts.departments().stream().filter(d -> d.id() == departmentId && d.active())
+        DepartmentSummary dept = accounts.departments().stream().filter(d -> d.id() == departmentId && d.active()
+                        && !d.county())
                 .findFirst().orElseThrow(() -> new BusinessRuleException("issue.error.assigneeRequired"));
         Issue issue = act(id, version, "ISSUE_DISPATCHED", (i, a) -> i.dispatchToDepartment(a, dept.id(), dept.name(),
                 deadlines.from(now(), categories.get(i.getCategoryId())), comment, now()));
@@ -207,7 +240,7 @@ public class IssueService {
     @Transactional
     public void returnToSupervisor(long id, long version, String reason) {
         Issue issue = act(id, version, "ISSUE_RETURNED", (i, a) -> i.returnToSupervisor(a, reason, now()));
-        notifier.supervisors(issue.getGridId(), id, "notification.issue.returned");
+        notifier.desk(issue.getGridId(), atCounty(issue), id, "notification.issue.returned");
     }
 
     @PreAuthorize(Authorities.ASSIGNEE)
@@ -224,7 +257,7 @@ public class IssueService {
             jdbc.update("insert into issue_photo(issue_id, photo_id, kind, position) values (?, ?, 'AFTER', ?)", id,
                     photoId, position++);
         }
-        notifier.supervisors(issue.getGridId(), id, "notification.issue.handled");
+        notifier.desk(issue.getGridId(), false, id, "notification.issue.handled"); // the town verifies, whoever handled it
     }
 
     @PreAuthorize(Authorities.FIELD)
@@ -237,8 +270,7 @@ public class IssueService {
     @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void sendBackForRework(long id, long version, String reason) {
-        Issue issue = act(id, version, "ISSUE_REWORK", (i, a) -> i.sendBackForRework(a, reason,
-                deadlines.from(now(), categories.get(i.getCategoryId())), now()));
+        Issue issue = act(id, version, "ISSUE_REWORK", (i, a) -> i.sendBackForRework(a, reason, freshDeadlines(i), now()));
         notifier.assignees(issue.getAssigneeUserId(), issue.getAssigneeDepartmentId(), id, "notification.issue.rework");
         notifier.reporter(issue, currentUsers.require().id(), "notification.issue.reporter.rework", reason.strip());
     }
@@ -247,8 +279,7 @@ public class IssueService {
     @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void reopenForRework(long id, long version, String reason) {
-        Issue issue = act(id, version, "ISSUE_REOPENED", (i, a) -> i.reopenForRework(a, reason,
-                deadlines.from(now(), categories.get(i.getCategoryId())), now()));
+        Issue issue = act(id, version, "ISSUE_REOPENED", (i, a) -> i.reopenForRework(a, reason, freshDeadlines(i), now()));
         notifier.assignees(issue.getAssigneeUserId(), issue.getAssigneeDepartmentId(), id, "notification.issue.rework");
     }
 
@@ -256,7 +287,7 @@ public class IssueService {
     @Transactional
     public void requestExtension(long id, long version, Instant until, String reason) {
         Issue issue = act(id, version, "ISSUE_EXTENSION_REQUESTED", (i, a) -> i.requestExtension(a, until, reason, now()));
-        notifier.supervisors(issue.getGridId(), id, "notification.issue.extensionRequested");
+        notifier.desk(issue.getGridId(), atCounty(issue), id, "notification.issue.extensionRequested");
     }
 
     @PreAuthorize(Authorities.FIELD)
@@ -277,7 +308,8 @@ public class IssueService {
                 "notification.issue.extensionRefused");
     }
 
-    private Issue act(long id, long version, String auditAction, Transition t) {
+    /** Runs a transition on an issue the user may see, at the version they saw; audited either way. */
+    Issue act(long id, long version, String auditAction, Transition t) {
         CurrentUser user = currentUsers.require();
         Issue issue = load(id, user);
         if (issue.getVersion() != version) {
@@ -285,7 +317,7 @@ public class IssueService {
         }
         IssueStatus from = issue.getStatus();
         try {
-            t.apply(issue, actor(user, issue.getGridId()));
+            t.apply(issue, actor(user, issue));
         } catch (BusinessRuleException e) {
             events.publishEvent(new AuditEvent(auditAction, "ISSUE", String.valueOf(id), false, e.messageKey()));
             throw e;
@@ -297,8 +329,20 @@ public class IssueService {
     }
 
     @FunctionalInterface
-    private interface Transition {
+    interface Transition {
         void apply(Issue issue, Actor actor);
+    }
+
+    private static boolean atCounty(Issue issue) {
+        return issue.getLevel() == org.gridwork.account.CommandLevel.COUNTY;
+    }
+
+    /** A fresh handling deadline: the county's own limit once it dispatched the issue, else the category's. */
+    private Deadlines freshDeadlines(Issue i) {
+        if (i.getLevel() == org.gridwork.account.CommandLevel.COUNTY && i.getCountyLimitDays() != null) {
+            return deadlines.workingDays(now(), i.getCountyLimitDays());
+        }
+        return deadlines.from(now(), categories.get(i.getCategoryId()));
     }
 
     /**
@@ -308,7 +352,7 @@ public class IssueService {
     boolean handledByCurrentUser(long id) {
         CurrentUser user = currentUsers.require();
         Issue issue = load(id, user);
-        Actor a = actor(user, issue.getGridId());
+        Actor a = actor(user, issue);
         return user.role() == Role.ADMIN || (user.role() == Role.SUPERVISOR && a.gridInScope()) || issue.isAssignee(a);
     }
 
@@ -323,10 +367,15 @@ public class IssueService {
         savePending(issue);
     }
 
-    private long save(Issue issue) {
+    long save(Issue issue) {
         issues.saveAndFlush(issue);
         savePending(issue);
         return issue.getId();
+    }
+
+    /** A timeline line that is not a transition of the aggregate (a whistle, a co-handler's note). */
+    void saveEvent(long issueId, IssueEvent event) {
+        timeline.save(event);
     }
 
     private void savePending(Issue issue) {
@@ -341,7 +390,7 @@ public class IssueService {
     public IssueDetails details(long id) {
         CurrentUser user = currentUsers.require();
         Issue i = load(id, user);
-        Actor a = actor(user, i.getGridId());
+        Actor a = actor(user, i);
         Set<IssueAction> allowed = EnumSet.noneOf(IssueAction.class);
         for (IssueAction action : IssueAction.values()) {
             if (i.allows(action, a)) {
@@ -351,12 +400,15 @@ public class IssueService {
         CategorySummary category = categories.get(i.getCategoryId());
         CategorySummary major = category.parentId() == null ? category : categories.get(category.parentId());
         // read directly: a handler reaches no grid through the territory API, yet sees the issue's grid
-        Map<String, Object> grid = jdbc.queryForMap("select code, name from grid where id = ?", i.getGridId());
+        // an address-only report has no grid until a supervisor places it (V105)
+        Map<String, Object> grid = i.getGridId() == null ? Map.of()
+                : jdbc.queryForMap("select code, name from grid where id = ?", i.getGridId());
         String assignee = null;
+        List<DepartmentSummary> allDepartments = accounts.departments();
         if (i.getAssigneeUserId() != null) {
             assignee = accounts.findUser(i.getAssigneeUserId()).map(UserSummary::displayName).orElse(null);
         } else if (i.getAssigneeDepartmentId() != null) {
-            assignee = accounts.departments().stream().filter(d -> d.id() == i.getAssigneeDepartmentId())
+            assignee = allDepartments.stream().filter(d -> d.id() == i.getAssigneeDepartmentId())
                     .map(DepartmentSummary::name).findFirst().orElse(null);
         }
         String reporter = i.getReporterId() == null ? null
@@ -372,7 +424,7 @@ public class IssueService {
                 i.getAssigneeDepartmentId(), i.getReportedAt(), i.getDispatchedAt(), i.getDeadline(),
                 i.getOriginalDeadline(), i.isOverdue(), i.getWarningLevel(), i.getExtensionRequestedUntil(),
                 i.getExtensionReason(), i.getHandledAt(), i.getFeedback(), i.getVerifyDeadline(), i.getReworkCount(),
-                i.getClosedAt(), before, after, residents, entries, allowed);
+                i.getClosedAt(), before, after, residents, entries, allowed, chains.read(i, a, allDepartments, now()));
     }
 
     /** A photo of an issue the user may see (404 otherwise). */
@@ -430,8 +482,9 @@ public class IssueService {
         return ofGrid;
     }
 
+    /** The town offices a town dispatches to (county departments are the county centre's to dispatch to). */
     public List<DepartmentSummary> departments() {
-        return accounts.departments().stream().filter(DepartmentSummary::active).toList();
+        return accounts.departments().stream().filter(d -> d.active() && !d.county()).toList();
     }
 
     public Map<Long, String> userNames(List<Long> ids) {
@@ -443,12 +496,28 @@ public class IssueService {
                 UUID.class, id, kind);
     }
 
-    private Issue load(long id, CurrentUser user) {
+    Issue load(long id, CurrentUser user) {
         Issue issue = issues.findById(id).orElseThrow(() -> new NotFoundException("issue", id));
-        if (!visibleTo(issue, user)) {
+        if (!visibleTo(issue, user) && !calledIn(issue.getId(), user)) {
             throw new NotFoundException("issue", id);
         }
         return issue;
+    }
+
+    /**
+     * A county department sees, besides what was dispatched to it, the issues it helps with as a
+     * co-handler (协办) and those it was called to by a whistle (吹哨).
+     */
+    private boolean calledIn(long issueId, CurrentUser user) {
+        if (user.role() != Role.HANDLER || user.departmentId() == null) {
+            return false;
+        }
+        Boolean called = jdbc.queryForObject("""
+                select exists (select 1 from issue_co_department where issue_id = ? and department_id = ?)
+                    or exists (select 1 from whistle_call w join whistle_response r on r.call_id = w.id
+                               where w.issue_id = ? and r.department_id = ?)""", Boolean.class,
+                issueId, user.departmentId(), issueId, user.departmentId());
+        return Boolean.TRUE.equals(called);
     }
 
     private boolean visible(long id) {
@@ -457,7 +526,11 @@ public class IssueService {
     }
 
     private boolean visibleTo(Issue i, CurrentUser user) {
-        return visibleTo(user, dataScope.of(user), i.getGridId(), i.getAssigneeUserId(), i.getReporterId(),
+        GridScope scope = dataScope.of(user);
+        if (i.isUnplaced()) {
+            return user.role() != Role.HANDLER && unplacedInScope(scope, i.getRegionPath());
+        }
+        return visibleTo(user, scope, i.getGridId(), i.getAssigneeUserId(), i.getReporterId(),
                 i.getAssigneeDepartmentId());
     }
 
@@ -477,11 +550,35 @@ public class IssueService {
         return scope.allowsGrid(gridId) || Long.valueOf(user.id()).equals(assignee) || Long.valueOf(user.id()).equals(reporter);
     }
 
-    private Actor actor(CurrentUser user, long gridId) {
-        return new Actor(user.id(), user.displayName(), user.role(), user.departmentId(), dataScope.of(user).allowsGrid(gridId));
+    Actor actor(CurrentUser user, long gridId) {
+        return new Actor(user.id(), user.displayName(), user.role(), user.departmentId(), dataScope.of(user).allowsGrid(gridId),
+                dataScope.levelOf(user));
     }
 
-    private Instant now() {
+    /** The actor on this issue: an unplaced one is in the scope of those whose area holds its holding area. */
+    Actor actor(CurrentUser user, Issue issue) {
+        if (issue.isUnplaced()) {
+            return new Actor(user.id(), user.displayName(), user.role(), user.departmentId(),
+                    unplacedInScope(dataScope.of(user), issue.getRegionPath()));
+        }
+        return actor(user, issue.getGridId());
+    }
+
+    /**
+     * An issue without a grid (IssuePlacement) is reached by admins and by supervisors whose subtree
+     * holds its holding area; grid staff, whose scope is a list of grids, never.
+     */
+    static boolean unplacedInScope(GridScope scope, String regionPath) {
+        return scope.unrestricted() || (regionPath != null && !scope.regionPaths().isEmpty()
+                && scope.allowsRegionPath(regionPath));
+    }
+
+    /** The issue with the user's scope checked (404 outside it), for the module's other services. */
+    Issue loadInScope(long id) {
+        return load(id, currentUsers.require());
+    }
+
+    Instant now() {
         return clock.instant();
     }
 

@@ -7,13 +7,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Flags issues being handled at 50 % and 80 % of their time limit and overdue at 100 %, notifying
  * the assignee once per level. Idempotent: each update raises {@code warning_level} only where it
- * is still lower, so a second run (or a second instance) finds nothing left to do. It writes no
- * version, so it never makes a user's open form stale.
+ * is still lower, so a second run finds nothing left to do. It writes no version, so it never makes
+ * a user's open form stale. Scheduled runs go under ShedLock, so of several instances one runs it.
  */
 @Component
 class IssueWarningJob {
@@ -22,18 +24,30 @@ class IssueWarningJob {
 
     private final JdbcTemplate jdbc;
     private final IssueNotifier notifier;
+    private final TransactionTemplate tx;
 
-    IssueWarningJob(JdbcTemplate jdbc, IssueNotifier notifier) {
+    IssueWarningJob(JdbcTemplate jdbc, IssueNotifier notifier, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.notifier = notifier;
+        this.tx = tx;
     }
 
+    /** Once across instances: skipped while another holds the lock (and for 15 s after it ran). */
     @Scheduled(fixedDelayString = "${gridwork.issues.warning-interval:PT1M}", initialDelayString = "PT20S")
-    @Transactional
+    @SchedulerLock(name = "issue-time-limits", lockAtMostFor = "PT10M", lockAtLeastFor = "PT15S")
+    void scheduled() {
+        run();
+    }
+
+    /** One pass, in one transaction; returns how many warnings it raised. */
     public int run() {
-        int n = raise(100, "deadline", "OVERDUE", "notification.issue.overdue", ", overdue = true");
-        n += raise(80, "warn80_at", "WARNING_80", "notification.issue.warning80", "");
-        n += raise(50, "warn50_at", "WARNING_50", "notification.issue.warning50", "");
+        Integer raised = tx.execute(status -> {
+            int n = raise(100, "deadline", "OVERDUE", "notification.issue.overdue", ", overdue = true");
+            n += raise(80, "warn80_at", "WARNING_80", "notification.issue.warning80", "");
+            n += raise(50, "warn50_at", "WARNING_50", "notification.issue.warning50", "");
+            return n;
+        });
+        int n = raised == null ? 0 : raised;
         if (n > 0) {
             log.info("issue time limits: {} warnings raised", n);
         }

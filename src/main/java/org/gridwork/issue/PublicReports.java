@@ -257,7 +257,7 @@ public class PublicReports {
 
     /** Timeline actions a resident sees; the others (returns, extensions, warnings) are internal. */
     static final List<String> PUBLIC_ACTIONS = List.of("REPORT", "FILE", "REJECT", "DISPATCH", "ACCEPT", "HANDLED",
-            "CLOSE", "REWORK", "REOPEN");
+            "CLOSE", "REWORK", "REOPEN", "ESCALATE", "AUTO_ESCALATE", "DISPATCH_AT_COUNTY");
 
     /** The report behind a code, or 404. */
     public Tracking track(String code) {

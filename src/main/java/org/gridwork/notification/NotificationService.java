@@ -5,12 +5,13 @@ import org.gridwork.shared.security.Authorities;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.gridwork.account.CurrentUsers;
+import org.gridwork.shared.cache.Caches;
+import org.gridwork.shared.cache.GridworkCache;
 import org.gridwork.shared.notify.UserNotification;
+import org.springframework.cache.Cache;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,21 +30,18 @@ public class NotificationService {
     /** Separates arguments in the stored text; arguments are plain values (ids, codes, dates). */
     private static final String SEPARATOR = "\u001F";
 
-    /**
-     * How long a user's unread count is taken from memory. Every page shows it; a notification
-     * raised on another instance reaches the bell within this time (the badge itself polls once a
-     * minute), one raised or read here at once.
-     */
-    static final long UNREAD_COUNT_NANOS = 15_000_000_000L;
 
     private final JdbcTemplate jdbc;
     private final CurrentUsers currentUsers;
-    private final Map<Long, UnreadCount> unread = new ConcurrentHashMap<>();
+    /**
+     * Each user's unread count ({@link GridworkCache#NOTIFICATION_UNREAD}). Every page shows it; a
+     * notification raised on another instance reaches the bell within the cache's lifetime (the
+     * badge itself polls once a minute), one raised or read here once its transaction commits.
+     */
+    private final Cache unread;
 
-    private record UnreadCount(long count, long at) {
-    }
-
-    NotificationService(JdbcTemplate jdbc, CurrentUsers currentUsers) {
+    NotificationService(JdbcTemplate jdbc, CurrentUsers currentUsers, Caches caches) {
+        this.unread = caches.of(GridworkCache.NOTIFICATION_UNREAD);
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
     }
@@ -54,7 +52,7 @@ public class NotificationService {
         String args = n.args() == null ? "" : Arrays.stream(n.args()).map(String::valueOf).collect(Collectors.joining(SEPARATOR));
         jdbc.update("insert into notification(user_id, message_key, args, url) values (?, ?, ?, ?)", n.userId(),
                 n.messageKey(), args, n.url());
-        unread.remove(n.userId());
+        unread.evict(n.userId());
     }
 
     /** One count on every page (the bell): no transaction around it, which cost more than the count. */
@@ -64,17 +62,8 @@ public class NotificationService {
     }
 
     private long unreadCount(long userId) {
-        long now = System.nanoTime();
-        UnreadCount known = unread.get(userId);
-        if (known != null && now - known.at() < UNREAD_COUNT_NANOS) {
-            return known.count();
-        }
-        long count = jdbc.queryForObject("select count(*) from notification where user_id = ? and read_at is null",
-                Long.class, userId);
-        if (unread.size() > 100_000) {
-            unread.clear();
-        }
-        unread.put(userId, new UnreadCount(count, now));
+        Long count = Caches.get(unread, userId, () -> jdbc.queryForObject(
+                "select count(*) from notification where user_id = ? and read_at is null", Long.class, userId));
         return count;
     }
 
@@ -93,7 +82,7 @@ public class NotificationService {
     public String open(long id) {
         long user = currentUsers.require().id();
         jdbc.update("update notification set read_at = now() where id = ? and user_id = ? and read_at is null", id, user);
-        unread.remove(user);
+        unread.evict(user);
         List<String> url = jdbc.queryForList("select url from notification where id = ? and user_id = ?", String.class, id, user);
         if (url.isEmpty()) {
             // someone else's notification, or none: the same answer, so ids do not leak
@@ -107,7 +96,7 @@ public class NotificationService {
     public void markAllRead() {
         long user = currentUsers.require().id();
         jdbc.update("update notification set read_at = now() where user_id = ? and read_at is null", user);
-        unread.remove(user);
+        unread.evict(user);
     }
 
     public record NotificationView(long id, String messageKey, Object[] args, String url, Instant createdAt, boolean read) {

@@ -33,16 +33,17 @@ class HomeRelocator {
         this.events = events;
     }
 
-    /** After the boundary change committed, in a transaction of its own. */
-    @TransactionalEventListener(fallbackExecution = true)
+    /** After the boundary change committed, in a transaction of its own; recorded, so a crash does not lose it. */
+    // synchronous after commit, not @ApplicationModuleListener (async): the admin confirmed the moves the preview showed and looks at them next
+    @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(GridBoundaryChanged changed) {
         locator.invalidate();
-        double[] box = Envelope.of(changed.oldBoundaryGeojson(), changed.newBoundaryGeojson());
+        GridBoundaryChanged.Area box = changed.changedArea();
         List<Object[]> homes = jdbc.query("select id, grid_id, longitude, latitude from resident where longitude is not null"
                 + " and (grid_id = ? or (longitude between ? and ? and latitude between ? and ?))",
                 (rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4)},
-                changed.gridId(), box[0], box[2], box[1], box[3]);
+                changed.gridId(), box.west(), box.east(), box.south(), box.north());
         for (Object[] h : homes) {
             long id = (Long) h[0];
             long from = (Long) h[1];
@@ -58,38 +59,10 @@ class HomeRelocator {
         List<Object[]> households = jdbc.query("select id, grid_id, longitude, latitude from household"
                 + " where longitude is not null and (grid_id = ? or (longitude between ? and ? and latitude between ? and ?))",
                 (rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4)},
-                changed.gridId(), box[0], box[2], box[1], box[3]);
+                changed.gridId(), box.west(), box.east(), box.south(), box.north());
         for (Object[] h : households) {
             locator.locate((Double) h[2], (Double) h[3]).filter(g -> g.id() != (Long) h[1])
                     .ifPresent(g -> jdbc.update("update household set grid_id = ? where id = ?", g.id(), h[0]));
-        }
-    }
-
-    /** The bounding box (minLon, minLat, maxLon, maxLat) of every coordinate in the given GeoJSON texts. */
-    static final class Envelope {
-        private static final java.util.regex.Pattern PAIR =
-                java.util.regex.Pattern.compile("\\[\\s*(-?[\\d.]+)\\s*,\\s*(-?[\\d.]+)\\s*]");
-
-        static double[] of(String... geojsons) {
-            double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-            for (String g : geojsons) {
-                if (g == null) {
-                    continue;
-                }
-                var m = PAIR.matcher(g);
-                while (m.find()) {
-                    double x = Double.parseDouble(m.group(1));
-                    double y = Double.parseDouble(m.group(2));
-                    b[0] = Math.min(b[0], x);
-                    b[1] = Math.min(b[1], y);
-                    b[2] = Math.max(b[2], x);
-                    b[3] = Math.max(b[3], y);
-                }
-            }
-            if (b[0] == Double.MAX_VALUE) {
-                return new double[] {0, 0, -1, -1};
-            }
-            return b;
         }
     }
 }

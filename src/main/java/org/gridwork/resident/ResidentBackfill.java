@@ -1,5 +1,6 @@
 package org.gridwork.resident;
 
+import org.gridwork.shared.text.PhoneNumber;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,11 @@
 package org.gridwork.resident;
 
+import org.gridwork.shared.text.PhoneNumber;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import org.gridwork.shared.crypto.FieldEncryptor;
-import org.gridwork.territory.GridDirectory;
 import org.gridwork.territory.GridScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,17 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ResidentSearch {
 
-    /** Above this many grids the scope is checked as a filter rather than through the grid index. */
-    private static final int LARGE_SCOPE = 50;
-
     private final JdbcTemplate jdbc;
     private final FieldEncryptor crypto;
-    private final GridDirectory directory;
 
-    ResidentSearch(JdbcTemplate jdbc, FieldEncryptor crypto, GridDirectory directory) {
+    ResidentSearch(JdbcTemplate jdbc, FieldEncryptor crypto) {
         this.jdbc = jdbc;
         this.crypto = crypto;
-        this.directory = directory;
     }
 
     ResidentPage page(GridScope scope, ResidentQuery query) {
@@ -69,22 +63,9 @@ class ResidentSearch {
     }
 
     private void where(GridScope scope, ResidentQuery query, StringBuilder sql, List<Object> args) {
-        OptionalLong everyGridUpTo = scope.unrestricted() ? OptionalLong.empty() : directory.everyGridUpTo(scope.gridIds());
-        if (scope.unrestricted()) {
-            sql.append("true");
-        } else if (everyGridUpTo.isPresent()) {
-            // every grid there is: one bound instead of 2,000 ids ("+ 0" as below)
-            sql.append("(r.grid_id + 0) <= ?");
-            args.add(everyGridUpTo.getAsLong());
-        } else if (scope.gridIds().size() > LARGE_SCOPE) {
-            // a town's or county's grids: check them as a filter ("+ 0" keeps the planner off the
-            // grid index), so the name, ID or keyset index leads; scanning 2,000 grids' entries would not
-            sql.append("(r.grid_id + 0) = any(?)");
-            args.add(scope.gridIds().toArray(Long[]::new));
-        } else {
-            sql.append("r.grid_id = any(?)");
-            args.add(scope.gridIds().toArray(Long[]::new));
-        }
+        GridScope.Predicate inScope = scope.predicate("r.grid_id", null);
+        sql.append(inScope.sql());
+        args.addAll(inScope.args());
         if (query.gridId() != null) {
             sql.append(" and r.grid_id = ?");
             args.add(query.gridId());

@@ -2,6 +2,7 @@ package org.gridwork.resident;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.gridwork.shared.security.Authorities;
+import org.gridwork.shared.text.PhoneNumber;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.shared.BusinessRuleException;
-import org.gridwork.shared.cache.ReadMostly;
+import org.gridwork.shared.cache.Caches;
+import org.gridwork.shared.cache.GridworkCache;
 import org.gridwork.shared.NotFoundException;
 import org.gridwork.shared.audit.AuditEvent;
 import org.gridwork.shared.crypto.FieldEncryptor;
@@ -45,14 +47,15 @@ public class ResidentService {
     private final ResidentSearch search;
     private final CurrentUsers currentUsers;
     private final ApplicationEventPublisher events;
-    /** Other instances' tag edits show within 30 s; this instance's at once. */
-    private final ReadMostly<Map<String, TagSummary>> tags = new ReadMostly<>(30_000, this::loadTags);
+    /** Other instances' tag edits show within 30 s; this instance's at once ({@link GridworkCache#RESIDENT_TAGS}). */
+    private final org.springframework.cache.Cache tags;
 
     private final org.gridwork.shared.time.BusinessTime time;
 
     ResidentService(JdbcTemplate jdbc, FieldEncryptor crypto, DataScope dataScope, GridLocator locator,
             ResidentSearch search, CurrentUsers currentUsers, ApplicationEventPublisher events,
-            org.gridwork.shared.time.BusinessTime time) {
+            org.gridwork.shared.time.BusinessTime time, Caches caches) {
+        this.tags = caches.of(GridworkCache.RESIDENT_TAGS);
         this.time = time;
         this.jdbc = jdbc;
         this.crypto = crypto;
@@ -67,13 +70,13 @@ public class ResidentService {
 
     /** The special-group tags, by sort order: a handful of rows every register page shows, kept in memory. */
     public List<TagSummary> tags() {
-        return List.copyOf(tags.get().values());
+        return List.copyOf(tagsByCode().values());
     }
 
     /** By code, in sort order (read-only). */
     @Transactional(propagation = Propagation.SUPPORTS) // read from memory: no transaction to open
     public Map<String, TagSummary> tagsByCode() {
-        return tags.get();
+        return Caches.get(tags, "all", this::loadTags);
     }
 
     private Map<String, TagSummary> loadTags() {
@@ -94,7 +97,7 @@ public class ResidentService {
         if (jdbc.update("update resident_tag set visit_interval_days = ? where code = ?", days, code) == 0) {
             throw new NotFoundException("tag", code);
         }
-        tags.invalidate();
+        Caches.forgetNowAndAfterCommit(tags);
         events.publishEvent(AuditEvent.of("TAG_CHANGED", "RESIDENT_TAG", code, "interval " + days));
     }
 
@@ -117,7 +120,7 @@ public class ResidentService {
         }
         jdbc.update("insert into resident_tag(code, name_zh, name_en, visit_interval_days, sensitive, sort_order)"
                 + " values (?, ?, ?, ?, ?, 200)", c, nameZh.strip(), nameEn.strip(), days, sensitive);
-        tags.invalidate();
+        Caches.forgetNowAndAfterCommit(tags);
         events.publishEvent(AuditEvent.of("TAG_CREATED", "RESIDENT_TAG", c, null));
     }
 

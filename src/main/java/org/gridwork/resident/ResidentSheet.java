@@ -1,6 +1,5 @@
 package org.gridwork.resident;
 
-import org.gridwork.shared.SpreadsheetCells;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -155,6 +154,6 @@ final class ResidentSheet {
 
     /** An empty cell for null; formulas neutralised by the one neutraliser of every export. */
     static String neutralise(String v) {
-        return v == null ? "" : SpreadsheetCells.neutralise(v);
+        return org.gridwork.shared.export.SpreadsheetCells.neutralise(v);
     }
 }

@@ -43,19 +43,12 @@ class StaffDirectory {
     /** Towns, villages and counties within the scope, in tree order. */
     List<AssigneeOptions.RegionOption> regions(GridScope scope) {
         String sql = "select code, name, level, depth from region where level in ('COUNTY', 'TOWN', 'VILLAGE')";
-        if (scope.unrestricted()) {
-            return jdbc.query(sql + " order by path", (rs, i) -> region(rs));
-        }
-        if (scope.regionPaths().isEmpty()) {
+        if (!scope.unrestricted() && scope.regionPaths().isEmpty()) {
             return List.of();
         }
-        StringBuilder where = new StringBuilder();
-        var params = new java.util.HashMap<String, Object>();
-        for (int i = 0; i < scope.regionPaths().size(); i++) {
-            where.append(i == 0 ? "" : " or ").append("path like :p").append(i);
-            params.put("p" + i, scope.regionPaths().get(i) + "%");
-        }
-        return jdbc.query(sql + " and (" + where + ") order by path", params, (rs, i) -> region(rs));
+        GridScope.Predicate inScope = scope.predicate(null, "path");
+        return jdbc.getJdbcTemplate().query(sql + " and " + inScope.sql() + " order by path", (rs, i) -> region(rs),
+                inScope.args().toArray());
     }
 
     private static AssigneeOptions.RegionOption region(java.sql.ResultSet rs) throws java.sql.SQLException {

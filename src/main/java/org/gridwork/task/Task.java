@@ -44,6 +44,30 @@ class Task {
     @Version
     private long version;
 
+    /** The 准入清单 type it was given as; null when outside the list or given before the list (V91). */
+    @Column(name = "task_type_id")
+    private Long taskTypeId;
+
+    /** Why work outside the list must go to grid staff; set only for such tasks. */
+    @Column(name = "outside_reason")
+    private String outsideReason;
+
+    /** NONE (listed or unclassified), PENDING / APPROVED / REFUSED for work outside the list. */
+    @Column(name = "approval")
+    private String approval = "NONE";
+
+    @Column(name = "approval_by")
+    private Long approvalBy;
+
+    @Column(name = "approval_at")
+    private Instant approvalAt;
+
+    @Column(name = "approval_note")
+    private String approvalNote;
+
+    @Column(name = "creator_level")
+    private String creatorLevel;
+
     protected Task() {
     }
 
@@ -53,6 +77,28 @@ class Task {
         this.dueDate = dueDate;
         this.originalDueDate = dueDate;
         this.createdBy = createdBy;
+    }
+
+    /** Classifies the task against the 准入清单: a listed type, or outside the list awaiting approval. */
+    void classify(Long taskTypeId, String outsideReason, String creatorLevel) {
+        this.taskTypeId = taskTypeId;
+        this.creatorLevel = creatorLevel;
+        if (taskTypeId == null && outsideReason != null) {
+            this.outsideReason = outsideReason;
+            this.approval = "PENDING";
+        }
+    }
+
+    /** The level above decides on work outside the list; only once. */
+    void decide(boolean approved, long by, String note, Instant at) {
+        if (!"PENDING".equals(approval)) {
+            throw new BusinessRuleException("task.admission.notPending");
+        }
+        this.approval = approved ? "APPROVED" : "REFUSED";
+        this.approvalBy = by;
+        this.approvalNote = note == null || note.isBlank() ? null : note.strip();
+        this.approvalAt = at;
+        this.updatedAt = at;
     }
 
     /** Moves the due date later; the original one is kept for statistics. */
@@ -94,5 +140,21 @@ class Task {
 
     long getVersion() {
         return version;
+    }
+
+    Long getTaskTypeId() {
+        return taskTypeId;
+    }
+
+    String getOutsideReason() {
+        return outsideReason;
+    }
+
+    String getApproval() {
+        return approval;
+    }
+
+    String getCreatorLevel() {
+        return creatorLevel;
     }
 }

@@ -20,7 +20,11 @@ class TaskDemoData implements DemoDataContributor {
     private final AccountService accounts;
     private final TerritoryService territory;
 
-    TaskDemoData(TaskService tasks, AccountService accounts, TerritoryService territory) {
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    TaskDemoData(TaskService tasks, AccountService accounts, TerritoryService territory,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.tasks = tasks;
         this.accounts = accounts;
         this.territory = territory;
@@ -40,17 +44,28 @@ class TaskDemoData implements DemoDataContributor {
 
         long elderly = tasks.create(supervisor, new NewTask("冬季独居老人走访",
                 "本周内走访辖区内全部独居老人，检查取暖和用电安全，记录需求。",
-                tasks.today().plusDays(5), AssigneeMode.GRIDS, null, grids, null));
+                tasks.today().plusDays(5), AssigneeMode.GRIDS, null, grids, null).ofType(type("特殊群体走访关爱")));
         tasks.recordProgress(staff, elderly, TaskStatus.IN_PROGRESS, "已走访 3 户，剩余 2 户。", null);
 
         long flood = tasks.create(supervisor, new NewTask("汛期入户排查",
                 "逐户排查低洼地带房屋和危旧房屋，登记需转移人员。",
-                tasks.today().minusDays(3), AssigneeMode.GRIDS, null, grids, null));
+                tasks.today().minusDays(3), AssigneeMode.GRIDS, null, grids, null).ofType(type("防汛防灾入户排查")));
         tasks.recordProgress(staff2, flood, TaskStatus.DONE, "侯口二村排查完毕，无需转移人员。", null);
 
         tasks.create(supervisor, new NewTask("流动人口信息更新",
                 "核对并更新网格内流动人口登记信息，新增人员当日录入。",
-                tasks.today().plusDays(14), AssigneeMode.PEOPLE, List.of(staff.id()), null, null));
+                tasks.today().plusDays(14), AssigneeMode.PEOPLE, List.of(staff.id()), null, null)
+                .ofType(type("流动人口信息采集")));
+
+        // 准入清单 (issue 21): work outside the list, waiting for the county's approval
+        tasks.create(supervisor, new NewTask("辖区商户营业执照信息统计",
+                "逐户登记网格内商户的营业执照信息，填写统计表。",
+                tasks.today().plusDays(10), AssigneeMode.GRIDS, null, grids, null)
+                .outsideTheList("市场监管所要求本周内报送，所内人手不足。"));
+    }
+
+    private long type(String name) {
+        return TaskAdmissionDemoData.typeId(jdbc, name);
     }
 
     private long grid(String code) {

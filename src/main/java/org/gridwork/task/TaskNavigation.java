@@ -14,4 +14,10 @@ class TaskNavigation {
     NavigationItem taskNavigationItem() {
         return new NavigationItem("task.nav", "/tasks", "list-check", 40, Set.of("ADMIN", "SUPERVISOR", "GRID_STAFF"));
     }
+
+    /** 准入清单: the work that may be given to grid staff (issue 21). */
+    @Bean
+    NavigationItem taskTypesNavigationItem() {
+        return new NavigationItem("task.types.nav", "/admin/task-types", "card-checklist", 46, Set.of("ADMIN"));
+    }
 }

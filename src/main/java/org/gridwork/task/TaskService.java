@@ -55,10 +55,13 @@ public class TaskService {
     private final AccountService accounts;
     private final PhotoStore photos;
     private final ApplicationEventPublisher events;
+    private final TaskAdmission admission;
 
     TaskService(TaskRepository tasks, TaskAssignmentRepository assignments, TaskQueries queries,
             StaffDirectory staffDirectory, TaskCalendar calendar, DataScope dataScope, CurrentUsers currentUsers,
-            TerritoryService territory, AccountService accounts, PhotoStore photos, ApplicationEventPublisher events) {
+            TerritoryService territory, AccountService accounts, PhotoStore photos, ApplicationEventPublisher events,
+            TaskAdmission admission) {
+        this.admission = admission;
         this.tasks = tasks;
         this.assignments = assignments;
         this.queries = queries;
@@ -95,6 +98,10 @@ public class TaskService {
         }
         Task task = tasks.save(new Task(request.title().strip(), request.instructions().strip(), request.dueDate(),
                 creator.id()));
+        // 准入清单 (issue 21): work outside the list reaches no staff before the level above approves it
+        if (!admission.admit(creator, task, request, gridByAssignee)) {
+            return task.getId();
+        }
         gridByAssignee.forEach((user, grid) -> assignments.save(new TaskAssignment(task.getId(), user, grid)));
         events.publishEvent(AuditEvent.of("TASK_CREATED", "TASK", task.getId(),
                 gridByAssignee.size() + " assignees, due " + task.getDueDate()));
@@ -161,11 +168,87 @@ public class TaskService {
                         String.join(", ", e.getValue())))
                 .sorted(java.util.Comparator.comparing(AssigneeOptions.Staff::gridCodes))
                 .toList();
-        List<AssigneeOptions.GridOption> grids = territory.gridsInScope().stream()
-                .map(g -> new AssigneeOptions.GridOption(g.id(), g.code(), g.name())).toList();
+        List<org.gridwork.territory.GridSummary> inScope = territory.gridsInScope();
+        boolean searchGrids = inScope.size() > AssigneeOptions.CHECKBOX_LIMIT;
+        boolean searchStaff = people.size() > AssigneeOptions.CHECKBOX_LIMIT;
+        List<AssigneeOptions.GridOption> grids = searchGrids ? List.of() : inScope.stream()
+                .map(g -> new AssigneeOptions.GridOption(g.id(), g.code(), territory.placeName(g))).toList();
         // regions are picked by search as you type (the area picker): after a national import the
-        // list of every county, town and village was 664,904 options, a 57 MB page
-        return new AssigneeOptions(people, grids, List.of());
+        // list of every county, town and village was 664,904 options, a 57 MB page; grids and
+        // staff beyond a town's worth likewise (an admin's form listed every grid of the system)
+        return new AssigneeOptions(searchStaff ? List.of() : people, grids, List.of(), searchStaff, searchGrids);
+    }
+
+    /** One choice of the staff picker: the username to submit and what the user reads. */
+    public record StaffChoice(String value, String label) {
+    }
+
+    /**
+     * The staff picker's choices as the supervisor types: grid staff in scope whose name (or its
+     * pinyin initials), username or grid code matches, at most {@code limit}.
+     */
+    public List<StaffChoice> searchStaff(String query, int limit) {
+        requireManager();
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        AssigneeOptions all = allAssignees();
+        Map<Long, UserSummary> users = accounts.findUsers(all.staff().stream().map(AssigneeOptions.Staff::userId).toList())
+                .stream().collect(Collectors.toMap(UserSummary::id, Function.identity()));
+        return all.staff().stream().filter(s -> users.containsKey(s.userId()))
+                .filter(s -> org.gridwork.shared.text.PinyinMatch.matches(s.displayName(), q)
+                        || users.get(s.userId()).username().startsWith(q) || s.gridCodes().contains(q))
+                .limit(limit)
+                .map(s -> new StaffChoice(users.get(s.userId()).username(),
+                        s.displayName() + " (" + users.get(s.userId()).username() + ") " + s.gridCodes()))
+                .toList();
+    }
+
+    /** Every assignee in scope, without the checkbox limit (the search behind the pickers). */
+    private AssigneeOptions allAssignees() {
+        GridScope scope = dataScope.current();
+        List<StaffDirectory.GridStaff> staff = staffInScope(scope);
+        Map<Long, UserSummary> users = accounts.findUsers(staff.stream().map(StaffDirectory.GridStaff::userId)
+                .distinct().toList()).stream().filter(u -> u.enabled() && u.role() == Role.GRID_STAFF)
+                .collect(Collectors.toMap(UserSummary::id, Function.identity()));
+        Map<Long, List<String>> codesByUser = new LinkedHashMap<>();
+        staff.stream().filter(s -> users.containsKey(s.userId()))
+                .forEach(s -> codesByUser.computeIfAbsent(s.userId(), k -> new java.util.ArrayList<>()).add(s.gridCode()));
+        List<AssigneeOptions.Staff> people = codesByUser.entrySet().stream()
+                .map(e -> new AssigneeOptions.Staff(e.getKey(), users.get(e.getKey()).displayName(),
+                        String.join(", ", e.getValue()))).toList();
+        return new AssigneeOptions(people, List.of(), List.of(), false, false);
+    }
+
+    /**
+     * Grid codes and usernames typed or picked in the search pickers, as ids; an unknown one is
+     * named in the message (one outside the scope is then refused by {@link #create} as ever).
+     */
+    public List<Long> gridIdsOfCodes(String codes) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (String code : splitList(codes)) {
+            ids.add(territory.findGridByCode(code).map(org.gridwork.territory.GridSummary::id)
+                    .orElseThrow(() -> new BusinessRuleException("task.error.unknownGrid", code)));
+        }
+        return ids;
+    }
+
+    public List<Long> userIdsOfUsernames(String usernames) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (String name : splitList(usernames)) {
+            ids.add(accounts.findByUsername(name).filter(u -> u.role() == Role.GRID_STAFF).map(UserSummary::id)
+                    .orElseThrow(() -> new BusinessRuleException("task.error.unknownStaff", name)));
+        }
+        return ids;
+    }
+
+    private static List<String> splitList(String s) {
+        if (s == null || s.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(s.split("[,，;；\\s]+")).map(String::strip).filter(x -> !x.isEmpty()).distinct()
+                .limit(5_000).toList();
     }
 
     /** Tasks with assignees in the current supervisor's scope. */
@@ -195,7 +278,7 @@ public class TaskService {
     }
 
     /** The scope cut down to the grids under a region node or to one grid; 404 outside the scope. */
-    private GridScope narrowedTo(GridScope scope, String nodeCode) {
+    GridScope narrowedTo(GridScope scope, String nodeCode) {
         Optional<GridSummary> grid = territory.findGridByCode(nodeCode);
         if (grid.isPresent()) {
             if (!scope.allowsGrid(grid.get().id())) {

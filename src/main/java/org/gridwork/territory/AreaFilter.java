@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +15,7 @@ import org.springframework.stereotype.Component;
  * {@link AreaChoices}). Region codes nest (town 9 digits, village 12, grid = village code + "-nnn"),
  * so the hierarchy comes from the grids' codes; the regions' names come from the grid directory.
  */
+@org.springframework.boot.context.properties.EnableConfigurationProperties(AreaFilterSettings.class)
 @Component
 public class AreaFilter {
 
@@ -24,11 +24,10 @@ public class AreaFilter {
     /** A select with more options than this is hard to use and slow to render: narrow it first. */
     private final int maxOptions;
 
-    AreaFilter(TerritoryService territory, GridDirectory directory,
-            @Value("${gridwork.area-filter.max-options:60}") int maxOptions) {
+    AreaFilter(TerritoryService territory, GridDirectory directory, AreaFilterSettings settings) {
         this.territory = territory;
         this.directory = directory;
-        this.maxOptions = maxOptions;
+        this.maxOptions = settings.maxOptions();
     }
 
     public AreaChoices choices(Long townId, Long villageId, Long gridId) {

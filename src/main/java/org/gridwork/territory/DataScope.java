@@ -3,6 +3,7 @@ package org.gridwork.territory;
 import java.util.List;
 import java.util.Set;
 
+import org.gridwork.account.CommandLevel;
 import org.gridwork.account.CurrentUser;
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.shared.NotFoundException;
@@ -72,7 +73,44 @@ public class DataScope {
         List<String> paths = jdbc.queryForList(
                 "select r.path from region_supervisor s join region r on r.id = s.region_id where s.user_id = ? order by r.path",
                 String.class, userId);
-        return new GridScope(false, directory.idsUnder(List.copyOf(paths)), List.copyOf(paths));
+        Set<Long> ids = directory.idsUnder(List.copyOf(paths));
+        return new GridScope(false, ids, List.copyOf(paths), directory.everyGridUpTo(ids).stream().boxed().findFirst().orElse(null));
+    }
+
+    /**
+     * The level a user acts at (DOMAIN.md section 10): a supervisor's follows from the highest
+     * region they are assigned to (a county or above: the county centre; a town; a village; none
+     * yet: town), grid staff act at the grid, a handler at their department's level; admins at none.
+     */
+    public CommandLevel levelOf(CurrentUser user) {
+        return switch (user.role()) {
+            case ADMIN -> null;
+            case GRID_STAFF -> CommandLevel.GRID;
+            case HANDLER -> user.departmentId() == null ? CommandLevel.TOWN
+                    // not remembered with the grid directory: a department's level changes without moving it on
+                    : jdbc.query("select level from department where id = ?",
+                            rs -> rs.next() ? CommandLevel.valueOf(rs.getString(1)) : CommandLevel.TOWN,
+                            user.departmentId());
+            case SUPERVISOR -> directory.remember("supervisor-level", user.id(), () -> supervisorLevel(user.id()));
+        };
+    }
+
+    private CommandLevel supervisorLevel(long userId) {
+        List<String> levels = jdbc.queryForList(
+                "select r.level from region_supervisor s join region r on r.id = s.region_id where s.user_id = ?",
+                String.class, userId);
+        CommandLevel highest = null;
+        for (String l : levels) {
+            CommandLevel level = switch (RegionLevel.valueOf(l)) {
+                case PROVINCE, CITY, COUNTY -> CommandLevel.COUNTY;
+                case TOWN -> CommandLevel.TOWN;
+                case VILLAGE -> CommandLevel.VILLAGE;
+            };
+            if (highest == null || level.above(highest)) {
+                highest = level;
+            }
+        }
+        return highest == null ? CommandLevel.TOWN : highest;
     }
 
     /** Refuses with 404 (not 403, so ids do not leak) when the grid is outside the current scope. */

@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import org.gridwork.shared.cache.Forget;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Every grid's summary (no boundary), and the towns and villages holding them, in memory. Nearly every page asks which grids the user may
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Component;
  * <p>Triggers on {@code grid} and {@code region} bump {@code grid_index_version} (V55, V56), so changes made by other
  * instances are seen within {@link GridLocator#VERSION_CHECK_NANOS}; changes made here drop the
  * snapshot at once and again after commit.
+ *
+ * <p>Not a Spring cache (issue 17): one immutable snapshot, checked against the database version
+ * at most once a second and read many times per request, which a per-key cache lookup would not make cheaper.
  */
 @Component
 public class GridDirectory {
@@ -170,7 +174,15 @@ public class GridDirectory {
 
     /** Forget the snapshot now and, inside a transaction, once more when it commits. */
     public void invalidate() {
-        Forget.nowAndAtTransactionEnd(() -> snapshot = null);
+        snapshot = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    snapshot = null; // a reader may have loaded the old state before the commit
+                }
+            });
+        }
     }
 
     private Snapshot current() {

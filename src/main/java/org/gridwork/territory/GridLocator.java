@@ -22,6 +22,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * rebuild swaps it whole. A boundary change in this instance drops it after commit; changes made
  * by other instances are seen through {@code grid_index_version}, checked at most once every
  * {@link #VERSION_CHECK_NANOS}.
+ *
+ * <p>Not a Spring cache (issue 17): one spatial index over every grid, built whole in one go and
+ * swapped atomically when {@code grid_index_version} moves; there is no key to look up.
  */
 @Component
 public class GridLocator {

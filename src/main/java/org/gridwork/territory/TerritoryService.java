@@ -284,9 +284,10 @@ public class TerritoryService {
         }
         if (grids) {
             return gridsInScope().stream()
-                    .filter(g -> g.code().startsWith(q) || g.name().contains(q))
+                    // by code, by name or by the pinyin initials of the grid's name with its village's (hkyc → 侯口一村)
+                    .filter(g -> g.code().startsWith(q) || org.gridwork.shared.text.PinyinMatch.matches(directory.placeName(g), q))
                     .limit(AREA_PICKER_LIMIT)
-                    .map(g -> new AreaOption(g.code(), g.name() + " " + g.code(), "GRID")).toList();
+                    .map(g -> new AreaOption(g.code(), directory.placeName(g) + " " + g.code(), "GRID")).toList();
         }
         return searchRegions(q, org.springframework.data.domain.PageRequest.of(0, AREA_PICKER_LIMIT)).getContent().stream()
                 .map(r -> new AreaOption(r.code(), r.name() + " " + r.code(), r.level().name())).toList();
@@ -384,13 +385,29 @@ public class TerritoryService {
         audit("TERRITORY_GRID_CHANGED", "GRID", id, grid.getCode());
     }
 
-    /** Archives a grid, refused while it still holds residents or open issues. */
+    /** Archives a grid with whatever moves that makes (callers that preview nothing: tests, scripts). */
     @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void archiveGrid(long id) {
+        MovePreview moves = archiveGrid(id, null);
+        if (moves != null) {
+            archiveGrid(id, moves.token());
+        }
+    }
+
+    /**
+     * Archives a grid as a boundary save is saved: refused while a module's {@link GridOccupancy}
+     * blocks it; otherwise what would lose the grid (residents, households, open issues placed in
+     * it by location) is shown first, as the move preview of a boundary save, and the grid is archived
+     * only when {@code confirmedToken} is that preview's token. Returns the preview when nothing
+     * was written, null once archived. What is left outside every grid joins the unplaced list.
+     */
+    @PreAuthorize(Authorities.ADMIN)
+    @Transactional
+    public MovePreview archiveGrid(long id, String confirmedToken) {
         Grid grid = grids.findById(id).orElseThrow(() -> new NotFoundException("grid", id));
         if (grid.getStatus() == GridStatus.ARCHIVED) {
-            return;
+            return null;
         }
         for (GridOccupancy o : occupancies) {
             long n = o.count(List.of(id));
@@ -398,11 +415,19 @@ public class TerritoryService {
                 throw new BusinessRuleException("territory.grid.error.occupied", grid.getCode(), n, o.labelKey());
             }
         }
+        // archived = no boundary any more: the same preview as a redrawn grid covering nothing
+        Map<Grid, Geometry> changes = Map.of(grid, GeoJson.WGS84.createPolygon());
+        MovePreview moves = previewMoves(changes);
+        if (!moves.isEmpty() && !moves.token().equals(confirmedToken)) {
+            return moves;
+        }
         String old = grid.getBoundaryGeojson();
+        recordUnplaced(changes);
         grid.archive();
         gridsChanged();
         events.publishEvent(new GridBoundaryChanged(id, grid.getCode(), old, null));
         audit("TERRITORY_GRID_ARCHIVED", "GRID", id, grid.getCode());
+        return null;
     }
 
     /** Checks a boundary without saving it (the editor's "check" button and the import preview). */

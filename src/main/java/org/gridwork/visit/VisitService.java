@@ -14,7 +14,6 @@ import org.gridwork.account.CurrentUser;
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.account.Role;
 import org.gridwork.account.UserSummary;
-import org.gridwork.care.CareService;
 import org.gridwork.resident.ResidentService;
 import org.gridwork.resident.ResidentStatus;
 import org.gridwork.resident.ResidentSummary;
@@ -40,7 +39,6 @@ public class VisitService {
 
     private final JdbcTemplate jdbc;
     private final ResidentService residents;
-    private final CareService care;
     private final PhotoStore photos;
     private final CurrentUsers currentUsers;
     private final AccountService accounts;
@@ -48,13 +46,12 @@ public class VisitService {
     private final ApplicationEventPublisher events;
     private final org.gridwork.shared.time.BusinessTime time;
 
-    VisitService(JdbcTemplate jdbc, ResidentService residents, CareService care, PhotoStore photos,
+    VisitService(JdbcTemplate jdbc, ResidentService residents, PhotoStore photos,
             CurrentUsers currentUsers, AccountService accounts, DataScope dataScope, ApplicationEventPublisher events,
             org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
         this.jdbc = jdbc;
         this.residents = residents;
-        this.care = care;
         this.photos = photos;
         this.currentUsers = currentUsers;
         this.accounts = accounts;
@@ -120,8 +117,8 @@ public class VisitService {
             UUID photo = photos.store(p, user.id());
             jdbc.update("insert into visit_photo(visit_id, photo_id) values (?, ?)", id, photo);
         }
-        care.recordVisit(r.id(), on);
-        events.publishEvent(new VisitLogged(id, r.id(), r.gridId(), user.id()));
+        // care plans follow through the event (care listens after commit): visit does not call care
+        events.publishEvent(new VisitLogged(id, r.id(), r.gridId(), user.id(), on));
         events.publishEvent(AuditEvent.of("VISIT_LOGGED", "VISIT", id, "resident " + r.id()));
         return id;
     }

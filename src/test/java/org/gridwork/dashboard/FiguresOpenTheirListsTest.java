@@ -29,7 +29,8 @@ import org.springframework.test.web.servlet.MvcResult;
 class FiguresOpenTheirListsTest {
 
     private static final List<Figure> HEADLINE = List.of(Figure.ISSUES_OPEN, Figure.ISSUES_OVERDUE, Figure.ISSUES_ON_TIME,
-            Figure.ISSUES_CLOSE_HOURS, Figure.CARE_COVERAGE, Figure.TASKS_OPEN, Figure.TASKS_OVERDUE);
+            Figure.ISSUES_CLOSE_HOURS, Figure.CARE_COVERAGE, Figure.TASKS_OPEN, Figure.TASKS_OVERDUE,
+            Figure.CAMPAIGN_PENDING);
 
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
@@ -101,6 +102,10 @@ class FiguresOpenTheirListsTest {
             case TASKS_OPEN, TASKS_OVERDUE -> {
                 expected = values.count(f);
                 actual = page.contains("id=\"task-not-done\"") ? attr(page, "task-not-done", "data-count") : 0;
+            }
+            case CAMPAIGN_PENDING -> {
+                expected = values.count(f);
+                actual = attr(page, "target-count", "data-count");
             }
             default -> throw new IllegalStateException(f.name());
         }

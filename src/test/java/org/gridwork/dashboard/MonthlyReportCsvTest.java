@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import org.gridwork.shared.SpreadsheetCells;
+import org.gridwork.shared.export.SpreadsheetCells;
 import org.gridwork.shared.security.SystemPrincipal;
 import org.gridwork.shared.time.BusinessTime;
 import org.gridwork.support.SecondTown;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.flywaydb.core.Flyway;
+import org.gridwork.support.DatabaseOwner;
 import org.gridwork.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DeferredConstraintsTest {
 
     @Autowired
+    Flyway flyway;
     JdbcTemplate jdbc;
+
+    @org.junit.jupiter.api.BeforeEach
+    void asTheOwner() {
+        // the generator connects as the schema's owner (its profile): the application's role owns no index
+        jdbc = DatabaseOwner.jdbc(flyway);
+    }
 
     @Test
     void everyIndexAndKeyDroppedForTheLoadComesBackTheSame() {

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.cache.caffeine.CaffeineCache;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 class CappedCountsTest {
 
-    private final CappedCounts counts = new CappedCounts();
+    private final CappedCounts counts = new CappedCounts(new CaffeineCache("capped", Caffeine.newBuilder().build()));
     private final AtomicInteger counted = new AtomicInteger();
 
     private long count(String scope, long actual) {

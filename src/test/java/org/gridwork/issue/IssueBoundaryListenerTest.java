@@ -26,6 +26,8 @@ class IssueBoundaryListenerTest {
     JdbcTemplate jdbc;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     @Test
     void openIssuesFollowTheirLocationAfterABoundaryChange() throws Exception {
@@ -40,10 +42,13 @@ class IssueBoundaryListenerTest {
         jdbc.update("update issue set grid_id = ? where id = ?", east, id);
         String boundary = jdbc.queryForObject("select boundary_geojson from grid where id = ?", String.class, east);
 
-        events.publishEvent(new GridBoundaryChanged(east, "130528112201-002", boundary, boundary));
+        // published in a transaction, as the territory module does; re-gridding follows its commit
+        transactions.executeWithoutResult(s -> events.publishEvent(new GridBoundaryChanged(east, "130528112201-002", boundary, boundary)));
 
-        assertThat(jdbc.queryForObject("select g.code from issue i join grid g on g.id = i.grid_id where i.id = ?",
-                String.class, id)).isEqualTo("130528112201-001");
+        // re-gridding issues runs after the commit on another thread
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(jdbc.queryForObject("select g.code from issue i join grid g on g.id = i.grid_id where i.id = ?",
+                        String.class, id)).isEqualTo("130528112201-001"));
         assertThat(jdbc.queryForObject("select comment from issue_event where issue_id = ? and action = 'REGRIDDED'",
                 String.class, id)).contains("130528112201-001");
     }

@@ -68,6 +68,33 @@ class IssueTimeLimitTest {
     }
 
     @Test
+    void theScheduledRunIsSkippedWhileAnotherInstanceHoldsTheLock() throws Exception {
+        long id = dispatchedToStaff2("time limit lock test");
+        jdbc.update("update issue set warn50_at = now() - interval '1 minute' where id = ?", id);
+        // another instance holds the lock for ten more minutes (ShedLock keeps its rows: they are only updated)
+        jdbc.update("insert into shedlock(name, lock_until, locked_at, locked_by) values ('issue-time-limits',"
+                + " timezone('utc', now()), timezone('utc', now()), 'another instance') on conflict (name) do nothing");
+        jdbc.update("update shedlock set lock_until = timezone('utc', now()) + interval '10 minutes',"
+                + " locked_by = 'another instance' where name = 'issue-time-limits'");
+        try {
+            job.scheduled();
+            assertThat(jdbc.queryForObject("select warning_level from issue where id = ?", Integer.class, id)).isZero();
+        } finally {
+            release();
+        }
+        job.scheduled();
+        assertThat(jdbc.queryForObject("select warning_level from issue where id = ?", Integer.class, id)).isEqualTo(50);
+        assertThat(jdbc.queryForObject("select locked_by from shedlock where name = 'issue-time-limits'", String.class))
+                .isNotEqualTo("another instance");
+        release();
+    }
+
+    /** The lock given up, as when its holder's time has passed. */
+    void release() {
+        jdbc.update("update shedlock set lock_until = timezone('utc', now()) - interval '1 second' where name = 'issue-time-limits'");
+    }
+
+    @Test
     void warningsAndOverdueAreRaisedOnceEach() throws Exception {
         long id = dispatchedToStaff2("time limit test");
         jdbc.update("update issue set warn50_at = now() - interval '1 minute' where id = ?", id);

@@ -45,17 +45,12 @@ class ReporterHearsBackTest {
     }
 
     /** The reporter's notifications about this issue (stored after commit, perhaps a moment later). */
-    List<String> toReporter(long id, int atLeast) throws InterruptedException {
+    List<String> toReporter(long id, int atLeast) {
         long staff2 = jdbc.queryForObject("select id from app_user where username = 'staff2'", Long.class);
-        List<String> found = List.of();
-        for (int i = 0; i < 50 && found.size() < atLeast; i++) {
-            found = jdbc.queryForList("select message_key || '|' || args from notification where user_id = ? and url = ?"
-                    + " and message_key like 'notification.issue.reporter.%' order by id", String.class, staff2, "/issues/" + id);
-            if (found.size() < atLeast) {
-                Thread.sleep(100);
-            }
-        }
-        return found;
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> jdbc.queryForList("select message_key || '|' || args from notification where user_id = ? and url = ?"
+                        + " and message_key like 'notification.issue.reporter.%' order by id", String.class, staff2, "/issues/" + id),
+                        found -> found.size() >= atLeast);
     }
 
     @Test

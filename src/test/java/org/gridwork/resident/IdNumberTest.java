@@ -1,5 +1,6 @@
 package org.gridwork.resident;
 
+import org.gridwork.shared.text.PhoneNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -30,6 +30,7 @@ class ResidentRegisterTest {
     @Autowired TerritoryService territory;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEventPublisher events;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     private long grid(String code) {
         return territory.findGridByCode(code).orElseThrow().id();
@@ -113,8 +114,9 @@ class ResidentRegisterTest {
         jdbc.update("update resident set grid_id = ? where id = ?", east, id);
         jdbc.update("update care_plan set grid_id = ? where resident_id = ?", east, id);
 
-        events.publishEvent(new GridBoundaryChanged(west, "130528112201-001", null,
-                "{\"type\":\"Polygon\",\"coordinates\":[[[115.02,37.6],[115.035,37.6],[115.035,37.575],[115.02,37.575],[115.02,37.6]]]}"));
+        // published in a transaction, as the territory module does; homes move after its commit
+        transactions.executeWithoutResult(s -> events.publishEvent(new GridBoundaryChanged(west, "130528112201-001", null,
+                "{\"type\":\"Polygon\",\"coordinates\":[[[115.02,37.6],[115.035,37.6],[115.035,37.575],[115.02,37.575],[115.02,37.6]]]}")));
 
         assertThat(residents.summary(id).gridId()).isEqualTo(west);
         assertThat(residents.changes(id)).extracting(ResidentService.ChangeEntry::kind).contains("GRID_REASSIGNED");

@@ -54,7 +54,12 @@ class RouteScopeMatrixTest {
 
     /** variable name (or "segment/variable") -> SQL answering one out-of-scope value; ? is the user id. */
     static final Map<String, String> FILLERS = Map.of(
-            "grids/id", "select id::text from grid where id not in (select grid_id from grid_staff where user_id = ?) order by id limit 1");
+            "grids/id", "select id::text from grid where id not in (select grid_id from grid_staff where user_id = ?) order by id limit 1",
+            // a campaign none of whose targets lies in the user's grids, and a target outside them
+            "campaigns/id", """
+                    select c.id::text from campaign c where not exists (select 1 from campaign_target t
+                    where t.campaign_id = c.id and t.grid_id in (select grid_id from grid_staff where user_id = ?)) order by c.id limit 1""",
+            "targets/targetId", "select id::text from campaign_target where grid_id not in (select grid_id from grid_staff where user_id = ?) order by id limit 1");
 
     @Autowired
     MockMvc mvc;

@@ -26,7 +26,7 @@ class AreaFilterTest {
     AreaFilter filter;
 
     private AreaFilter smallSelects() {
-        return new AreaFilter(territory, directory, 5);
+        return new AreaFilter(territory, directory, new AreaFilterSettings(5));
     }
 
     private long grid(String code) {

@@ -37,7 +37,7 @@ class DepartmentAdminController {
 
     @GetMapping("/new")
     String newForm(Model model) {
-        model.addAttribute("form", new DepartmentForm("", "", true));
+        model.addAttribute("form", new DepartmentForm("", "", true, org.gridwork.account.CommandLevel.TOWN));
         model.addAttribute("existing", null);
         return "account/admin/department-form";
     }
@@ -54,7 +54,7 @@ class DepartmentAdminController {
             return "account/admin/department-form";
         }
         try {
-            accounts.createDepartment(form.code(), form.name());
+            accounts.createDepartment(form.code(), form.name(), form.levelOrTown(), null);
         } catch (BusinessRuleException e) {
             errors.rejectValue("code", e.messageKey(), e.args(), null);
             return "account/admin/department-form";
@@ -66,7 +66,7 @@ class DepartmentAdminController {
     @GetMapping("/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
         DepartmentSummary d = accounts.department(id);
-        model.addAttribute("form", new DepartmentForm(d.code(), d.name(), d.active()));
+        model.addAttribute("form", new DepartmentForm(d.code(), d.name(), d.active(), d.level()));
         model.addAttribute("existing", d);
         return "account/admin/department-form";
     }
@@ -79,7 +79,7 @@ class DepartmentAdminController {
         if (errors.hasErrors()) {
             return "account/admin/department-form";
         }
-        accounts.updateDepartment(id, form.name(), form.isActive());
+        accounts.updateDepartment(id, form.name(), form.isActive(), form.levelOrTown());
         redirect.addFlashAttribute("success", "account.department.saved");
         return "redirect:/admin/departments";
     }
@@ -89,10 +89,16 @@ class DepartmentAdminController {
             @Pattern(regexp = "[A-Za-z0-9_-]*", message = "{account.department.codeChars}") String code,
             @NotBlank(message = "{account.department.nameRequired}")
             @Size(max = 100, message = "{account.department.nameTooLong}") String name,
-            Boolean active) {
+            Boolean active,
+            org.gridwork.account.CommandLevel level) {
 
         boolean isActive() {
             return Boolean.TRUE.equals(active);
+        }
+
+        /** County bureau or town office; a town office unless the admin chose otherwise. */
+        org.gridwork.account.CommandLevel levelOrTown() {
+            return level == org.gridwork.account.CommandLevel.COUNTY ? level : org.gridwork.account.CommandLevel.TOWN;
         }
     }
 }

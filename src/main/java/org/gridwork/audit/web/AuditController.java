@@ -1,6 +1,6 @@
 package org.gridwork.audit.web;
 
-import org.gridwork.shared.SpreadsheetCells;
+import org.gridwork.shared.export.SpreadsheetCells;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;

@@ -69,6 +69,7 @@ class CareController {
             flash.addFlashAttribute("success", "care.plan.saved");
         } catch (BusinessRuleException e) {
             flash.addFlashAttribute("error", e.messageKey());
+            flash.addFlashAttribute("errorArgs", e.args());
         }
         return "redirect:/residents/" + residentId;
     }

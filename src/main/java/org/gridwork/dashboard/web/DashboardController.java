@@ -16,11 +16,11 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.gridwork.dashboard.DashboardService;
 import org.gridwork.dashboard.DashboardView;
 import org.gridwork.dashboard.MonthlyReport;
-import org.gridwork.shared.cache.VersionedMemo;
+import org.gridwork.shared.cache.Caches;
+import org.gridwork.shared.cache.GridworkCache;
 import org.gridwork.shared.dashboard.Figure;
 import org.gridwork.shared.web.RenderedFragments;
 import org.gridwork.shared.dashboard.MapMarker;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -41,14 +41,18 @@ class DashboardController {
     /** The figures of the cards and of the drill-down table's columns, in this order. */
     static final List<Figure> HEADLINE = List.of(Figure.ISSUES_OPEN, Figure.ISSUES_OVERDUE, Figure.ISSUES_ON_TIME,
             Figure.ISSUES_CLOSE_HOURS, Figure.PUBLIC_SATISFACTION, Figure.CARE_COVERAGE, Figure.TASKS_OPEN,
-            Figure.TASKS_OVERDUE);
+            Figure.TASKS_OVERDUE, Figure.CAMPAIGN_PENDING);
+
+    /** Up the chain (issue 21): the county centre, the whistle and the work pushed down to the grid. */
+    static final List<Figure> CHAIN = List.of(Figure.ISSUES_AT_COUNTY, Figure.ISSUES_HANDLED_AT_COUNTY,
+            Figure.WHISTLE_RESPONSE, Figure.WHISTLE_MISSED, Figure.TASKS_OUTSIDE_LIST);
 
 
     /** Beyond this many points the map groups them per grid. */
     private static final int MARKERS_UNGROUPED = 200;
 
     /** The content as rendered, until the roll-ups' next refresh: the same for every viewer of a node. */
-    private final VersionedMemo<BodyKey, String> bodies = new VersionedMemo<>(500);
+    private final org.springframework.cache.Cache bodies;
 
     private final DashboardService dashboard;
     private final RenderedFragments fragments;
@@ -62,9 +66,9 @@ class DashboardController {
     private final org.gridwork.shared.time.BusinessTime time;
 
     DashboardController(DashboardService dashboard, RenderedFragments fragments, MonthlyReport report, GridBoundaries boundaries,
-            MessageSource messages, FigureFormat figureFormat, @Value("${gridwork.map.tile-url:}") String tileUrl,
-            @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
-            org.gridwork.shared.time.BusinessTime time) {
+            MessageSource messages, FigureFormat figureFormat, org.gridwork.shared.web.MapTiles tiles,
+            org.gridwork.shared.time.BusinessTime time, Caches caches) {
+        this.bodies = caches.of(GridworkCache.DASHBOARD_BODIES);
         this.zone = time.zone();
         this.time = time;
         this.dashboard = dashboard;
@@ -73,8 +77,8 @@ class DashboardController {
         this.boundaries = boundaries;
         this.messages = messages;
         this.figureFormat = figureFormat;
-        this.tileUrl = tileUrl;
-        this.tileAttribution = tileAttribution;
+        this.tileUrl = tiles.tileUrl();
+        this.tileAttribution = tiles.tileAttribution();
     }
 
     @GetMapping
@@ -87,12 +91,13 @@ class DashboardController {
         List<YearMonth> months = dashboard.months();
         BodyKey key = new BodyKey(view.version(), view.node().path(), m, months.get(0),
                 view.breadcrumbs().stream().map(b -> b.code()).toList(), locale, mapFigure, request.getContextPath());
-        String body = bodies.get(view.version(), key, () -> {
+        String body = Caches.versioned(bodies, view.version(), key, () -> {
             Map<String, Object> content = new HashMap<>();
             content.put("view", view);
             content.put("asOf", view.asOf() == null ? null : java.time.LocalDateTime.ofInstant(view.asOf(), zone));
             content.put("figures", Figure.values());
             content.put("headline", HEADLINE);
+            content.put("chain", CHAIN);
             content.put("drilldown", DrilldownTable.of(view, HEADLINE, figureFormat, request.getContextPath()));
             content.put("mapFigure", mapFigure);
             content.put("mapFigures", EnumSet.copyOf(view.available().isEmpty() ? Set.of(Figure.TASKS_OPEN) : view.available())

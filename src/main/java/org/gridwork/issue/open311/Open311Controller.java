@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.gridwork.issue.CategoryService;
 import org.gridwork.issue.CategorySummary;
 import org.gridwork.issue.IssueQueries;
+import org.gridwork.issue.IssuePlacement;
 import org.gridwork.issue.IssueService;
 import org.gridwork.issue.PublicRequest;
 import org.gridwork.shared.BusinessRuleException;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -50,19 +50,23 @@ class Open311Controller {
 
     private final CategoryService categories;
     private final IssueService issues;
+    private final IssuePlacement placement;
     private final IssueQueries queries;
     private final Open311Keys keys;
     private final ObjectMapper json;
     private final String jurisdiction;
     private final String contact;
     private final ZoneId zone;
+    private final String publicUrl;
 
-    Open311Controller(CategoryService categories, IssueService issues, IssueQueries queries, Open311Keys keys,
+    Open311Controller(CategoryService categories, IssueService issues, IssuePlacement placement, IssueQueries queries, Open311Keys keys,
             ObjectMapper json, @Value("${gridwork.open311.jurisdiction-id:gridwork.local}") String jurisdiction,
             @Value("${gridwork.open311.contact:}") String contact,
-            org.gridwork.shared.time.BusinessTime time) {
+            org.gridwork.shared.time.BusinessTime time, @Value("${gridwork.public-url:}") String publicUrl) {
+        this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
         this.categories = categories;
         this.issues = issues;
+        this.placement = placement;
         this.queries = queries;
         this.keys = keys;
         this.json = json;
@@ -74,7 +78,9 @@ class Open311Controller {
     /** Discovery also where clients look first, beside the versioned path (GeoReport v2 text). */
     @GetMapping({"/v2/discovery.{format}", "/discovery.{format}"})
     ResponseEntity<String> discovery(@PathVariable String format) {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/open311/v2").toUriString();
+        // the configured public address, never the request's Host header (a forged one would be served
+        // back, and cached, to every client); without one, the path alone
+        String base = publicUrl + "/open311/v2";
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("specification", "http://wiki.open311.org/GeoReport_v2");
         endpoint.put("url", base);
@@ -245,6 +251,7 @@ class Open311Controller {
             @RequestParam(name = "lat", required = false) String lat,
             @RequestParam(name = "long", required = false) String lon,
             @RequestParam(name = "address_string", required = false) String address,
+            @RequestParam(name = "address_id", required = false) String addressId,
             @RequestParam(name = "email", required = false) String email,
             @RequestParam(name = "first_name", required = false) String firstName,
             @RequestParam(name = "last_name", required = false) String lastName,
@@ -268,8 +275,24 @@ class Open311Controller {
         if (service.isEmpty()) {
             return error(format, HttpStatus.BAD_REQUEST, "service_code " + serviceCode + " not found");
         }
+        String text = description == null || description.isBlank() ? service.get().name(locale) : description.strip();
+        if (text.length() > 4000) {
+            return error(format, HttpStatus.BAD_REQUEST, "description is longer than 4000 characters");
+        }
+        boolean noPoint = (lat == null || lat.isBlank()) && (lon == null || lon.isBlank());
+        String place = addressOf(address, addressId);
+        if (noPoint) {
+            // GeoReport v2: a location is lat/long, address_string or address_id. Gridwork geocodes
+            // nothing: an address alone lands for a supervisor to place on the map (IssuePlacement)
+            if (place == null) {
+                return error(format, HttpStatus.BAD_REQUEST, "a location is required: lat and long, address_string or address_id");
+            }
+            long id = placement.reportAddressOnly(service.get().id(), text, place,
+                    contact(firstName, lastName, email, phone), key.get().id(), key.get().channel());
+            return created(format, id);
+        }
         if (lat == null || lat.isBlank() || lon == null || lon.isBlank()) {
-            return error(format, HttpStatus.BAD_REQUEST, "lat and long are required: this jurisdiction does not geocode addresses");
+            return error(format, HttpStatus.BAD_REQUEST, "lat and long go together");
         }
         double latitude;
         double longitude;
@@ -282,10 +305,6 @@ class Open311Controller {
         if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
             return error(format, HttpStatus.BAD_REQUEST, "lat and long must be decimal degrees (WGS 84)");
         }
-        String text = description == null || description.isBlank() ? service.get().name(locale) : description.strip();
-        if (text.length() > 4000) {
-            return error(format, HttpStatus.BAD_REQUEST, "description is longer than 4000 characters");
-        }
         long id;
         try {
             // an API client is no user: its key was checked above, and the filing runs as the system
@@ -294,12 +313,15 @@ class Open311Controller {
             var client = key.get();
             double lonDeg = longitude;
             double latDeg = latitude;
-            String where = trim(address, 300);
             id = SystemPrincipal.call("open311 " + client.channel(), () -> issues.reportFromOpen311(categoryId, text,
-                    lonDeg, latDeg, where, contact, client.id(), client.channel()));
+                    lonDeg, latDeg, place, contact, client.id(), client.channel()));
         } catch (BusinessRuleException e) {
             return error(format, HttpStatus.BAD_REQUEST, "the location lies outside the service area");
         }
+        return created(format, id);
+    }
+
+    private ResponseEntity<String> created(String format, long id) {
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("service_request_id", String.valueOf(id));
         created.put("service_notice", "");
@@ -348,6 +370,14 @@ class Open311Controller {
     private static String contact(String first, String last, String email, String phone) {
         String s = String.join(" ", List.of(nz(first), nz(last), nz(email), nz(phone))).strip().replaceAll("\\s+", " ");
         return s.isEmpty() ? null : trim(s, 500);
+    }
+
+    /** What the request says of the place: the address, else the channel's address id (kept as text, 300 at most). */
+    private static String addressOf(String address, String addressId) {
+        if (address != null && !address.isBlank()) {
+            return trim(address, 300);
+        }
+        return addressId == null || addressId.isBlank() ? null : trim("address_id " + addressId.strip(), 300);
     }
 
     private static String nz(String s) {

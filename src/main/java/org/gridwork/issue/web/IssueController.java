@@ -1,6 +1,6 @@
 package org.gridwork.issue.web;
 
-import org.gridwork.shared.SpreadsheetCells;
+import org.gridwork.shared.export.SpreadsheetCells;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -23,11 +23,11 @@ import org.gridwork.issue.IssueQueries;
 import org.gridwork.issue.IssueService;
 import org.gridwork.issue.IssueStatus;
 import org.gridwork.issue.ReportCommand;
+import org.gridwork.issue.ReportRefused;
 import org.gridwork.issue.Urgency;
 import org.gridwork.resident.ResidentService;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.territory.TerritoryService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -66,20 +66,25 @@ class IssueController {
     private final MessageSource messages;
     private final ResidentService residents;
     private final org.gridwork.issue.PublicReports publicReports;
+    private final org.gridwork.issue.IssuePlacement placement;
+    private final org.gridwork.issue.Escalations escalations;
 
     IssueController(IssueService issues, IssueQueries queries, CategoryService categories, TerritoryService territory,
             MessageSource messages, ResidentService residents, org.gridwork.issue.PublicReports publicReports,
-            @Value("${gridwork.map.tile-url:}") String tileUrl, @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
-            org.gridwork.shared.time.BusinessTime time) {
+            org.gridwork.issue.IssuePlacement placement,
+            org.gridwork.shared.web.MapTiles tiles, org.gridwork.shared.time.BusinessTime time,
+            org.gridwork.issue.Escalations escalations) {
+        this.escalations = escalations;
         this.issues = issues;
         this.queries = queries;
         this.messages = messages;
         this.residents = residents;
         this.publicReports = publicReports;
+        this.placement = placement;
         this.categories = categories;
         this.territory = territory;
-        this.tileUrl = tileUrl;
-        this.tileAttribution = tileAttribution;
+        this.tileUrl = tiles.tileUrl();
+        this.tileAttribution = tiles.tileAttribution();
         this.zone = time.zone();
         this.time = time;
     }
@@ -126,6 +131,7 @@ class IssueController {
         response.flushBuffer(); // the session is written now, not mid-stream inside the export's read-only transaction
         String yes = messages.getMessage("issue.export.yes", null, locale);
         String no = messages.getMessage("issue.export.no", null, locale);
+        String unplaced = messages.getMessage("issue.unplaced.badge", null, locale);
         queries.export(filter.toFilter(), r -> {
             try {
                 if (machine) {
@@ -136,8 +142,10 @@ class IssueController {
                     csv.printRecord(r.id(), messages.getMessage("issue.status." + r.status(), null, locale),
                             messages.getMessage("issue.urgency." + r.urgency(), null, locale),
                             messages.getMessage("issue.source." + r.source(), null, locale),
-                            SpreadsheetCells.neutralise(categoryNames.getOrDefault(r.categoryId(), r.category())), SpreadsheetCells.neutralise(r.description()),
-                            SpreadsheetCells.neutralise(r.address()), SpreadsheetCells.neutralise(territory.placeName(r.gridCode()) + " " + r.gridCode()),
+                            SpreadsheetCells.neutralise(categoryNames.getOrDefault(r.categoryId(), r.category())),
+                            SpreadsheetCells.neutralise(r.description()), SpreadsheetCells.neutralise(r.address()),
+                            r.gridCode() == null ? unplaced
+                                    : SpreadsheetCells.neutralise(territory.placeName(r.gridCode()) + " " + r.gridCode()),
                             local(r.reportedAt()), local(r.deadline()), r.overdue() ? yes : no, local(r.closedAt()));
                 }
             } catch (IOException e) {
@@ -206,6 +214,8 @@ class IssueController {
                     form.getVisitId(), form.residentIdList(), form.getDuplicateOfId(), contents));
             redirect.addFlashAttribute("success", "issue.reported");
             return "redirect:/issues/" + id;
+        } catch (ReportRefused e) { // a resident, visit, grid or place outside the reporter's reach
+            errors.rejectValue(e.field(), e.messageKey(), e.args(), e.messageKey());
         } catch (BusinessRuleException e) { // PhotoRejectedException included
             errors.reject(e.messageKey(), e.args(), e.messageKey());
         }
@@ -247,7 +257,12 @@ class IssueController {
         model.addAttribute("linkedResidents", residents.labels(issue.residentIds()));
         model.addAttribute("staff", issue.actions().contains(org.gridwork.issue.IssueAction.DISPATCH)
                 ? issues.staffFor(issue.gridId()) : List.of());
-        model.addAttribute("departments", issues.departments());
+        // issue 21: its place in the chain (escalation, co-handlers, whistles); town offices for a town's
+        // dispatch, county departments for the county's and the whistle, read with the issue
+        model.addAttribute("chain", issue.chain());
+        model.addAttribute("departments", issue.chain().townDepartments());
+        model.addAttribute("countyDepartments", issue.chain().countyDepartments());
+        model.addAttribute("countyLimitDays", escalations.defaultCountyLimitDays());
         return "issue/detail";
     }
 
@@ -262,6 +277,21 @@ class IssueController {
     String file(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String comment,
             RedirectAttributes r) {
         return done(id, r, "FILE", () -> issues.file(id, version, comment));
+    }
+
+    /** An address-only report placed on the map by the supervisor: it takes the grid at the point. */
+    @PostMapping("/issues/{id}/place")
+    String place(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) Double longitude,
+            @RequestParam(required = false) Double latitude, RedirectAttributes r) {
+        try {
+            var grid = placement.place(id, version, longitude, latitude);
+            r.addFlashAttribute("success", "issue.done.PLACE");
+            r.addFlashAttribute("successArgs", new Object[] {territory.placeName(grid)});
+        } catch (BusinessRuleException e) {
+            r.addFlashAttribute("error", e.messageKey());
+            r.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/issues/" + id;
     }
 
     @PostMapping("/issues/{id}/reject")

@@ -29,6 +29,7 @@ final class IssueListRows {
         String overdue = Html.text(messages.getMessage("issue.overdue", null, locale));
         String urgent = Html.text(messages.getMessage("issue.urgency.URGENT", null, locale));
         String deadline = Html.text(messages.getMessage("issue.field.deadline", null, locale));
+        String unplaced = Html.text(messages.getMessage("issue.unplaced.badge", null, locale));
         StringBuilder html = new StringBuilder(rows.size() * 800);
         for (IssueRow r : rows) {
             html.append("<a class=\"list-group-item list-group-item-action issue-row\" href=\"").append(contextPath)
@@ -45,7 +46,9 @@ final class IssueListRows {
             html.append("<span class=\"badge bg-secondary issue-status\">")
                     .append(Html.text(messages.getMessage("issue.status." + r.status(), null, locale)))
                     .append("</span></span></div><div class=\"small\">").append(Html.text(r.description()))
-                    .append("</div><div class=\"small text-muted\"><span>").append(Html.text(r.gridCode()))
+                    .append("</div><div class=\"small text-muted\"><span>")
+                    .append(r.gridCode() == null ? "<span class=\"badge bg-info text-dark issue-unplaced\">" + unplaced + "</span>"
+                            : Html.text(r.gridCode()))
                     .append("</span> · <span>").append(REPORTED.format(r.reportedAt().atZone(zone))).append("</span>");
             if (r.deadline() != null) {
                 html.append(" <span>· ").append(deadline).append(' ')

@@ -13,7 +13,6 @@ import org.gridwork.shared.web.UploadedPhotos;
 import org.gridwork.issue.PublicReports;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.territory.GridLocator;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -47,13 +46,13 @@ class PublicReportController {
     private final ZoneId zone;
 
     PublicReportController(PublicReports reports, GridLocator locator,
-            @Value("${gridwork.map.tile-url:}") String tileUrl, @Value("${gridwork.map.tile-attribution:}") String tileAttribution,
-            @Value("${gridwork.calendar.zone:Asia/Shanghai}") String zone) {
+            org.gridwork.shared.web.MapTiles tiles, org.gridwork.shared.time.BusinessTime time) {
         this.reports = reports;
         this.locator = locator;
-        this.tileUrl = tileUrl;
-        this.tileAttribution = tileAttribution;
-        this.zone = ZoneId.of(zone);
+        this.tileUrl = tiles.tileUrl();
+        this.tileAttribution = tiles.tileAttribution();
+        // the business zone (gridwork.time-zone), not the old gridwork.calendar.zone read on its own
+        this.zone = time.zone();
     }
 
     /** The form's fields, kept when the report is refused so that nothing has to be typed again. */

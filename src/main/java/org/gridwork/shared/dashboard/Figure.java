@@ -30,7 +30,19 @@ public enum Figure {
     /** Task assignments not done. Now. */
     TASKS_OPEN(Kind.COUNT, false, "TASKS"),
     /** Task assignments not done and past their due date. Now. */
-    TASKS_OVERDUE(Kind.COUNT, false, "TASKS");
+    TASKS_OVERDUE(Kind.COUNT, false, "TASKS"),
+    /** Issues escalated to the county centre and not closed nor rejected, by the issue's grid (issue 21). Now. */
+    ISSUES_AT_COUNTY(Kind.COUNT, false, "CHAIN"),
+    /** Issues handled at the county and closed (verified by the town) in the month (issue 21). */
+    ISSUES_HANDLED_AT_COUNTY(Kind.COUNT, true, "CHAIN"),
+    /** Whistle calls of the month: numerator = departments that reported in time, denominator = those due (issue 21). */
+    WHISTLE_RESPONSE(Kind.RATE, true, "CHAIN"),
+    /** Whistle calls of the month: departments that did not report in time (issue 21). */
+    WHISTLE_MISSED(Kind.COUNT, true, "CHAIN"),
+    /** Work outside the 准入清单 given in the month, counted per grid staff member concerned (issue 21). */
+    TASKS_OUTSIDE_LIST(Kind.COUNT, true, "CHAIN"),
+    /** Targets of running campaigns still to visit: not started or nobody home (issue 20). Now. */
+    CAMPAIGN_PENDING(Kind.COUNT, false, "CAMPAIGNS");
 
     /** How numerator and denominator make the value shown. */
     public enum Kind {

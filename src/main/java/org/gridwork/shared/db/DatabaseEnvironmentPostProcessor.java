@@ -22,6 +22,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * documents: an explicit {@code spring.datasource.url}; else the PostgreSQL on localhost:5432
  * (database created when missing); else an embedded PostgreSQL whose files stay under
  * {@code ./data/}; else a clear start-up failure saying what to set.
+ *
+ * <p>In the two automatic cases the user that connects to create the database (postgres) is the
+ * schema's owner: Flyway migrates as that user ({@code spring.flyway.user}), while the application
+ * connects as {@code gridwork.database.app-username} (default {@code gridwork_app}, created here when
+ * missing), a role that may read and write the tables but owns none of them, so it cannot alter,
+ * truncate or disable the triggers of any table, nor change or delete audit rows (grants in the
+ * Flyway callback {@code afterMigrate__grant_app_role.sql}). Roles are cluster-wide: every database
+ * on the server (several test checkouts at once) shares the one app role, and its rights are granted
+ * per database.
  */
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -48,7 +57,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         String serverUrl = "jdbc:postgresql://" + host + ":" + port + "/";
         if (canConnect(serverUrl + "postgres", user, password)) {
             createDatabaseIfMissing(serverUrl, user, password, database);
-            use(env, serverUrl + database, user, password);
+            use(env, serverUrl, database, user, password);
             return;
         }
         if (!env.getProperty("gridwork.database.embedded", Boolean.class, true)) {
@@ -139,7 +148,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             }
             String serverUrl = "jdbc:postgresql://localhost:" + embedded.getPort() + "/";
             createDatabaseIfMissing(serverUrl, "postgres", "", database);
-            use(env, serverUrl + database, "postgres", "");
+            use(env, serverUrl, database, "postgres", "");
         } catch (DatabaseUnavailableException e) {
             throw e;
         } catch (Exception e) {
@@ -147,11 +156,56 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         }
     }
 
-    private static void use(ConfigurableEnvironment env, String url, String user, String password) {
+    /**
+     * The owner (the user that created the database) migrates; the application connects as the app
+     * role. An empty {@code gridwork.database.app-username} (the data generator's profile, which drops
+     * and rebuilds indexes) connects as the owner.
+     */
+    private static void use(ConfigurableEnvironment env, String serverUrl, String database, String owner, String ownerPassword) {
+        String appUser = env.getProperty("gridwork.database.app-username", "gridwork_app");
+        String appPassword = env.getProperty("gridwork.database.app-password", "gridwork-app");
         Map<String, Object> map = new HashMap<>();
-        map.put("spring.datasource.url", url);
-        map.put("spring.datasource.username", user);
-        map.put("spring.datasource.password", password);
+        map.put("spring.datasource.url", serverUrl + database);
+        if (!StringUtils.hasText(appUser) || appUser.equals(owner)) {
+            map.put("spring.datasource.username", owner);
+            map.put("spring.datasource.password", ownerPassword);
+        } else {
+            createAppRoleIfMissing(serverUrl, owner, ownerPassword, appUser, appPassword);
+            map.put("spring.datasource.username", appUser);
+            map.put("spring.datasource.password", appPassword);
+            map.put("spring.flyway.user", owner);
+            map.put("spring.flyway.password", ownerPassword);
+        }
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, map));
+    }
+
+    /**
+     * A login role without any right of its own (no superuser, no CREATEDB, no CREATEROLE); what it may
+     * do in each database the migrations grant. Left as it is when it exists.
+     */
+    private static void createAppRoleIfMissing(String serverUrl, String owner, String ownerPassword, String role, String password) {
+        if (!role.matches("[a-z_][a-z0-9_]*")) {
+            throw new DatabaseUnavailableException("Application role '" + role + "' is not a plain lower-case identifier.");
+        }
+        try (Connection c = DriverManager.getConnection(serverUrl + "postgres", props(owner, ownerPassword));
+                var check = c.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+            check.setString(1, role);
+            try (var rs = check.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try (var create = c.createStatement()) {
+                create.execute("create role " + role + " login nosuperuser nocreatedb nocreaterole noinherit password '"
+                        + password.replace("'", "''") + "'");
+            }
+        } catch (SQLException e) {
+            // Another checkout or instance created it at the same moment (42710 duplicate role; 23505 catalog race).
+            if (!"42710".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+                throw new DatabaseUnavailableException("Could not create the application's database role '" + role
+                        + "' as " + owner + ": " + e.getMessage()
+                        + " (create it yourself, or set gridwork.database.app-username to an existing role)");
+            }
+        }
     }
 }

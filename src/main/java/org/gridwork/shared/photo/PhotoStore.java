@@ -21,7 +21,6 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * message, and the decodes running at once share that budget (a semaphore counted in megabytes),
  * so parallel uploads wait for each other instead of exhausting the heap.
  */
+@org.springframework.boot.context.properties.EnableConfigurationProperties(PhotoSettings.class)
 @Component
 public class PhotoStore {
 
@@ -56,14 +56,12 @@ public class PhotoStore {
     private final Semaphore decoding;
     private final long waitMillis;
 
-    PhotoStore(JdbcTemplate jdbc, @Value("${gridwork.photos.max-bytes:10485760}") long maxBytes,
-            @Value("${gridwork.photos.decode-budget-mb:256}") int budgetMb,
-            @Value("${gridwork.photos.decode-wait:30s}") java.time.Duration wait) {
+    PhotoStore(JdbcTemplate jdbc, PhotoSettings settings) {
         this.jdbc = jdbc;
-        this.maxBytes = maxBytes;
-        this.budgetMb = budgetMb;
+        this.maxBytes = settings.maxBytes().toBytes();
+        this.budgetMb = settings.decodeBudgetMb();
         this.decoding = new Semaphore(budgetMb, true);
-        this.waitMillis = wait.toMillis();
+        this.waitMillis = settings.decodeWait().toMillis();
     }
 
     /** Checks and stores one photo; throws {@link PhotoRejectedException} with a message key when refused. */

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties({UploadSettings.class, MapTiles.class})
 class WebConfig implements WebMvcConfigurer {
 
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -83,15 +84,12 @@ class WebConfig implements WebMvcConfigurer {
         };
     }
 
-    @org.springframework.beans.factory.annotation.Value("${gridwork.uploads.max-size:20MB}")
-    private org.springframework.util.unit.DataSize uploadLimit;
-
-    @org.springframework.beans.factory.annotation.Value("${gridwork.uploads.divisions-max-size:100MB}")
-    private org.springframework.util.unit.DataSize divisionsUploadLimit;
+    @org.springframework.beans.factory.annotation.Autowired
+    private UploadSettings uploads;
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new UploadLimits(uploadLimit, divisionsUploadLimit));
+        registry.addInterceptor(new UploadLimits(uploads.maxSize(), uploads.divisionsMaxSize()));
         registry.addInterceptor(new MultipartControlCharacters());
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");

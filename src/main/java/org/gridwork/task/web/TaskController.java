@@ -41,10 +41,12 @@ class TaskController {
 
     private final TaskService tasks;
     private final CurrentUsers currentUsers;
+    private final org.gridwork.task.TaskAdmission admission;
 
-    TaskController(TaskService tasks, CurrentUsers currentUsers) {
+    TaskController(TaskService tasks, CurrentUsers currentUsers, org.gridwork.task.TaskAdmission admission) {
         this.tasks = tasks;
         this.currentUsers = currentUsers;
+        this.admission = admission;
     }
 
     @GetMapping
@@ -79,7 +81,12 @@ class TaskController {
         requireManager();
         if (!result.hasErrors()) {
             try {
-                long id = tasks.create(form.toNewTask());
+                long id = tasks.create(form.toNewTask(tasks.userIdsOfUsernames(form.usernames()),
+                        tasks.gridIdsOfCodes(form.gridCodes())));
+                if (admission.awaitingApproval(id)) {
+                    redirect.addFlashAttribute("success", "task.admission.created");
+                    return "redirect:/tasks/approvals";
+                }
                 redirect.addFlashAttribute("success", "task.created");
                 return "redirect:/tasks/" + id;
             } catch (BusinessRuleException e) {
@@ -90,9 +97,17 @@ class TaskController {
     }
 
     private String form(Model model) {
+        model.addAttribute("taskTypes", admission.activeTypes());
         model.addAttribute("options", tasks.assigneeOptions());
         model.addAttribute("modes", AssigneeMode.values());
         return "task/form";
+    }
+
+    /** The staff picker's choices as the supervisor types (search beyond a town's worth of staff). */
+    @GetMapping(value = "/staff.json", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseBody
+    java.util.List<org.gridwork.task.TaskService.StaffChoice> staff(@RequestParam(defaultValue = "") String q) {
+        return tasks.searchStaff(q, 20);
     }
 
     @GetMapping("/{id}")

@@ -97,10 +97,18 @@ class AdminGridController {
     }
 
     @PostMapping("/grids/{id}/archive")
-    String archive(@PathVariable long id, RedirectAttributes redirect) {
+    String archive(@PathVariable long id, @RequestParam(required = false) String confirm, Model model,
+            RedirectAttributes redirect) {
         GridDetails d = territory.gridDetails(id);
         try {
-            territory.archiveGrid(id);
+            // what would lose the grid is shown first, as for a boundary save; archived on confirmation only
+            org.gridwork.territory.MovePreview moves = territory.archiveGrid(id, confirm);
+            if (moves != null) {
+                model.addAttribute("details", d);
+                model.addAttribute("moves", moves);
+                model.addAttribute("stale", confirm != null && !confirm.isBlank());
+                return "territory/archive-preview";
+            }
             redirect.addFlashAttribute("success", "territory.grid.archived");
             redirect.addFlashAttribute("successArgs", d.grid().code());
             return "redirect:/territory?region=" + d.village().id();

@@ -1,6 +1,6 @@
 package org.gridwork.territory.web;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.gridwork.shared.web.MapTiles;
 import org.springframework.stereotype.Component;
 
 /** The tile layer every map uses; empty URL means a plain background (offline installations). */
@@ -10,10 +10,9 @@ public class MapSettings {
     private final String tileUrl;
     private final String attribution;
 
-    MapSettings(@Value("${gridwork.map.tile-url:}") String tileUrl,
-            @Value("${gridwork.map.tile-attribution:}") String attribution) {
-        this.tileUrl = tileUrl;
-        this.attribution = attribution;
+    MapSettings(MapTiles tiles) {
+        this.tileUrl = tiles.tileUrl();
+        this.attribution = tiles.tileAttribution();
     }
 
     public String tileUrl() {

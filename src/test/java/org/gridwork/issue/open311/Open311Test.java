@@ -115,8 +115,9 @@ class Open311Test {
                 .andExpect(content().string(containsString("<errors><error><code>403</code><description>")));
         postRequest("json", key, "NO_SUCH_SERVICE", "37.5830", "115.0260").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$[0].code").value(400));
+        // neither a point nor an address: refused (an address alone is accepted, see IssuePlacementTest)
         postRequest("json", key, "FACILITY_LAMP", null, null).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$[0].description").value(containsString("lat and long are required")));
+                .andExpect(jsonPath("$[0].description").value(containsString("a location is required")));
         postRequest("xml", key, "FACILITY_LAMP", "30.0", "100.0").andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("outside the service area")));
     }

@@ -43,6 +43,18 @@ class ErrorPageTest {
         assertThat(refused.body()).contains("Request refused").doesNotContain("??");
     }
 
+    @Test
+    void errorPagesRenderInTheLayoutForSomeoneWhoIsNotLoggedIn() throws Exception {
+        HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> missing = get(anonymous, "/public/no-such-page");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("id=\"error-404\"").contains("navbar").doesNotContain("id=\"current-user\"")
+                .doesNotContain("Exception");
+        HttpResponse<String> unknownCode = get(anonymous, "/public/track/ZZZZZZZZZZ");
+        assertThat(unknownCode.statusCode()).isEqualTo(404);
+        assertThat(unknownCode.body()).doesNotContain("id=\"current-user\"").doesNotContain("Exception");
+    }
+
     private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
         return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "text/html").header("Accept-Language", "en").GET().build(),

@@ -1,4 +1,4 @@
-package org.gridwork.visit;
+package org.gridwork.care;
 
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -7,11 +7,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
-import org.gridwork.care.CarePlanView;
-import org.gridwork.care.CareService;
-import org.gridwork.care.DueVisit;
 import org.gridwork.shared.demo.DemoDataContributor;
 import org.gridwork.territory.DataScope;
+import org.gridwork.visit.Condition;
+import org.gridwork.visit.VisitDraft;
+import org.gridwork.visit.VisitKind;
+import org.gridwork.visit.VisitService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * A history of visits to the demo care plans, relative to today: most people visited in time,
  * some due today, some overdue, a few never visited yet. Each staff member logs their own grids.
+ * In {@code care} (not {@code visit}): it walks the care plans, and visit must not depend on care,
+ * which listens to {@link org.gridwork.visit.VisitLogged}.
  */
 @Component
 class VisitDemoData implements DemoDataContributor {

@@ -1,4 +1,4 @@
-package org.gridwork.resident;
+package org.gridwork.shared.text;
 
 import java.util.regex.Pattern;
 

@@ -1,0 +1,32 @@
+package org.gridwork.campaign.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.gridwork.campaign.NewCampaign;
+import org.gridwork.campaign.TargetKind;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The "new campaign" form. */
+public record CampaignForm(
+        @NotBlank(message = "{campaign.error.title}") @Size(max = 200, message = "{campaign.error.titleLength}") String title,
+        @NotNull(message = "{campaign.error.form}") Long formId,
+        @NotNull(message = "{campaign.error.targetKind}") TargetKind targetKind,
+        List<String> tags,
+        @NotBlank(message = "{campaign.error.area}") String areaCode,
+        @NotNull(message = "{campaign.error.dates}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+        @NotNull(message = "{campaign.error.dates}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate) {
+
+    static CampaignForm empty(LocalDate today) {
+        return new CampaignForm("", null, TargetKind.HOUSEHOLDS, List.of(), "", today, today.plusDays(14));
+    }
+
+    NewCampaign toNewCampaign() {
+        return new NewCampaign(title, formId, targetKind, tags == null ? List.of() : tags, areaCode, startDate, dueDate,
+                List.of());
+    }
+}

@@ -1,0 +1,136 @@
+package org.gridwork.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.gridwork.support.Browser;
+import org.gridwork.support.BrowserTestSupport;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issue 20's walk-through: a supervisor launches a campaign over one grid; on a 360 px phone the
+ * grid's staff member checks three households (one done, one nobody home, one with a problem
+ * that raises an issue); the progress figures and the export agree with those answers.
+ */
+class CampaignBrowserTest extends BrowserTestSupport {
+
+    static final String GRID = "130528112201-002";
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void staffAnswerThreeHouseholdsOnAPhoneAndTheProgressAndExportAgree() {
+        String title = "浏览器排查 " + System.nanoTime();
+        useLanguage("zh_CN");
+        loginAs("supervisor");
+        open("/campaigns/new");
+        browser.findElement(By.id("title")).sendKeys(title);
+        new Select(browser.findElement(By.id("formId"))).selectByVisibleText("汛期入户排查（第 1 版）");
+        browser.findElement(By.id("areaCode")).sendKeys(GRID);
+        submit(By.id("launch-campaign"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("campaign-page")));
+        String campaignUrl = browser.getCurrentUrl();
+        long id = Long.parseLong(campaignUrl.replaceAll(".*/campaigns/(\\d+).*", "$1"));
+        long total = jdbc.sql("select count(*) from campaign_target where campaign_id = ?").param(id).query(Long.class).single();
+        assertThat(total).isGreaterThanOrEqualTo(3);
+        assertThat(figure("ALL")).isEqualTo(String.valueOf(total));
+        logout();
+
+        Browser.phone();
+        loginAs("staff");
+        open("/campaigns");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("my-campaigns")));
+        press(By.cssSelector("[data-campaign-id='" + id + "'] .next-household"));
+
+        // 1: everything fine
+        press(By.id("check-next"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("answer-form")));
+        answer("q1-1", "q2-NO", "q3-NO", "q4-NO", "q7-YES");
+        Browser.screenshot("campaign-form-phone");
+        submit(By.id("outcome-DONE"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("next-household")));
+        assertThat(text(By.cssSelector(".alert-success"))).contains("答案已保存");
+
+        // 2: nobody home, stays on the list for later
+        press(By.id("check-next"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("answer-form")));
+        submit(By.id("outcome-NOBODY_HOME"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("next-household")));
+        assertThat(text(By.cssSelector(".alert-success"))).contains("无人在家");
+        Browser.screenshot("campaign-next-phone");
+
+        // 3: cracks in the walls: a problem, raised as an issue
+        press(By.id("check-next"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("answer-form")));
+        answer("q1-1", "q2-NO", "q3-YES", "q4-NO", "q7-YES");
+        submit(By.id("outcome-DONE"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("problem-offer")));
+        press(By.id("raise-issue"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("campaign-issue-form")));
+        assertThat(browser.findElement(By.id("description")).getAttribute("value")).contains("墙体、屋顶有裂缝或渗漏");
+        new Select(browser.findElement(By.id("categoryId"))).selectByIndex(1);
+        submit(By.id("submit-issue"));
+        waitFor(ExpectedConditions.urlMatches(".*/issues/\\d+$"));
+        logout();
+
+        Browser.desktop();
+        loginAs("supervisor");
+        browser.get(campaignUrl);
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("progress")));
+        assertThat(figure("DONE")).isEqualTo("2");
+        assertThat(figure("ATTEMPTED")).isEqualTo("1");
+        assertThat(figure("NOT_STARTED")).isEqualTo(String.valueOf(total - 3));
+        assertThat(figure("PROBLEM")).isEqualTo("1");
+        assertThat(figure("ISSUE")).isEqualTo("1");
+        Browser.screenshot("campaign-progress");
+
+        // the list behind "done" has exactly the two households
+        press(By.cssSelector("#progress tbody tr:first-child a[data-figure='DONE']"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("target-rows")));
+        assertThat(browser.findElements(By.cssSelector("#target-rows a[data-status='DONE']"))).hasSize(2);
+
+        // the export says the same: one line per household, statuses as counted
+        String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch('/campaigns/" + id + "/answers.csv', {credentials: 'same-origin'}).then(r => r.text()).then(done);");
+        List<String> lines = csv.lines().skip(1).toList();
+        assertThat(lines).hasSize((int) total);
+        assertThat(lines.stream().filter(l -> l.contains(",已完成,"))).hasSize(2);
+        assertThat(lines.stream().filter(l -> l.contains(",无人在家,"))).hasSize(1);
+        assertThat(lines.stream().filter(l -> l.contains(",未开始,"))).hasSize((int) total - 3);
+    }
+
+    private String figure(String name) {
+        return text(By.cssSelector("#progress tbody tr:first-child [data-figure='" + name + "']"));
+    }
+
+    private void answer(String... labels) {
+        for (String label : labels) {
+            press(By.cssSelector("label[for='" + label + "']"));
+        }
+    }
+
+    private void press(By by) {
+        WebElement element = waitFor(ExpectedConditions.presenceOfElementLocated(by));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    private void submit(By by) {
+        WebElement button = browser.findElement(by);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.sendKeys(org.openqa.selenium.Keys.ENTER);
+    }
+}
