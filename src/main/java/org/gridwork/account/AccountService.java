@@ -233,6 +233,7 @@ public class AccountService {
     }
 
     /** A department of a level (county bureau or town office) serving a region (by id, optional). */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public DepartmentSummary createDepartment(String code, String name, CommandLevel level, Long regionId) {
         String c = code.strip();
@@ -254,6 +255,7 @@ public class AccountService {
     }
 
     /** Renames, (de)activates and, when a level is given, moves the department to that level. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void updateDepartment(long id, String name, boolean active, CommandLevel level) {
         Department d = departments.findById(id).orElseThrow(() -> new NotFoundException("department", id));
