@@ -161,7 +161,16 @@ public class CareService {
     /** Overdue residents of one grid (404 outside scope): the list behind a coverage figure. */
     public List<DueVisit> overdueIn(long gridId) {
         dataScope.requireGrid(gridId);
-        return due(dataScope.current(), time.today().minusDays(1), null, gridId, 1000);
+        List<DueVisit> due = due(dataScope.current(), time.today().minusDays(1), null, gridId, 1000);
+        // oldest due first; people due the same day in the register's pinyin order (ResidentService.summaries)
+        java.util.Map<Long, Integer> byName = new java.util.HashMap<>();
+        for (Long id : residents.summaries(due.stream().map(DueVisit::residentId).toList()).keySet()) {
+            byName.put(id, byName.size());
+        }
+        List<DueVisit> sorted = new ArrayList<>(due);
+        sorted.sort(java.util.Comparator.comparing(DueVisit::due)
+                .thenComparingInt(d -> byName.getOrDefault(d.residentId(), Integer.MAX_VALUE)));
+        return sorted;
     }
 
     // ---- changing ---------------------------------------------------------------------------

@@ -24,6 +24,8 @@ import org.gridwork.shared.MissingSettingException;
  */
 @Component
 @Profile("datagen")
+// registered here: nothing else enables the record, so the datagen profile failed to start
+@org.springframework.boot.context.properties.EnableConfigurationProperties(DatagenSettings.class)
 class DataGenerator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DataGenerator.class);

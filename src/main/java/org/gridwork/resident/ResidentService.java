@@ -169,10 +169,13 @@ public class ResidentService {
             return Map.of();
         }
         GridScope scope = dataScope.current();
-        return jdbc.query("select " + ResidentRows.COLUMNS + " from resident r where r.id = any(?)", ResidentRows.SUMMARY,
+        // in the register's pinyin order (zh-x-icu, V75), so lists built from it read as the register does
+        return jdbc.query("select " + ResidentRows.COLUMNS + " from resident r where r.id = any(?)"
+                + " order by r.name collate \"zh-x-icu\", r.id", ResidentRows.SUMMARY,
                 (Object) ids.toArray(Long[]::new)).stream()
                 .filter(r -> scope.allowsGrid(r.gridId()))
-                .collect(Collectors.toMap(ResidentSummary::id, Function.identity()));
+                .collect(Collectors.toMap(ResidentSummary::id, Function.identity(), (a, b) -> a,
+                        java.util.LinkedHashMap::new));
     }
 
     /**
@@ -408,7 +411,7 @@ public class ResidentService {
         }
         List<HouseholdView.Member> members = jdbc.query("select " + ResidentRows.COLUMNS + ", r.relation_to_head"
                 + " from resident r where r.household_id = ? order by case r.relation_to_head when 'HEAD' then 0 else 1 end,"
-                + " r.birth_date", (rs, i) -> new HouseholdView.Member(ResidentRows.summary(rs, i),
+                + " r.name collate \"zh-x-icu\", r.id", (rs, i) -> new HouseholdView.Member(ResidentRows.summary(rs, i),
                         rs.getString("relation_to_head") == null ? Relation.OTHER : Relation.valueOf(rs.getString("relation_to_head"))),
                 householdId);
         return new HouseholdView(householdId, (Long) h.get(0)[0], (String) h.get(0)[1], (Double) h.get(0)[2],
