@@ -1,5 +1,6 @@
 package org.gridwork.issue;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -69,9 +70,12 @@ class IssuePlacementTest {
         COUNTY_SUPERVISOR = "placer-" + code;
         synchronized (IssuePlacementTest.class) {
             if (accounts.findByUsername(COUNTY_SUPERVISOR).isEmpty()) {
-                var u = accounts.createUser(COUNTY_SUPERVISOR, BrowserTestSupport.DEMO_PASSWORD, "县中心值班员",
-                        Role.SUPERVISOR, null);
-                territory.assignSupervisor(territory.findRegionByCode(code).orElseThrow().id(), u.id());
+                String supervisor = COUNTY_SUPERVISOR;
+                SystemPrincipal.run("test set-up", () -> {
+                    var u = accounts.createUser(supervisor, BrowserTestSupport.DEMO_PASSWORD, "县中心值班员",
+                            Role.SUPERVISOR, null);
+                    territory.assignSupervisor(territory.findRegionByCode(code).orElseThrow().id(), u.id());
+                });
             }
         }
     }
