@@ -102,7 +102,8 @@ class TaskPickerTest {
                 .andExpect(jsonPath("$[0].value").value("staff"));
         mvc.perform(post("/tasks").with(as("admin")).with(csrf()).param("title", "拣选任务 picker-grids")
                         .param("instructions", "走访").param("dueDate", "2099-01-01").param("mode", "GRIDS")
-                        .param("gridCodes", "130528112201-001, 130528112202-001"))
+                        .param("gridCodes", "130528112201-001, 130528112202-001").param("typeChoice", "type:"
+                                + jdbc.queryForObject("select min(id) from task_type", Long.class)))
                 .andExpect(status().is3xxRedirection());
         long task = jdbc.queryForObject("select id from task where title = '拣选任务 picker-grids' order by id desc limit 1",
                 Long.class);
@@ -111,7 +112,8 @@ class TaskPickerTest {
         // an unknown code is named, nothing is created
         mvc.perform(post("/tasks").with(as("admin")).with(csrf()).param("title", "拣选任务 picker-unknown")
                         .param("instructions", "走访").param("dueDate", "2099-01-01").param("mode", "GRIDS")
-                        .param("gridCodes", "999999999999-001"))
+                        .param("gridCodes", "999999999999-001").param("typeChoice", "type:"
+                                + jdbc.queryForObject("select min(id) from task_type", Long.class)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("999999999999-001")));
     }
 }
