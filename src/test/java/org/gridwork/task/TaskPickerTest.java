@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @IntegrationTest
 class TaskPickerTest {
 
-    static final String VILLAGE = "130528177201";
+    static final String VILLAGE = "130528176201";
 
     @Autowired
     MockMvc mvc;
@@ -57,8 +57,8 @@ class TaskPickerTest {
                 return;
             }
             SecondTown.actAs(users, "admin");
-            territory.createRegion("130528177", "测试拣选镇", RegionLevel.TOWN, "130528");
-            var village = territory.createRegion(VILLAGE, "长乐村民委员会", RegionLevel.VILLAGE, "130528177");
+            territory.createRegion("130528176", "测试拣选镇", RegionLevel.TOWN, "130528");
+            var village = territory.createRegion(VILLAGE, "长乐村民委员会", RegionLevel.VILLAGE, "130528176");
             for (int i = 1; i <= 70; i++) {
                 territory.createGrid(village.id(), VILLAGE + "-" + String.format("%03d", i), "拣选网格" + i, null);
             }
