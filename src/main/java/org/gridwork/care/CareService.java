@@ -1,5 +1,7 @@
 package org.gridwork.care;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -191,6 +193,7 @@ public class CareService {
     }
 
     /** Edits who looks after the person, how often, what help they get. */
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void updatePlan(long planId, Long responsibleUserId, int intervalDays, String helpKind, String notes) {
         CarePlanView p = plan(planId);

@@ -231,12 +231,10 @@ public class Whistles {
             return;
         }
         if (!scope.unrestricted()) {
-            where.append(" and (false");
-            for (String path : scope.regionPaths()) {
-                where.append(" or i.region_path like ?");
-                args.add(path.replace("%", "").replace("_", "") + "%");
-            }
-            where.append(")");
+            // region subtrees only (no grid column given): a scope without them sees nothing here
+            GridScope.Predicate inScope = scope.predicate(null, "i.region_path");
+            where.append(" and ").append(inScope.sql());
+            args.addAll(inScope.args());
         }
     }
 

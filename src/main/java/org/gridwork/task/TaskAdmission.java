@@ -305,11 +305,9 @@ public class TaskAdmission {
         Instant from = month.atDay(1).atStartOfDay(time.zone()).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(time.zone()).toInstant();
         List<Object> args = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
-        String grids = "";
-        if (!scope.unrestricted()) {
-            grids = " and p.grid_id = any(?)";
-            args.add(scope.gridIds().toArray(new Long[0]));
-        }
+        GridScope.Predicate inScope = scope.predicate("p.grid_id", null);
+        String grids = " and " + inScope.sql();
+        args.addAll(inScope.args());
         return jdbc.query("select t.id, t.title, u.display_name, t.approval, t.created_at, count(*)"
                 + " from task t join task_pending_assignee p on p.task_id = t.id join app_user u on u.id = t.created_by"
                 + " where t.outside_reason is not null and t.created_at >= ? and t.created_at < ?" + grids
@@ -342,11 +340,10 @@ public class TaskAdmission {
         GridScope scope = dataScope.of(user);
         Instant from = month.atDay(1).atStartOfDay(time.zone()).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(time.zone()).toInstant();
-        String scopeSql = scope.unrestricted() ? "" : " and a.grid_id = any(?)";
+        GridScope.Predicate inScope = scope.predicate("a.grid_id", null);
+        String scopeSql = " and " + inScope.sql();
         List<Object> args = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
-        if (!scope.unrestricted()) {
-            args.add(scope.gridIds().toArray(new Long[0]));
-        }
+        args.addAll(inScope.args());
         String base = " from task t join task_assignment a on a.task_id = t.id left join task_type y on y.id = t.task_type_id"
                 + " join app_user u on u.id = t.created_by where t.created_at >= ? and t.created_at < ?" + scopeSql;
         List<BurdenRow> byType = jdbc.query("select y.name, t.outside_reason is not null, count(distinct t.id), count(*)" + base

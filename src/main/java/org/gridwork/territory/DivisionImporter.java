@@ -1,5 +1,7 @@
 package org.gridwork.territory;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +62,7 @@ public class DivisionImporter {
         this.events = events;
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     public DivisionImportReport importCsv(InputStream in) {
         long started = System.nanoTime();
         DivisionImportReport report = tx.execute(status -> {

@@ -23,7 +23,7 @@ public record GridBoundaryChanged(long gridId, String gridCode, Area changedArea
         this(gridId, gridCode, Area.around(gridCode, oldBoundaryGeojson, newBoundaryGeojson));
     }
 
-    /** A longitude/latitude box (WGS 84); {@link #isEmpty()} when west is past east. */
+    /** A longitude/latitude box (WGS 84); {@link #empty()} when west is past east. */
     public record Area(double west, double south, double east, double north) {
 
         static final Area EMPTY = new Area(0, 0, -1, -1);
@@ -43,7 +43,7 @@ public record GridBoundaryChanged(long gridId, String gridCode, Area changedArea
                     : new Area(envelope.getMinX(), envelope.getMinY(), envelope.getMaxX(), envelope.getMaxY());
         }
 
-        public boolean isEmpty() {
+        public boolean empty() {
             return west > east;
         }
     }

@@ -26,7 +26,8 @@ class CacheConfiguration {
     }
 
     private static CaffeineCache build(GridworkCache spec) {
-        Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(spec.maximumSize());
+        // statistics recorded: Actuator's cache metrics bind to every cache (and warn at start-up without them)
+        Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(spec.maximumSize()).recordStats();
         builder = spec.versioned() ? builder.expireAfterAccess(spec.lifetime()) : builder.expireAfterWrite(spec.lifetime());
         return new CaffeineCache(spec.cacheName(), builder.build());
     }

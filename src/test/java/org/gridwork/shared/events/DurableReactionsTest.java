@@ -16,6 +16,7 @@ import org.gridwork.resident.ResidentDraft;
 import org.gridwork.resident.ResidentService;
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.TestResidents;
+import org.gridwork.territory.GridBoundaryChanged;
 import org.gridwork.territory.TerritoryService;
 import org.gridwork.visit.Condition;
 import org.gridwork.visit.VisitDraft;
@@ -85,5 +86,22 @@ class DurableReactionsTest {
             assertThat(plan.lastVisitOn()).isEqualTo(visited);
             assertThat(incomplete(VisitLogged.class.getName())).isZero();
         });
+    }
+
+    @Test
+    void aBoundaryChangeLeftIncompleteIsReadBackWithItsEnvelopeAndCompleted() {
+        long grid = territory.findGridByCode("130528112201-001").orElseThrow().id();
+        // the envelope of a far-away area: nothing lies in it, so only the publication's fate is seen
+        jdbc.update("""
+                insert into event_publication(id, listener_id, event_type, serialized_event, publication_date, status)
+                values (?, ?, ?, ?, now() - interval '1 hour', 'PUBLISHED')""", UUID.randomUUID(),
+                "org.gridwork.resident.HomeRelocator.on(org.gridwork.territory.GridBoundaryChanged)",
+                GridBoundaryChanged.class.getName(), "{\"gridId\":" + grid + ",\"gridCode\":\"130528112201-001\","
+                        + "\"changedArea\":{\"west\":60.0,\"south\":10.0,\"east\":60.01,\"north\":10.01}}");
+
+        job.resubmit();
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(incomplete(GridBoundaryChanged.class.getName())).isZero());
     }
 }
