@@ -141,7 +141,7 @@ class PublicReportTest {
     @Test
     void aPointOutsideTheTerritoryIsRefusedPolitelyAndNothingIsFiled() throws Exception {
         Integer before = jdbc.queryForObject("select count(*) from public_report", Integer.class);
-        String page = mvc.perform(report("FACILITY_LAMP", "100.0", "30.0", "10.19.0.3").with(csrf()))
+        String page = mvc.perform(report("FACILITY_LAMP", "18.4", "-33.9", "10.19.0.3").with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("不在本辖区范围内").contains("路灯不亮了");
         String noCategory = mvc.perform(report("DISPUTE_FAMILY", "115.0260", "37.5830", "10.19.0.3").with(csrf()))
