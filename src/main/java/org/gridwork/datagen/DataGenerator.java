@@ -23,6 +23,7 @@ import org.gridwork.shared.MissingSettingException;
  */
 @Component
 @Profile("datagen")
+@org.springframework.boot.context.properties.EnableConfigurationProperties(DatagenSettings.class)
 class DataGenerator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DataGenerator.class);
