@@ -26,6 +26,10 @@ measure open311-requests     staff      "/open311/v2/requests.json"
 # Up the chain (issue 21): the county desk's queue and the monthly burden of work given to grid staff
 measure issue-list-escalated supervisor "/issues?view=ESCALATED"
 measure task-burden          supervisor "/tasks/burden"
+# Campaigns (issue 20): the generated county-wide campaign, half done
+CAMPAIGN=$(psql_value "select max(id) from campaign where status = 'LAUNCHED'")
+measure campaign-staff-list  staff      "/campaigns"
+measure campaign-progress    supervisor "/campaigns/$CAMPAIGN"
 # Residents' pages (issue 19), no login needed: the report form, and the tracking page of a code
 # planted on the newest Open311 request (the generator makes no residents' reports).
 psql_value "insert into public_report(issue_id, tracking_code, address_hash, device_id, created_at)

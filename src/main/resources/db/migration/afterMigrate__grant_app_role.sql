@@ -12,6 +12,16 @@ begin
     if app = '' or app = current_user then
         return;
     end if;
+    -- instances starting together: one grants at a time (concurrent GRANTs on one table can fail)
+    perform pg_advisory_xact_lock(7341095);
+    -- already as it should be (every start after the first): nothing to change
+    if not exists (select 1 from pg_tables t where t.schemaname = 'public'
+                   and not has_table_privilege(app, format('%I.%I', t.schemaname, t.tablename), 'SELECT'))
+       and not has_table_privilege(app, 'public.audit_event', 'UPDATE, DELETE, TRUNCATE')
+       and not has_table_privilege(app, 'public.audit_chain_check', 'UPDATE, DELETE, TRUNCATE')
+       and has_function_privilege(app, 'public.audit_event_purge(integer)', 'EXECUTE') then
+        return;
+    end if;
     execute format('revoke all on all tables in schema public from %I', app);
     execute format('revoke all on all sequences in schema public from %I', app);
     execute format('grant usage on schema public to %I', app);

@@ -1,5 +1,7 @@
 package org.gridwork.account;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -46,6 +48,7 @@ public class AccountService {
     }
 
     /** For demo data and the first admin: the password is final (no change forced). */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public UserSummary createUser(String username, String rawPassword, String displayName, Role role, Long departmentId) {
         AppUser user = new AppUser(username, passwordEncoder.encode(rawPassword), displayName, role, departmentId);
@@ -53,6 +56,7 @@ public class AccountService {
     }
 
     /** An admin creates a user; the answer carries the temporary password to hand over once. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public NewPassword createUserByAdmin(String username, String displayName, Role role, Long departmentId,
                                          String phone, boolean requireTotp) {
@@ -72,6 +76,7 @@ public class AccountService {
         return new NewPassword(user.getId(), user.getUsername(), temporary);
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void updateUser(long id, String displayName, Role role, Long departmentId, String phone, boolean requireTotp) {
         AppUser user = load(id);
@@ -89,6 +94,7 @@ public class AccountService {
     }
 
     /** Disables the user and ends their sessions at once. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void disableUser(long id, long actingUserId) {
         if (id == actingUserId) {
@@ -100,12 +106,14 @@ public class AccountService {
         events.publishEvent(AuditEvent.of("USER_DISABLED", "USER", id, ended + " session(s) ended"));
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void enableUser(long id) {
         load(id).enable();
         events.publishEvent(AuditEvent.of("USER_ENABLED", "USER", id, null));
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void unlockUser(long id) {
         load(id).unlock();
@@ -113,6 +121,7 @@ public class AccountService {
     }
 
     /** A temporary password the user must change at the next login; their sessions end. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public NewPassword resetPassword(long id) {
         AppUser user = load(id);
@@ -130,6 +139,7 @@ public class AccountService {
      * it locks the account, every session of the user ends. A change ends the user's other
      * sessions, on every instance; {@code keptSessionId}, the one the change came from, stays.
      */
+    @PreAuthorize(Authorities.ANY_ROLE)
     @Transactional
     public Optional<String> changeOwnPassword(long userId, String currentPassword, String newPassword, String keptSessionId) {
         AppUser user = load(userId);
@@ -156,6 +166,7 @@ public class AccountService {
      * The user's password, asked again before a change that weakens the account (second factor off,
      * new recovery codes). A wrong one counts as a failed login; the lock ends the user's sessions.
      */
+    @PreAuthorize(Authorities.ANY_ROLE)
     @Transactional
     public boolean confirmPassword(long userId, String password) {
         AppUser user = load(userId);
@@ -215,12 +226,14 @@ public class AccountService {
 
     // ---- departments
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public DepartmentSummary createDepartment(String code, String name) {
         return createDepartment(code, name, CommandLevel.TOWN, null);
     }
 
     /** A department of a level (county bureau or town office) serving a region (by id, optional). */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public DepartmentSummary createDepartment(String code, String name, CommandLevel level, Long regionId) {
         String c = code.strip();
@@ -235,12 +248,14 @@ public class AccountService {
         return created;
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void updateDepartment(long id, String name, boolean active) {
         updateDepartment(id, name, active, null);
     }
 
     /** Renames, (de)activates and, when a level is given, moves the department to that level. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void updateDepartment(long id, String name, boolean active, CommandLevel level) {
         Department d = departments.findById(id).orElseThrow(() -> new NotFoundException("department", id));
@@ -268,6 +283,7 @@ public class AccountService {
     }
 
     /** Puts a HANDLER user in a department (or none); their issue scope follows at once. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void assignDepartment(long userId, Long departmentId) {
         AppUser user = users.findById(userId).orElseThrow(() -> new org.gridwork.shared.NotFoundException("user", userId));

@@ -1,5 +1,6 @@
 package org.gridwork.account;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import org.gridwork.shared.MissingSettingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ class FirstAdminInitializer implements ApplicationRunner {
                     "GRIDWORK_ADMIN_PASSWORD is shorter than 10 characters.",
                     "Choose a longer password for the first administrator.");
         }
-        accounts.createUser(username, password, username, Role.ADMIN, null);
+        SystemPrincipal.run("first administrator", () -> accounts.createUser(username, password, username, Role.ADMIN, null));
         log.info("Created the first administrator '{}'.", username);
     }
 }

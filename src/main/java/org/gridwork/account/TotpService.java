@@ -1,5 +1,7 @@
 package org.gridwork.account;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,6 +59,7 @@ public class TotpService {
     }
 
     /** Starts (or restarts) enrolment with a fresh secret; answers the otpauth:// URI for the app. */
+    @PreAuthorize(Authorities.ANY_ROLE)
     @Transactional
     public String startEnrolment(long userId) {
         AppUser user = load(userId);
@@ -75,6 +78,7 @@ public class TotpService {
     }
 
     /** Confirms enrolment with a code from the app; answers the recovery codes, or empty when the code is wrong. */
+    @PreAuthorize(Authorities.ANY_ROLE)
     @Transactional
     public List<String> confirmEnrolment(long userId, String code) {
         AppUser user = load(userId);
@@ -87,6 +91,7 @@ public class TotpService {
     }
 
     /** Switches the second factor off (not allowed while an admin requires it: checked by the caller). */
+    @PreAuthorize(Authorities.ANY_ROLE)
     @Transactional
     public void disable(long userId) {
         load(userId).removeTotp();
@@ -113,6 +118,7 @@ public class TotpService {
         return load(userId).isLockedAt(clock.instant());
     }
 
+    @PreAuthorize(Authorities.ANY_ROLE)
     @Transactional
     public List<String> regenerateRecoveryCodes(long userId) {
         events.publishEvent(AuditEvent.of("TOTP_RECOVERY_CODES_RENEWED", "USER", userId, null));

@@ -1,5 +1,6 @@
 package org.gridwork.audit;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,6 @@ class AuditChainJob {
     @Scheduled(cron = "${gridwork.audit.verify-cron:0 40 * * * *}", zone = "UTC")
     @SchedulerLock(name = "audit-chain-verify", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void verify() {
-        audit.checkChain();
+        SystemPrincipal.run("audit chain check", audit::checkChain);
     }
 }

@@ -1,5 +1,6 @@
 package org.gridwork.audit;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ class AuditRetentionJob {
     @Scheduled(cron = "${gridwork.audit.purge-cron:0 30 2 * * *}", zone = "UTC")
     @SchedulerLock(name = "audit-retention", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void purge() {
-        int removed = audit.purgeExpired();
+        int removed = SystemPrincipal.call("audit retention", audit::purgeExpired);
         if (removed > 0) {
             log.info("Removed {} audit rows older than {} days.", removed, audit.retentionDays());
         }

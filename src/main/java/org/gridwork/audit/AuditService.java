@@ -1,5 +1,7 @@
 package org.gridwork.audit;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -138,6 +140,7 @@ public class AuditService {
     }
 
     /** Verifies the chain and records the result, which the admin's home and the chain screen show. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public ChainCheck checkChain() {
         AuditChain.Verifier v = verify();
@@ -176,6 +179,7 @@ public class AuditService {
      * Removes rows past the retention period through {@code audit_event_purge} (V95), which runs with the
      * owner's rights: the application's own role may not delete audit rows. Never under 180 days.
      */
+    @PreAuthorize(Authorities.SYSTEM)
     @Transactional
     public int purgeExpired() {
         Integer removed = jdbc.queryForObject("select audit_event_purge(:days)",

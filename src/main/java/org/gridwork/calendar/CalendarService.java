@@ -1,5 +1,7 @@
 package org.gridwork.calendar;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -69,6 +71,7 @@ public class CalendarService {
     }
 
     /** Changes working hours and weekend days; refuses periods that cannot be read or overlap. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void updateSettings(String workingHours, Set<DayOfWeek> weekend) {
         List<BusinessCalendar.Period> periods;
@@ -89,6 +92,7 @@ public class CalendarService {
     }
 
     /** Adds or replaces a holiday or make-up working day. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void saveDay(LocalDate day, DayKind kind, String name) {
         if (day == null || kind == null || name == null || name.isBlank()) {
@@ -100,6 +104,7 @@ public class CalendarService {
         Caches.forgetNowAndAfterCommit(cached);
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void removeDay(LocalDate day) {
         jdbc.update("delete from business_calendar_day where day = ?", day);

@@ -38,6 +38,7 @@ import org.gridwork.territory.TerritoryService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,6 +90,7 @@ public class CampaignService {
     // ---- launching ------------------------------------------------------------------------
 
     /** Launches a campaign: one target per household (or group member) in the area, written by one INSERT ... SELECT. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     @Transactional
     public long launch(NewCampaign c) {
         return launch(requireManager(), c);
@@ -180,7 +182,7 @@ public class CampaignService {
         Map<String, Object> params = new HashMap<>();
         String where = "true";
         if (!scope.unrestricted()) {
-            where = "c.id in (select distinct t.campaign_id from campaign_target t where t.grid_id = any(cast(:grids as bigint[])))";
+            where = "c.id in (select p.campaign_id from campaign_grid_progress p where p.grid_id = any(cast(:grids as bigint[])))";
             params.put("grids", array(scope.gridIds()));
         }
         List<CampaignSummary> list = jdbc.sql(SUMMARY + " where " + where + " order by c.due_date desc, c.id desc")
@@ -213,9 +215,9 @@ public class CampaignService {
         }
         LocalDate today = time.today();
         return jdbc.sql("""
-                select c.id, c.title, c.due_date, """ + countColumns() + """
-                from campaign c join campaign_target t on t.campaign_id = c.id
-                where c.status = 'LAUNCHED' and t.grid_id = any(cast(:grids as bigint[]))
+                select c.id, c.title, c.due_date, """ + SUM_COLUMNS + """
+                from campaign c join campaign_grid_progress p on p.campaign_id = c.id
+                where c.status = 'LAUNCHED' and p.grid_id = any(cast(:grids as bigint[]))
                 group by c.id order by c.due_date, c.id""").param("grids", array(scope.gridIds()))
                 .query((rs, i) -> new MyCampaign(rs.getLong("id"), rs.getString("title"),
                         rs.getObject("due_date", LocalDate.class),
@@ -233,12 +235,14 @@ public class CampaignService {
     public List<ProgressRow> progress(long campaignId, String nodeCode) {
         CampaignSummary campaign = campaign(campaignId);
         GridScope scope = dataScope.current();
-        Map<Long, Counts> perGrid = jdbc.sql("select t.grid_id, " + countColumns()
-                + " from campaign_target t where t.campaign_id = ? group by t.grid_id").param(campaignId)
+        Map<Long, Counts> perGrid = jdbc.sql("select p.grid_id, " + SUM_COLUMNS
+                + " from campaign_grid_progress p where p.campaign_id = ? group by p.grid_id").param(campaignId)
                 .query((rs, i) -> Map.entry(rs.getLong("grid_id"), counts(rs))).list().stream()
                 .filter(e -> scope.allowsGrid(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        Node node = node(scope, nodeCode == null || nodeCode.isBlank() ? campaign.areaCode() : nodeCode.strip(), true);
+        boolean byDefault = nodeCode == null || nodeCode.isBlank();
+        // the campaign's own area by default (a reader whose area is smaller sees their part); a node asked for must be in scope
+        Node node = node(scope, byDefault ? campaign.areaCode() : nodeCode.strip(), byDefault);
         Map<String, ProgressRow> children = new TreeMap<>();
         Counts total = Counts.NONE;
         for (Map.Entry<Long, Counts> e : perGrid.entrySet()) {
@@ -312,9 +316,9 @@ public class CampaignService {
         if (gridIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select t.grid_id, count(*) from campaign_target t where t.campaign_id in "
-                + "(select id from campaign where status = 'LAUNCHED') and " + TargetFilter.PENDING.sql
-                + " and t.grid_id = any(cast(:grids as bigint[])) group by t.grid_id").param("grids", array(gridIds))
+        return jdbc.sql("select p.grid_id, sum(p.attempted + p.not_started) from campaign_grid_progress p"
+                + " where p.campaign_id in (select id from campaign where status = 'LAUNCHED')"
+                + " and p.grid_id = any(cast(:grids as bigint[])) group by p.grid_id").param("grids", array(gridIds))
                 .query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
@@ -420,6 +424,7 @@ public class CampaignService {
      * the same form records nothing and returns false. Answers are checked against the form only
      * for {@link Outcome#DONE}; photo answers come as uploaded bytes by question code.
      */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'GRID_STAFF')")
     @Transactional
     public boolean record(long campaignId, long targetId, UUID token, Outcome outcome, Map<String, List<String>> answers,
             Map<String, byte[]> photoAnswers, Double longitude, Double latitude) {
@@ -506,6 +511,7 @@ public class CampaignService {
      * Raises an issue from a target: at the household's point (or the phone's at the last visit),
      * with the target's photo answers, linked to the resident for a group campaign. Returns its id.
      */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'GRID_STAFF')")
     @Transactional
     public long raiseIssue(long campaignId, long targetId, long categoryId, Urgency urgency, String description) {
         TargetView view = target(campaignId, targetId);
@@ -635,9 +641,14 @@ public class CampaignService {
                 rs.getObject("due_date", LocalDate.class), rs.getString("status"), Counts.NONE);
     }
 
+    /** From the grid directory's memory (towns, villages, grids); a county or above from the database. */
     private String areaName(String code) {
-        return territory.findGridByCode(code).map(territory::placeName)
-                .or(() -> territory.findRegionByCode(code).map(RegionSummary::name)).orElse(code);
+        RegionSummary area = directory.areas().get(code);
+        if (area != null) {
+            return area.name();
+        }
+        String place = directory.placeName(code);
+        return !place.equals(code) ? place : territory.findRegionByCode(code).map(RegionSummary::name).orElse(code);
     }
 
     private static CampaignSummary withCounts(CampaignSummary s, Counts c) {
@@ -653,22 +664,22 @@ public class CampaignService {
         params.put("ids", array(ids));
         String grids = "";
         if (!scope.unrestricted()) {
-            grids = " and t.grid_id = any(cast(:grids as bigint[]))";
+            grids = " and p.grid_id = any(cast(:grids as bigint[]))";
             params.put("grids", array(scope.gridIds()));
         }
-        return jdbc.sql("select t.campaign_id, " + countColumns() + " from campaign_target t"
-                + " where t.campaign_id = any(cast(:ids as bigint[]))" + grids + " group by t.campaign_id").params(params)
+        return jdbc.sql("select p.campaign_id, " + SUM_COLUMNS + " from campaign_grid_progress p"
+                + " where p.campaign_id = any(cast(:ids as bigint[]))" + grids + " group by p.campaign_id").params(params)
                 .query((rs, i) -> Map.entry(rs.getLong(1), counts(rs))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** The count columns of {@link Counts}, each the predicate of its {@link TargetFilter}. */
-    private static String countColumns() {
-        return TargetFilter.ALL.countSql() + " as total, " + TargetFilter.DONE.countSql() + " as done, "
-                + TargetFilter.ATTEMPTED.countSql() + " as attempted, " + TargetFilter.REFUSED.countSql() + " as refused, "
-                + TargetFilter.NOT_STARTED.countSql() + " as not_started, " + TargetFilter.PROBLEM.countSql()
-                + " as problems, " + TargetFilter.ISSUE.countSql() + " as issues ";
-    }
+    /**
+     * The columns of {@link Counts} from the per-grid roll-up (V87: triggers on campaign_target
+     * count each {@link TargetFilter}'s predicate), summed over the grids read.
+     */
+    private static final String SUM_COLUMNS = "sum(p.total) as total, sum(p.done) as done, sum(p.attempted) as attempted,"
+            + " sum(p.refused) as refused, sum(p.not_started) as not_started, sum(p.problems) as problems,"
+            + " sum(p.issues) as issues ";
 
     private static Counts counts(ResultSet rs) throws SQLException {
         return new Counts(rs.getLong("total"), rs.getLong("done"), rs.getLong("attempted"), rs.getLong("refused"),

@@ -12,6 +12,7 @@ import org.gridwork.shared.audit.AuditEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,6 +59,7 @@ public class FormService {
     }
 
     /** A new, empty form (version 1 of a new family). */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     @Transactional
     public long create(String title, String titleEn, String description) {
         CurrentUser user = requireDesigner();
@@ -73,6 +75,7 @@ public class FormService {
     }
 
     /** Appends a question; its code is given here (q1, q2, ... never reused within the version). */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     @Transactional
     public void addQuestion(long formId, Question question) {
         ChecklistForm form = editable(formId);
@@ -81,6 +84,7 @@ public class FormService {
         save(form, list, "question added");
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     @Transactional
     public void removeQuestion(long formId, String code) {
         ChecklistForm form = editable(formId);
@@ -92,6 +96,7 @@ public class FormService {
     }
 
     /** Moves a question one place up (-1) or down (+1); refused when a condition would then point forward. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     @Transactional
     public void moveQuestion(long formId, String code, int direction) {
         ChecklistForm form = editable(formId);
@@ -109,12 +114,14 @@ public class FormService {
     }
 
     /** Replaces the whole list (the designer's checks first); refused when the form is in use. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     @Transactional
     public void replaceQuestions(long formId, List<Question> questions) {
         save(editable(formId), new ArrayList<>(questions), "questions replaced");
     }
 
     /** A copy of a version as the next version of its family, editable. Returns its id. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     @Transactional
     public long copyAsNewVersion(long formId) {
         CurrentUser user = requireDesigner();

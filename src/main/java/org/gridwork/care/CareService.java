@@ -1,5 +1,7 @@
 package org.gridwork.care;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -159,7 +161,16 @@ public class CareService {
     /** Overdue residents of one grid (404 outside scope): the list behind a coverage figure. */
     public List<DueVisit> overdueIn(long gridId) {
         dataScope.requireGrid(gridId);
-        return due(dataScope.current(), time.today().minusDays(1), null, gridId, 1000);
+        List<DueVisit> due = due(dataScope.current(), time.today().minusDays(1), null, gridId, 1000);
+        // oldest due first; people due the same day in the register's pinyin order (ResidentService.summaries)
+        java.util.Map<Long, Integer> byName = new java.util.HashMap<>();
+        for (Long id : residents.summaries(due.stream().map(DueVisit::residentId).toList()).keySet()) {
+            byName.put(id, byName.size());
+        }
+        List<DueVisit> sorted = new ArrayList<>(due);
+        sorted.sort(java.util.Comparator.comparing(DueVisit::due)
+                .thenComparingInt(d -> byName.getOrDefault(d.residentId(), Integer.MAX_VALUE)));
+        return sorted;
     }
 
     // ---- changing ---------------------------------------------------------------------------
@@ -182,6 +193,7 @@ public class CareService {
     }
 
     /** Edits who looks after the person, how often, what help they get. */
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void updatePlan(long planId, Long responsibleUserId, int intervalDays, String helpKind, String notes) {
         CarePlanView p = plan(planId);

@@ -1,5 +1,6 @@
 package org.gridwork.dashboard;
 
+import org.gridwork.shared.export.SpreadsheetCells;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -115,7 +116,7 @@ public class MonthlyReport {
                         if (value instanceof Number n) {
                             cell.setCellValue(n.doubleValue());
                         } else if (value != null) {
-                            cell.setCellValue(value.toString());
+                            cell.setCellValue(SpreadsheetCells.neutralise(value.toString()));
                         }
                         if (r == 0 || r == rows.size() - 1) {
                             cell.setCellStyle(bold);
@@ -142,7 +143,9 @@ public class MonthlyReport {
         try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             for (List<Object> row : table(nodeCode, month, table, locale)) {
-                printer.printRecord(row.stream().map(v -> v == null ? "" : v).toList());
+                // names come from people (a grid called "=HYPERLINK(...)"): neutralised like every export
+                printer.printRecord(row.stream().map(v -> v == null ? "" : v instanceof Number ? v
+                        : SpreadsheetCells.neutralise(v.toString())).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

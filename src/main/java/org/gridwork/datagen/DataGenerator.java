@@ -1,5 +1,6 @@
 package org.gridwork.datagen;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,6 +24,7 @@ import org.gridwork.shared.MissingSettingException;
  */
 @Component
 @Profile("datagen")
+// registered here: nothing else enables the record, so the datagen profile failed to start
 @org.springframework.boot.context.properties.EnableConfigurationProperties(DatagenSettings.class)
 class DataGenerator implements ApplicationRunner {
 
@@ -52,6 +54,10 @@ class DataGenerator implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        SystemPrincipal.run("data generator", this::generate);
+    }
+
+    private void generate() {
         Integer users = jdbc.queryForObject("select count(*) from app_user", Integer.class);
         if (users != null && users > 0) {
             throw new MissingSettingException("The data generator only fills an empty database, and this one has users.",

@@ -1,5 +1,7 @@
 package org.gridwork.issue;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +102,7 @@ public class CategoryService {
     }
 
     /** Changes a subclass's limits; a stale version (someone else saved first) is a conflict. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void changeLimits(long id, long version, int amount, LimitUnit unit, boolean emergency, int verifyLimitHours,
             boolean active, boolean publicReporting) {

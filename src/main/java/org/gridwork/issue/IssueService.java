@@ -1,5 +1,7 @@
 package org.gridwork.issue;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,6 +91,7 @@ public class IssueService {
     // ---- reporting ----
 
     /** A report by grid staff or a supervisor. Returns the new issue's id. */
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public long report(ReportCommand c) {
         CurrentUser user = currentUsers.require();
@@ -141,6 +144,7 @@ public class IssueService {
     }
 
     /** A report from the public through Open311: no user, the channel's key recorded. */
+    @PreAuthorize(Authorities.SYSTEM)
     @Transactional
     public long reportFromOpen311(long categoryId, String description, double longitude, double latitude, String address,
             String reporterContact, long keyId, String channel) {
@@ -189,18 +193,21 @@ public class IssueService {
 
     // ---- the transitions ----
 
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void file(long id, long version, String comment) {
         Issue issue = act(id, version, "ISSUE_FILED", (i, a) -> i.file(a, comment, now()));
         notifier.reporter(issue, currentUsers.require().id(), "notification.issue.reporter.filed");
     }
 
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void reject(long id, long version, String reason) {
         Issue issue = act(id, version, "ISSUE_REJECTED", (i, a) -> i.reject(a, reason, now()));
         notifier.reporter(issue, currentUsers.require().id(), "notification.issue.reporter.rejected", reason.strip());
     }
 
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void dispatchToStaff(long id, long version, long staffUserId, String comment) {
         UserSummary staff = accounts.findUser(staffUserId).filter(u -> u.role() == Role.GRID_STAFF && u.enabled())
@@ -211,6 +218,7 @@ public class IssueService {
         notifier.reporter(issue, currentUsers.require().id(), "notification.issue.reporter.dispatched");
     }
 
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void dispatchToDepartment(long id, long version, long departmentId, String comment) {
         DepartmentSummary dept = accounts.departments().stream().filter(d -> d.id() == departmentId && d.active()
@@ -222,17 +230,20 @@ public class IssueService {
         notifier.reporter(issue, currentUsers.require().id(), "notification.issue.reporter.dispatched");
     }
 
+    @PreAuthorize(Authorities.ASSIGNEE)
     @Transactional
     public void accept(long id, long version) {
         act(id, version, "ISSUE_ACCEPTED", (i, a) -> i.accept(a, now()));
     }
 
+    @PreAuthorize(Authorities.ASSIGNEE)
     @Transactional
     public void returnToSupervisor(long id, long version, String reason) {
         Issue issue = act(id, version, "ISSUE_RETURNED", (i, a) -> i.returnToSupervisor(a, reason, now()));
         notifier.desk(issue.getGridId(), atCounty(issue), id, "notification.issue.returned");
     }
 
+    @PreAuthorize(Authorities.ASSIGNEE)
     @Transactional
     public void reportHandled(long id, long version, String whatWasDone, List<byte[]> afterPhotos) {
         CurrentUser user = currentUsers.require();
@@ -249,12 +260,14 @@ public class IssueService {
         notifier.desk(issue.getGridId(), false, id, "notification.issue.handled"); // the town verifies, whoever handled it
     }
 
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void verifyAndClose(long id, long version, String comment) {
         Issue issue = act(id, version, "ISSUE_CLOSED", (i, a) -> i.verifyAndClose(a, comment, now()));
         notifier.reporter(issue, currentUsers.require().id(), "notification.issue.reporter.closed");
     }
 
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void sendBackForRework(long id, long version, String reason) {
         Issue issue = act(id, version, "ISSUE_REWORK", (i, a) -> i.sendBackForRework(a, reason, freshDeadlines(i), now()));
@@ -263,18 +276,21 @@ public class IssueService {
     }
 
     /** The resident rated the outcome 不满意 within 7 days: back to the same assignee with a fresh deadline. */
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void reopenForRework(long id, long version, String reason) {
         Issue issue = act(id, version, "ISSUE_REOPENED", (i, a) -> i.reopenForRework(a, reason, freshDeadlines(i), now()));
         notifier.assignees(issue.getAssigneeUserId(), issue.getAssigneeDepartmentId(), id, "notification.issue.rework");
     }
 
+    @PreAuthorize(Authorities.ASSIGNEE)
     @Transactional
     public void requestExtension(long id, long version, Instant until, String reason) {
         Issue issue = act(id, version, "ISSUE_EXTENSION_REQUESTED", (i, a) -> i.requestExtension(a, until, reason, now()));
         notifier.desk(issue.getGridId(), atCounty(issue), id, "notification.issue.extensionRequested");
     }
 
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void approveExtension(long id, long version, String comment) {
         Issue issue = act(id, version, "ISSUE_EXTENSION_APPROVED", (i, a) -> i.approveExtension(a,
@@ -284,6 +300,7 @@ public class IssueService {
                 "notification.issue.extensionApproved");
     }
 
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void refuseExtension(long id, long version, String reason) {
         Issue issue = act(id, version, "ISSUE_EXTENSION_REFUSED", (i, a) -> i.refuseExtension(a, reason, now()));

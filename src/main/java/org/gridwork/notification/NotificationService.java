@@ -1,5 +1,7 @@
 package org.gridwork.notification;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -75,6 +77,7 @@ public class NotificationService {
     }
 
     /** Marks one as read and answers where it leads; only the owner's own (others' ids do nothing). */
+    @PreAuthorize(Authorities.ANY_ROLE)
     @Transactional
     public String open(long id) {
         long user = currentUsers.require().id();
@@ -88,6 +91,7 @@ public class NotificationService {
         return url.get(0) == null ? "/notifications" : url.get(0);
     }
 
+    @PreAuthorize(Authorities.ANY_ROLE)
     @Transactional
     public void markAllRead() {
         long user = currentUsers.require().id();

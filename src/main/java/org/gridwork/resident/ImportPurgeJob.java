@@ -1,5 +1,6 @@
 package org.gridwork.resident;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ class ImportPurgeJob {
     @Scheduled(cron = "${gridwork.residents.import-purge-cron:0 17 * * * *}", zone = "UTC")
     @SchedulerLock(name = "resident-import-purge", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
     void purge() {
-        int removed = transfer.purgeStalePreviews();
+        int removed = SystemPrincipal.call("import preview purge", transfer::purgeStalePreviews);
         if (removed > 0) {
             log.info("Removed {} resident import previews older than a day.", removed);
         }

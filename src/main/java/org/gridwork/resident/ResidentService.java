@@ -1,5 +1,7 @@
 package org.gridwork.resident;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import org.gridwork.shared.text.PhoneNumber;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -86,9 +88,9 @@ public class ResidentService {
     }
 
     /** Admins change a tag's default visit interval; open care plans keep their own interval. */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void changeTagInterval(String code, int days) {
-        requireAdmin();
         if (days < 1 || days > 366) {
             throw new BusinessRuleException("resident.tag.interval.range");
         }
@@ -99,9 +101,9 @@ public class ResidentService {
         events.publishEvent(AuditEvent.of("TAG_CHANGED", "RESIDENT_TAG", code, "interval " + days));
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void addTag(String code, String nameZh, String nameEn, int days, boolean sensitive) {
-        requireAdmin();
         String c = code == null ? "" : code.strip().toUpperCase();
         if (!c.matches("[A-Z][A-Z0-9_]{1,39}")) {
             throw new BusinessRuleException("resident.tag.code.invalid");
@@ -120,12 +122,6 @@ public class ResidentService {
                 + " values (?, ?, ?, ?, ?, 200)", c, nameZh.strip(), nameEn.strip(), days, sensitive);
         Caches.forgetNowAndAfterCommit(tags);
         events.publishEvent(AuditEvent.of("TAG_CREATED", "RESIDENT_TAG", c, null));
-    }
-
-    private void requireAdmin() {
-        if (!currentUsers.require().is(org.gridwork.account.Role.ADMIN)) {
-            throw new org.springframework.security.access.AccessDeniedException("admins only");
-        }
     }
 
     // ---- reading ----------------------------------------------------------------------------
@@ -173,10 +169,13 @@ public class ResidentService {
             return Map.of();
         }
         GridScope scope = dataScope.current();
-        return jdbc.query("select " + ResidentRows.COLUMNS + " from resident r where r.id = any(?)", ResidentRows.SUMMARY,
+        // in the register's pinyin order (zh-x-icu, V75), so lists built from it read as the register does
+        return jdbc.query("select " + ResidentRows.COLUMNS + " from resident r where r.id = any(?)"
+                + " order by r.name collate \"zh-x-icu\", r.id", ResidentRows.SUMMARY,
                 (Object) ids.toArray(Long[]::new)).stream()
                 .filter(r -> scope.allowsGrid(r.gridId()))
-                .collect(Collectors.toMap(ResidentSummary::id, Function.identity()));
+                .collect(Collectors.toMap(ResidentSummary::id, Function.identity(), (a, b) -> a,
+                        java.util.LinkedHashMap::new));
     }
 
     /**
@@ -229,6 +228,7 @@ public class ResidentService {
     // ---- writing ----------------------------------------------------------------------------
 
     /** Registers a resident; refuses a duplicate ID number (naming the existing person only when in scope). */
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public long register(ResidentDraft draft) {
         long id = insert(validate(draft, null), draft);
@@ -305,6 +305,7 @@ public class ResidentService {
         return events;
     }
 
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void update(long id, ResidentDraft draft) {
         ResidentSummary before = summary(id);
@@ -334,6 +335,7 @@ public class ResidentService {
     }
 
     /** Replaces the resident's tags; added tags open care plans, removed ones close them (via events). */
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void setTags(long id, Set<String> tags) {
         ResidentSummary r = summary(id);
@@ -368,6 +370,7 @@ public class ResidentService {
     }
 
     /** Moved out or deceased (with date and reason), or back to living here; never a hard delete. */
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void changeStatus(long id, ResidentStatus status, LocalDate date, String reason) {
         ResidentSummary r = summary(id);
@@ -408,7 +411,7 @@ public class ResidentService {
         }
         List<HouseholdView.Member> members = jdbc.query("select " + ResidentRows.COLUMNS + ", r.relation_to_head"
                 + " from resident r where r.household_id = ? order by case r.relation_to_head when 'HEAD' then 0 else 1 end,"
-                + " r.birth_date", (rs, i) -> new HouseholdView.Member(ResidentRows.summary(rs, i),
+                + " r.name collate \"zh-x-icu\", r.id", (rs, i) -> new HouseholdView.Member(ResidentRows.summary(rs, i),
                         rs.getString("relation_to_head") == null ? Relation.OTHER : Relation.valueOf(rs.getString("relation_to_head"))),
                 householdId);
         return new HouseholdView(householdId, (Long) h.get(0)[0], (String) h.get(0)[1], (Double) h.get(0)[2],
@@ -416,6 +419,7 @@ public class ResidentService {
     }
 
     /** Starts a household at the resident's home with them as its head. */
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public long startHousehold(long residentId) {
         ResidentDetail r = detail(residentId);
@@ -430,6 +434,7 @@ public class ResidentService {
     }
 
     /** Adds a resident (found by exact ID number, within scope) to a household with their relation to the head. */
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public void addMember(long householdId, String idNumber, Relation relation) {
         HouseholdView h = household(householdId);

@@ -152,10 +152,7 @@ final class ResidentSheet {
         };
     }
 
-    /**
-     * A cell a spreadsheet would run as a formula (= + - @, or tab/CR first) gets a leading
-     * apostrophe, so an export can never carry a formula injection (CWE-1236).
-     */
+    /** An empty cell for null; formulas neutralised by the one neutraliser of every export. */
     static String neutralise(String v) {
         return org.gridwork.shared.export.SpreadsheetCells.neutralise(v);
     }

@@ -1,5 +1,7 @@
 package org.gridwork.resident;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -156,6 +158,7 @@ public class ResidentTransferService {
     // ---- import -----------------------------------------------------------------------------
 
     /** Checks a file and keeps its valid rows under a token; nothing enters the register yet. */
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public ImportPreview preview(byte[] content, String fileName) {
         List<ResidentSheet.Line> lines = ResidentSheet.read(content, fileName);
@@ -190,6 +193,7 @@ public class ResidentTransferService {
     }
 
     /** Saves the valid rows of a checked file; rows that became invalid since (a duplicate meanwhile) are skipped. */
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public int confirm(UUID token) {
         Object[] row = load(token);
@@ -258,6 +262,7 @@ public class ResidentTransferService {
     }
 
     /** Removes import previews older than a day, confirmed or not: they hold personal data. */
+    @PreAuthorize(Authorities.SYSTEM)
     @Transactional
     public int purgeStalePreviews() {
         return jdbc.update("delete from resident_import where created_at < now() - interval '1 day'");

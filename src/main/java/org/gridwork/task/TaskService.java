@@ -1,5 +1,7 @@
 package org.gridwork.task;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -81,6 +83,7 @@ public class TaskService {
     // ---- supervisors ----------------------------------------------------------------------
 
     /** Creates a task for the chosen assignees, all of whom must be grid staff within the scope. */
+    @PreAuthorize(Authorities.MANAGER)
     @Transactional
     public long create(NewTask request) {
         return create(requireManager(), request);
@@ -317,6 +320,7 @@ public class TaskService {
     }
 
     /** Tells every assignee in scope who is not done; returns how many were reminded. */
+    @PreAuthorize(Authorities.MANAGER)
     @Transactional
     public int remind(long taskId) {
         TaskMatrix matrix = matrix(taskId);
@@ -333,6 +337,7 @@ public class TaskService {
     }
 
     /** Moves the due date later (the original is kept) and tells those not done yet. */
+    @PreAuthorize(Authorities.MANAGER)
     @Transactional
     public void extend(long taskId, LocalDate newDueDate) {
         TaskMatrix matrix = matrix(taskId);
@@ -360,6 +365,7 @@ public class TaskService {
     }
 
     /** The current user records their progress, with an optional photo (JPEG or PNG). */
+    @PreAuthorize(Authorities.STAFF)
     @Transactional
     public void recordProgress(long taskId, TaskStatus status, String note, byte[] photo) {
         recordProgress(currentUsers.require(), taskId, status, note, photo);

@@ -1,5 +1,7 @@
 package org.gridwork.territory;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +62,7 @@ public class DivisionImporter {
         this.events = events;
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     public DivisionImportReport importCsv(InputStream in) {
         long started = System.nanoTime();
         DivisionImportReport report = tx.execute(status -> {
@@ -69,8 +72,9 @@ public class DivisionImporter {
             }
             return r;
         });
-        log.info("Division import: {} created, {} updated, {} unchanged, {} errors in {} ms", report.created(),
-                report.updated(), report.unchanged(), report.errorCount(), (System.nanoTime() - started) / 1_000_000);
+        log.info("Division import: {} created, {} updated, {} unchanged, {} errors in {} ms ({})", report.created(),
+                report.updated(), report.unchanged(), report.errorCount(), (System.nanoTime() - started) / 1_000_000,
+                PHASES.get());
         if (report.ok()) {
             events.publishEvent(AuditEvent.of("TERRITORY_DIVISIONS_IMPORTED", "REGION", null,
                     "created=" + report.created() + " updated=" + report.updated()));
@@ -78,12 +82,32 @@ public class DivisionImporter {
         return report;
     }
 
+    /** Milliseconds per phase of the last import on this thread, logged with its result (profiling at national scale). */
+    private static final ThreadLocal<Map<String, Long>> PHASES = ThreadLocal.withInitial(java.util.LinkedHashMap::new);
+    private static final ThreadLocal<long[]> PHASE_START = ThreadLocal.withInitial(() -> new long[1]);
+
+    /** The phases of the last import on this thread (the national-scale test prints them). */
+    static Map<String, Long> lastPhases() {
+        return new java.util.LinkedHashMap<>(PHASES.get());
+    }
+
+    private static void phase(String name) {
+        long now = System.nanoTime();
+        if (name != null && PHASE_START.get()[0] != 0) {
+            PHASES.get().merge(name, (now - PHASE_START.get()[0]) / 1_000_000, Long::sum);
+        }
+        PHASE_START.get()[0] = now;
+    }
+
     private DivisionImportReport runInTransaction(InputStream in) {
+        PHASES.get().clear();
+        phase(null);
         jdbc.execute("create temp table division_stage (line bigint not null, code varchar(12) not null,"
                 + " name varchar(100) not null, level varchar(10) not null, parent_code varchar(12), alt_parent varchar(12))"
                 + " on commit drop");
         Errors errors = new Errors();
         long rows = stage(in, errors);
+        phase("stage (parse + COPY)");
         if (rows == 0 && errors.count > 0) {
             return errors.report();
         }
@@ -93,6 +117,7 @@ public class DivisionImporter {
         }
         jdbc.execute("create index on division_stage (code, line)");
         jdbc.execute("analyze division_stage");
+        phase("stage index");
         // a 12-digit parent is read at the level right above the row (东莞's towns under the county
         // node 441900, not the city 4419); where no such node exists, the file skips a level there
         jdbc.update("""
@@ -100,7 +125,9 @@ public class DivisionImporter {
                 where s.alt_parent is not null
                   and not exists (select 1 from division_stage p where p.code = s.parent_code and p.line < s.line)
                   and not exists (select 1 from region r where r.code = s.parent_code)""");
+        phase("parent levels");
         checkInSql(errors);
+        phase("checks");
         if (errors.count > 0) {
             return errors.report();
         }
@@ -303,6 +330,7 @@ public class DivisionImporter {
                 select distinct on (code) code, name, level, parent_code from division_stage order by code, line""");
         jdbc.execute("create index on division_unique (level, code)");
         jdbc.execute("analyze division_unique");
+        phase("unique");
         int total = jdbc.queryForObject("select count(*) from division_unique", Integer.class);
         int updated = 0;
         int created = 0;
@@ -340,6 +368,12 @@ public class DivisionImporter {
             }
             byLevel.put(level, n);
             created += n;
+            if (n > 1_000) {
+                // the next level joins its parents in region and looks its codes up there: statistics
+                // of the table as it is now, not as it was before the load (empty at a first load)
+                jdbc.execute("analyze region");
+            }
+            phase("merge " + level);
         }
         log.debug("created by level: {}", byLevel);
         return new DivisionImportReport(created, updated, total - created - updated, List.of(), 0);

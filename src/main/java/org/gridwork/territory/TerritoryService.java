@@ -1,5 +1,7 @@
 package org.gridwork.territory;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,6 +74,7 @@ public class TerritoryService {
 
     // ---- set-up helpers (demo data, other modules' tests): no user needed ----
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public RegionSummary createRegion(String code, String name, RegionLevel level, String parentCode) {
         Region parent = parentCode == null || parentCode.isBlank() ? null
@@ -79,11 +82,13 @@ public class TerritoryService {
         return regions.save(new Region(code, name, level, parent)).summary();
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void setRegionBoundary(String code, String geojson) {
         regions.findByCode(code).orElseThrow(() -> new NotFoundException("region", code)).setBoundaryGeojson(geojson);
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public GridSummary createGrid(String villageCode, int sequence, String name, String boundaryGeojson) {
         Region village = regions.findByCode(villageCode).orElseThrow(() -> new NotFoundException("region", villageCode));
@@ -95,6 +100,7 @@ public class TerritoryService {
         return saved.summary();
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void assignStaff(long gridId, long userId) {
         requireRole(userId, Role.GRID_STAFF);
@@ -104,6 +110,7 @@ public class TerritoryService {
         audit("TERRITORY_STAFF_ASSIGNED", "GRID", gridId, person(userId) + " → " + gridName(gridId));
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void assignSupervisor(long regionId, long userId) {
         requireRole(userId, Role.SUPERVISOR);
@@ -114,6 +121,7 @@ public class TerritoryService {
         audit("TERRITORY_SUPERVISOR_ASSIGNED", "REGION", regionId, person(userId) + " → " + regionName(regionId));
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void unassignStaff(long gridId, long userId) {
         jdbc.update("delete from grid_staff where grid_id = ? and user_id = ?", gridId, userId);
@@ -121,6 +129,7 @@ public class TerritoryService {
         audit("TERRITORY_STAFF_UNASSIGNED", "GRID", gridId, person(userId) + " ✕ " + gridName(gridId));
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void unassignSupervisor(long regionId, long userId) {
         jdbc.update("delete from region_supervisor where region_id = ? and user_id = ?", regionId, userId);
@@ -347,9 +356,9 @@ public class TerritoryService {
         return village.code() + "-" + String.format("%03d", max == null ? 1 : max + 1);
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public GridSummary createGrid(long villageId, String code, String name, String description) {
-        requireAdmin();
         RegionSummary village = village(villageId);
         if (!GRID_CODE.matcher(code).matches() || !code.startsWith(village.code() + "-")) {
             throw new BusinessRuleException("territory.grid.error.code", code, village.code());
@@ -364,9 +373,9 @@ public class TerritoryService {
         return saved.summary();
     }
 
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void describeGrid(long id, String name, String description, long expectedVersion) {
-        requireAdmin();
         Grid grid = grids.findById(id).orElseThrow(() -> new NotFoundException("grid", id));
         if (grid.getVersion() != expectedVersion) {
             throw new org.springframework.dao.OptimisticLockingFailureException("grid " + id + " changed");
@@ -377,6 +386,7 @@ public class TerritoryService {
     }
 
     /** Archives a grid with whatever moves that makes (callers that preview nothing: tests, scripts). */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public void archiveGrid(long id) {
         MovePreview moves = archiveGrid(id, null);
@@ -392,9 +402,9 @@ public class TerritoryService {
      * only when {@code confirmedToken} is that preview's token. Returns the preview when nothing
      * was written, null once archived. What is left outside every grid joins the unplaced list.
      */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public MovePreview archiveGrid(long id, String confirmedToken) {
-        requireAdmin();
         Grid grid = grids.findById(id).orElseThrow(() -> new NotFoundException("grid", id));
         if (grid.getStatus() == GridStatus.ARCHIVED) {
             return null;
@@ -433,9 +443,9 @@ public class TerritoryService {
      * validity period, the lookup index is rebuilt and {@link GridBoundaryChanged} tells the modules
      * that place things by location. Errors leave everything as it was.
      */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public BoundaryCheck changeBoundary(long gridId, String geojson) {
-        requireAdmin();
         Grid grid = grids.findById(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
         Geometry boundary = GeoJson.readNew(geojson, grid.getCode());
         BoundaryCheck check = check(grid, boundary, Map.of());
@@ -455,9 +465,9 @@ public class TerritoryService {
      * would move or when {@code confirmedToken} is the token of the very same preview (the admin
      * saw these moves for this boundary). Returns whether it was saved.
      */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public BoundaryProposal proposeBoundary(long gridId, String geojson, String confirmedToken) {
-        requireAdmin();
         Grid grid = grids.findById(gridId).orElseThrow(() -> new NotFoundException("grid", gridId));
         Geometry boundary = GeoJson.readNew(geojson, grid.getCode());
         BoundaryCheck check = check(grid, boundary, Map.of());
@@ -479,6 +489,7 @@ public class TerritoryService {
      * grid code in a {@code code} property. All features are checked against each other and the
      * stored grids first; one error and nothing is saved.
      */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public BoundaryImportReport importBoundaries(String text) {
         return importBoundaries(text, null, true);
@@ -489,13 +500,13 @@ public class TerritoryService {
      * or open issues nothing is saved unless {@code confirmedToken} is the token of the same moves
      * (the report then carries the preview to show).
      */
+    @PreAuthorize(Authorities.ADMIN)
     @Transactional
     public BoundaryImportReport importBoundaries(String text, String confirmedToken) {
         return importBoundaries(text, confirmedToken, false);
     }
 
     private BoundaryImportReport importBoundaries(String text, String confirmedToken, boolean withoutPreview) {
-        requireAdmin();
         JsonNode root = GeoJson.tree(text);
         List<JsonNode> features = new ArrayList<>();
         if ("FeatureCollection".equals(root.path("type").asString(""))) {

@@ -1,5 +1,7 @@
 package org.gridwork.visit;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gridwork.shared.security.Authorities;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,6 +63,7 @@ public class VisitService {
      * Logs a visit and moves the resident's care plans on. The same idempotency key twice answers
      * the visit saved the first time (a double click or a resubmitted form).
      */
+    @PreAuthorize(Authorities.FIELD)
     @Transactional
     public long log(VisitDraft draft) {
         CurrentUser user = currentUsers.require();

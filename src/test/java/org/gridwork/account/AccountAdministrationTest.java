@@ -1,5 +1,6 @@
 package org.gridwork.account;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -86,7 +87,7 @@ class AccountAdministrationTest {
     @Test
     void phoneNumbersAreStoredEncryptedAndFoundByExactValue() {
         String name = unique("phone");
-        var np = accounts.createUserByAdmin(name, "电话测试", Role.GRID_STAFF, null, "139 0000 1111", false);
+        var np = SystemPrincipal.call("test set-up", () -> accounts.createUserByAdmin(name, "电话测试", Role.GRID_STAFF, null, "139 0000 1111", false));
         String stored = jdbc.queryForObject("select phone from app_user where id = ?", String.class, np.userId());
         assertThat(stored).doesNotContain("13900001111").startsWith("demo1:");
         assertThat(accounts.findByPhone("13900001111")).extracting(UserSummary::username).contains(name);
@@ -113,7 +114,7 @@ class AccountAdministrationTest {
     @Test
     void disablingAUserEndsTheirSessionsAtOnce() throws Exception {
         String name = unique("leaver");
-        accounts.createUser(name, "a long enough password", "离职人员", Role.GRID_STAFF, null);
+        SystemPrincipal.run("test set-up", () -> accounts.createUser(name, "a long enough password", "离职人员", Role.GRID_STAFF, null));
         long id = accounts.findByUsername(name).orElseThrow().id();
         Cookie user = WebSessions.cookie(WebSessions.login(mvc, name, "a long enough password"));
         mvc.perform(get("/").cookie(user)).andExpect(status().isOk());
@@ -131,7 +132,7 @@ class AccountAdministrationTest {
     @Test
     void resetPasswordGivesATemporaryPasswordAndLogsTheUserOut() throws Exception {
         String name = unique("forgot");
-        accounts.createUser(name, "my old long password", "忘记密码", Role.SUPERVISOR, null);
+        SystemPrincipal.run("test set-up", () -> accounts.createUser(name, "my old long password", "忘记密码", Role.SUPERVISOR, null));
         long id = accounts.findByUsername(name).orElseThrow().id();
         Cookie user = WebSessions.cookie(WebSessions.login(mvc, name, "my old long password"));
         MvcResult reset = mvc.perform(post("/admin/users/" + id + "/reset-password").cookie(admin()).with(csrf())).andReturn();

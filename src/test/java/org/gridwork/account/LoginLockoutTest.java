@@ -1,5 +1,6 @@
 package org.gridwork.account;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -23,7 +24,7 @@ class LoginLockoutTest {
 
     String newUser() {
         String name = AccountAdministrationTest.unique("lock");
-        accounts.createUser(name, PASSWORD, "锁定测试", Role.GRID_STAFF, null);
+        SystemPrincipal.run("test set-up", () -> accounts.createUser(name, PASSWORD, "锁定测试", Role.GRID_STAFF, null));
         return name;
     }
 
@@ -45,7 +46,7 @@ class LoginLockoutTest {
         long id = accounts.findByUsername(user).orElseThrow().id();
         assertThat(accounts.userDetail(id).locked()).isTrue();
 
-        accounts.unlockUser(id);
+        SystemPrincipal.run("test set-up", () -> accounts.unlockUser(id));
         assertThat(redirectAfter(user, PASSWORD, "10.1.1.9")).isEqualTo("/today");
     }
 

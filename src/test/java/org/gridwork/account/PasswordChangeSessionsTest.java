@@ -1,5 +1,6 @@
 package org.gridwork.account;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -32,7 +33,7 @@ class PasswordChangeSessionsTest {
 
     private String newUser() {
         String username = "pw" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.createUser(username, OLD, "测试用户", Role.SUPERVISOR, null);
+        SystemPrincipal.run("test set-up", () -> accounts.createUser(username, OLD, "测试用户", Role.SUPERVISOR, null));
         return username;
     }
 
@@ -73,11 +74,11 @@ class PasswordChangeSessionsTest {
     void aTemporaryPasswordOlderThanAWeekNoLongerLogsInAndSaysWhy() throws Exception {
         String username = newUser();
         long id = accounts.findByUsername(username).orElseThrow().id();
-        String fresh = accounts.resetPassword(id).password();
+        String fresh = SystemPrincipal.call("test set-up", () -> accounts.resetPassword(id).password());
         mvc.perform(post("/login").with(csrf()).param("username", username).param("password", fresh))
                 .andExpect(redirectedUrl("/account/password"));
 
-        String old = accounts.resetPassword(id).password();
+        String old = SystemPrincipal.call("test set-up", () -> accounts.resetPassword(id).password());
         jdbc.update("update app_user set password_changed_at = now() - interval '8 days' where id = ?", id);
         mvc.perform(post("/login").with(csrf()).param("username", username).param("password", old))
                 .andExpect(redirectedUrl("/login?temporaryExpired"));

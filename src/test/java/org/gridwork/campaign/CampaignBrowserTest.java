@@ -124,13 +124,13 @@ class CampaignBrowserTest extends BrowserTestSupport {
 
     private void press(By by) {
         WebElement element = waitFor(ExpectedConditions.presenceOfElementLocated(by));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         element.click();
     }
 
     private void submit(By by) {
         WebElement button = browser.findElement(by);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
         button.sendKeys(org.openqa.selenium.Keys.ENTER);
     }
 }

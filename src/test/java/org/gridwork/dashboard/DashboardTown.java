@@ -1,5 +1,6 @@
 package org.gridwork.dashboard;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -46,6 +47,11 @@ final class DashboardTown {
     }
 
     static synchronized void ensure(TerritoryService territory, AccountService accounts, TaskService tasks,
+            UserDetailsService users, DashboardService dashboard, JdbcTemplate jdbc) {
+        SystemPrincipal.run("test set-up", () -> create(territory, accounts, tasks, users, dashboard, jdbc));
+    }
+
+    private static void create(TerritoryService territory, AccountService accounts, TaskService tasks,
             UserDetailsService users, DashboardService dashboard, JdbcTemplate jdbc) {
         SecondTown.ensure(territory, accounts);
         if (territory.findRegionByCode(TOWN).isPresent()) {

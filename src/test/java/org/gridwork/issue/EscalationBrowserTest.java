@@ -37,7 +37,7 @@ class EscalationBrowserTest extends BrowserTestSupport {
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("issue-level")));
         assertThat(text(By.id("issue-level"))).isEqualTo("县综治中心办理中");
         assertThat(browser.findElements(By.id("action-dispatch"))).isEmpty();
-        logout();
+        leave();
 
         loginAs("county");
         open("/issues/" + id);
@@ -51,7 +51,7 @@ class EscalationBrowserTest extends BrowserTestSupport {
         waitFor(ExpectedConditions.textToBe(By.id("issue-status"), "已派遣"));
         assertThat(text(By.id("issue-assignee"))).isEqualTo("宁晋县住房和城乡建设局");
         assertThat(text(By.id("chain-co-handlers"))).contains("宁晋县应急管理局");
-        logout();
+        leave();
 
         loginAs("zjj");
         open("/issues/" + id);
@@ -60,12 +60,12 @@ class EscalationBrowserTest extends BrowserTestSupport {
         browser.findElement(By.id("feedback")).sendKeys("已鉴定为危房，完成拆除。");
         click(By.cssSelector("#action-handled button[type=submit]"));
         waitFor(ExpectedConditions.textToBe(By.id("issue-status"), "处置完成"));
-        logout();
+        leave();
 
         loginAs("county");
         open("/issues/" + id);
         assertThat(browser.findElements(By.id("action-close"))).isEmpty();
-        logout();
+        leave();
 
         loginAs("supervisor");
         open("/issues/" + id);
@@ -79,12 +79,40 @@ class EscalationBrowserTest extends BrowserTestSupport {
         String timeline = text(By.id("issue-timeline"));
         assertThat(timeline).contains("县级", "乡镇", "刘志刚", "王建国", "孙立新");
         // nothing sticks out of a 360 px screen
-        Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+        assertThat(overflow()).isLessThanOrEqualTo(0);
         assertThat(text(By.id("issue-level"))).isEqualTo("县级办理");
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('issue-timeline').scrollIntoView()");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('issue-timeline').scrollIntoView({behavior: 'instant'})");
         Browser.screenshot("escalation-timeline-phone");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo({top: 0, behavior: 'instant'})"); // the menu button is at the top
+        leave();
+
+        // the county's lists behind its figures, on the phone too: the whistle that was not answered
+        // in time (demo: 市场监管局) and the work outside the list waiting for its approval
+        loginAs("county");
+        open("/whistles?missed=true");
+        assertThat(text(By.id("whistle-list"))).contains("宁晋县市场监督管理局", "未按时报到");
+        assertThat(overflow()).isLessThanOrEqualTo(0);
+        Browser.screenshot("whistles-missed-phone");
+        open("/tasks/approvals");
+        assertThat(text(By.id("task-approvals"))).contains("辖区商户营业执照信息统计", "王建国");
+        assertThat(overflow()).isLessThanOrEqualTo(0);
+        Browser.screenshot("task-approvals-phone");
+        open("/dashboard?node=130528");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("chain-figures")));
+        assertThat(text(By.id("chain-figures"))).contains("吹哨未按时报到", "清单外事项");
+        assertThat(overflow()).isLessThanOrEqualTo(0);
+    }
+
+    /** Logs out from a desktop-wide window: on a phone the supervisors' menu now reaches below the screen. */
+    private void leave() {
+        Browser.desktop();
+        logout();
+        Browser.phone();
+    }
+
+    private int overflow() {
+        return ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue();
     }
 
     /** A new issue in 侯口一村, filed by the town (through the services' tables: the loop's start is tested elsewhere). */

@@ -99,6 +99,56 @@ class I18nTest {
         assertThat(missing).isEmpty();
     }
 
+    /** Where Java code names a message key: lookups, refusals, flash messages, field errors, validation messages. */
+    private static final List<Pattern> JAVA_KEYS = List.of(
+            Pattern.compile("getMessage\\(\\s*\"([a-z][A-Za-z0-9_.\\-]*[A-Za-z0-9_])\"\\s*[,)]"),
+            Pattern.compile("new BusinessRuleException\\(\\s*\"([a-z][A-Za-z0-9_.\\-]*)\""),
+            Pattern.compile("(?:addFlashAttribute|addAttribute)\\(\\s*\"(?:success|error|refusal)\"\\s*,\\s*\"([a-z][A-Za-z0-9_.\\-]*)\""),
+            Pattern.compile("rejectValue\\(\\s*\"\\w+\"\\s*,\\s*\"([a-z][A-Za-z0-9_.\\-]*)\""),
+            Pattern.compile("\\.reject\\(\\s*\"([a-z][A-Za-z0-9_.\\-]*)\""),
+            Pattern.compile("message\\s*=\\s*\"\\{([a-z][A-Za-z0-9_.\\-]*)}\""));
+    /** Keys put together in Java ({@code "issue.status." + status}): some key must start so. */
+    private static final Pattern JAVA_KEY_PREFIX = Pattern.compile(
+            "(?:getMessage|BusinessRuleException)\\(\\s*\"([a-z][A-Za-z0-9_.\\-]*\\.)\"\\s*\\+");
+
+    @Test
+    void everyKeyJavaCodeNamesExists() throws IOException {
+        Set<String> all = new TreeSet<>();
+        for (String base : bundles()) {
+            all.addAll(keys(MESSAGES.resolve(base + ".properties")));
+        }
+        List<String> missing = new ArrayList<>();
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+        int found = 0;
+        for (Path source : sources) {
+            String java = Files.readString(source);
+            for (Pattern pattern : JAVA_KEYS) {
+                Matcher m = pattern.matcher(java);
+                while (m.find()) {
+                    found++;
+                    String key = m.group(1);
+                    boolean known = key.endsWith(".") ? all.stream().anyMatch(k -> k.startsWith(key)) : all.contains(key);
+                    if (!known) {
+                        missing.add(source.getFileName() + ": " + key);
+                    }
+                }
+            }
+            Matcher prefix = JAVA_KEY_PREFIX.matcher(java);
+            while (prefix.find()) {
+                found++;
+                String start = prefix.group(1);
+                if (all.stream().noneMatch(k -> k.startsWith(start))) {
+                    missing.add(source.getFileName() + ": " + start + "*");
+                }
+            }
+        }
+        assertThat(found).as("the patterns still find the keys Java names").isGreaterThan(100);
+        assertThat(missing).as("message keys named in Java but in no bundle").isEmpty();
+    }
+
     /** Scripts, styles, comments, Thymeleaf expressions and elements marked with lang="..." (language names). */
     private static String withoutIgnoredParts(String html) {
         return html.replaceAll("(?s)<!--.*?-->", "")

@@ -47,7 +47,7 @@ class SqlStatementBudgetTest {
             "supervisor, /residents?afterName=张&afterId=1", "staff, /residents", "supervisor, /issues",
             "supervisor, /issues?status=CLOSED&categoryId=1", "supervisor, /issues?before=1000000",
             "supervisor, /dashboard", "supervisor, /dashboard?node=130528112", "staff, /open311/v2/requests.json",
-            "staff, /visits/new", "supervisor, /tasks"})
+            "staff, /visits/new", "supervisor, /tasks", "staff, /campaigns", "supervisor, /campaigns"})
     void mainPagesStayWithinTheStatementBudget(String username, String path) throws Exception {
         assertThat(statements(username, path)).isBetween(1, BUDGET);
     }
@@ -65,6 +65,14 @@ class SqlStatementBudgetTest {
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getHeader("X-Gridwork-SQL-Count");
         assertThat(count).isNotNull();
         assertThat(Integer.parseInt(count)).isBetween(1, BUDGET);
+    }
+
+    @Test
+    void aCampaignsProgressAndWalkingListStayWithinTheBudget() throws Exception {
+        long campaign = jdbc.queryForObject("select min(id) from campaign", Long.class);
+        assertThat(statements("supervisor", "/campaigns/" + campaign)).isBetween(1, BUDGET);
+        assertThat(statements("supervisor", "/campaigns/" + campaign + "?node=130528112201")).isBetween(1, BUDGET);
+        assertThat(statements("staff", "/campaigns/" + campaign + "/next")).isBetween(1, BUDGET);
     }
 
     @Test

@@ -37,7 +37,10 @@ public final class Browser {
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=1280,900");
+                    "--disable-sync", "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=1280,900",
+                    // Bootstrap scrolls smoothly and animates the phone menu unless motion is reduced: a
+                    // click during either lands on whatever is passing under the pointer (flaky under load)
+                    "--force-prefers-reduced-motion");
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             driver = new ChromeDriver(service, options);

@@ -68,7 +68,10 @@ public abstract class BrowserTestSupport {
             toggler.click();
         }
         waitFor(ExpectedConditions.elementToBeClickable(By.id("current-user"))).click();
-        waitFor(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
+        WebElement logout = waitFor(ExpectedConditions.elementToBeClickable(By.id("logout")));
+        // on a phone the opened menu can reach below a page's sticky action bar: bring it to the middle
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", logout);
+        waitFor(ExpectedConditions.elementToBeClickable(logout)).click();
         waitFor(ExpectedConditions.urlContains("/login"));
     }
 

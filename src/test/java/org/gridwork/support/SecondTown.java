@@ -1,5 +1,6 @@
 package org.gridwork.support;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import org.gridwork.account.AccountService;
 import org.gridwork.account.Role;
 import org.gridwork.territory.RegionLevel;
@@ -28,6 +29,10 @@ public final class SecondTown {
         if (territory.findRegionByCode(TOWN).isPresent()) {
             return;
         }
+        SystemPrincipal.run("test set-up", () -> create(territory, accounts));
+    }
+
+    private static void create(TerritoryService territory, AccountService accounts) {
         var town = territory.createRegion(TOWN, "测试第二镇", RegionLevel.TOWN, "130528");
         territory.createRegion(VILLAGE, "测试第二镇一村", RegionLevel.VILLAGE, TOWN);
         var grid = territory.createGrid(VILLAGE, 1, "测试第二镇一村第一网格",

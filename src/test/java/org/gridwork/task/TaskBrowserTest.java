@@ -33,6 +33,8 @@ class TaskBrowserTest extends BrowserTestSupport {
         WebElement due = browser.findElement(By.id("dueDate"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", due,
                 tasks.today().plusDays(3).toString());
+        // 准入清单 (issue 21): a type of work from the list, so the task reaches staff at once
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("typeChoice"))).selectByIndex(1);
         browser.findElement(By.id("mode-GRIDS")).click();
         long gridId = territory.findGridByCode("130528112201-001").orElseThrow().id();
         press(By.cssSelector("label[for='grid-" + gridId + "']"));
@@ -76,7 +78,8 @@ class TaskBrowserTest extends BrowserTestSupport {
     /** Scrolls the element to the middle of the screen first, so the footer cannot cover it. */
     private void press(By by) {
         WebElement element = browser.findElement(by);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        // instant: Bootstrap's smooth scrolling would still be moving the page when the click lands
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         element.click();
     }
 

@@ -32,7 +32,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @IntegrationTest
 class TaskPickerTest {
 
-    static final String VILLAGE = "130528177201";
+    // a town code of its own: 130528177 is the dashboard tests' town, and whichever ran first won
+    static final String TOWN = "130528166";
+    static final String VILLAGE = "130528166201";
 
     @Autowired
     MockMvc mvc;
@@ -57,8 +59,8 @@ class TaskPickerTest {
                 return;
             }
             SecondTown.actAs(users, "admin");
-            territory.createRegion("130528177", "测试拣选镇", RegionLevel.TOWN, "130528");
-            var village = territory.createRegion(VILLAGE, "长乐村民委员会", RegionLevel.VILLAGE, "130528177");
+            territory.createRegion(TOWN, "测试拣选镇", RegionLevel.TOWN, "130528");
+            var village = territory.createRegion(VILLAGE, "长乐村民委员会", RegionLevel.VILLAGE, TOWN);
             for (int i = 1; i <= 70; i++) {
                 territory.createGrid(village.id(), VILLAGE + "-" + String.format("%03d", i), "拣选网格" + i, null);
             }
@@ -96,13 +98,18 @@ class TaskPickerTest {
                 .andExpect(jsonPath("$.length()").value(0));
     }
 
+    /** A type on the 准入清单: every task given on screen names one (issue 21). */
+    private String listedType() {
+        return "type:" + jdbc.queryForObject("select min(id) from task_type where active", Long.class);
+    }
+
     @Test
     void gridsAndStaffPickedBySearchAreAssigned() throws Exception {
         mvc.perform(get("/tasks/staff.json").param("q", "lxy").with(as("supervisor"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].value").value("staff"));
         mvc.perform(post("/tasks").with(as("admin")).with(csrf()).param("title", "拣选任务 picker-grids")
                         .param("instructions", "走访").param("dueDate", "2099-01-01").param("mode", "GRIDS")
-                        .param("gridCodes", "130528112201-001, 130528112202-001"))
+                        .param("gridCodes", "130528112201-001, 130528112202-001").param("typeChoice", listedType()))
                 .andExpect(status().is3xxRedirection());
         long task = jdbc.queryForObject("select id from task where title = '拣选任务 picker-grids' order by id desc limit 1",
                 Long.class);
@@ -111,7 +118,7 @@ class TaskPickerTest {
         // an unknown code is named, nothing is created
         mvc.perform(post("/tasks").with(as("admin")).with(csrf()).param("title", "拣选任务 picker-unknown")
                         .param("instructions", "走访").param("dueDate", "2099-01-01").param("mode", "GRIDS")
-                        .param("gridCodes", "999999999999-001"))
+                        .param("gridCodes", "999999999999-001").param("typeChoice", listedType()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("999999999999-001")));
     }
 }

@@ -1,5 +1,6 @@
 package org.gridwork.territory;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -40,8 +41,8 @@ class BoundaryMovesBrowserTest extends BrowserTestSupport {
     @Test
     void movesAreShownBeforeTheyHappenAndSavedOnlyOnConfirmation() {
         RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        GridSummary west = territory.createGrid(village.code(), 1, "西片", TerritoryFixtures.box(105, 35, 105.01, 35.01));
-        GridSummary east = territory.createGrid(village.code(), 2, "东片", TerritoryFixtures.box(105.01, 35, 105.02, 35.01));
+        GridSummary west = SystemPrincipal.call("test set-up", () -> territory.createGrid(village.code(), 1, "西片", TerritoryFixtures.box(105, 35, 105.01, 35.01)));
+        GridSummary east = SystemPrincipal.call("test set-up", () -> territory.createGrid(village.code(), 2, "东片", TerritoryFixtures.box(105.01, 35, 105.02, 35.01)));
         long resident = asAdmin(() -> residents.register(new ResidentDraft("边界住户",
                 TestResidents.nextIdNumber(LocalDate.of(1950, 5, 1), false), null, null, null, null, 105.012, 35.005,
                 null, Set.of())));

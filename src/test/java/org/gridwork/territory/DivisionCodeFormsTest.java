@@ -1,5 +1,6 @@
 package org.gridwork.territory;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -51,7 +52,7 @@ class DivisionCodeFormsTest {
     }
 
     private DivisionImportReport load(String csv) {
-        return importer.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        return SystemPrincipal.call("test set-up", () -> importer.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
     }
 
     private void assertTree(String p) {

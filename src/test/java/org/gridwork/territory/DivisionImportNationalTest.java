@@ -46,7 +46,8 @@ class DivisionImportNationalTest {
             long started = System.nanoTime();
             MvcResult first = upload(twelve);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            System.out.printf("National-size file (%d bytes): %d ms%n", Files.size(twelve), took.toMillis());
+            System.out.printf("National-size file (%d bytes): %d ms, phases (ms): %s%n", Files.size(twelve), took.toMillis(),
+                    DivisionImporter.lastPhases());
             assertThat(first.getResponse().getStatus()).isEqualTo(200);
             assertThat(first.getResponse().getContentAsString()).contains("id=\"import-result\"");
             assertThat(territory.findRegionByCode("981000001").orElseThrow().path())

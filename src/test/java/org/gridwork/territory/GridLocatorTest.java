@@ -1,5 +1,6 @@
 package org.gridwork.territory;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.gridwork.support.IntegrationTest;
@@ -39,7 +40,7 @@ class GridLocatorTest {
     @Test
     void aBoundaryChangedByAnotherInstanceIsPickedUpWithinASecond() {
         RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        GridSummary grid = territory.createGrid(village.code(), 1, "远处网格", TerritoryFixtures.box(101, 31, 101.01, 31.01));
+        GridSummary grid = SystemPrincipal.call("test set-up", () -> territory.createGrid(village.code(), 1, "远处网格", TerritoryFixtures.box(101, 31, 101.01, 31.01)));
         assertThat(locator.locate(101.005, 31.005)).get().extracting(GridSummary::code).isEqualTo(grid.code());
 
         // what another app instance's TerritoryService does: new boundary and version, no local event

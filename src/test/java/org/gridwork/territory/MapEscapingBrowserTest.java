@@ -1,5 +1,6 @@
 package org.gridwork.territory;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -41,8 +42,8 @@ class MapEscapingBrowserTest extends BrowserTestSupport {
     @Test
     void aGridNamedWithMarkupShowsAsTextOnEveryMap() throws Exception {
         RegionSummary village = TerritoryFixtures.newVillage(territory, TerritoryFixtures.box(104.5, 34.5, 104.52, 34.51));
-        GridSummary evil = territory.createGrid(village.code(), 1, EVIL, TerritoryFixtures.box(104.5, 34.5, 104.51, 34.51));
-        GridSummary neighbour = territory.createGrid(village.code(), 2, "东邻", TerritoryFixtures.box(104.51, 34.5, 104.52, 34.51));
+        GridSummary evil = SystemPrincipal.call("test set-up", () -> territory.createGrid(village.code(), 1, EVIL, TerritoryFixtures.box(104.5, 34.5, 104.51, 34.51)));
+        GridSummary neighbour = SystemPrincipal.call("test set-up", () -> territory.createGrid(village.code(), 2, "东邻", TerritoryFixtures.box(104.51, 34.5, 104.52, 34.51)));
         long lamp = jdbc.queryForObject("select id from issue_category where code = 'FACILITY_LAMP'", Long.class);
         String issue = mvc.perform(post("/issues").with(user(users.loadUserByUsername("admin"))).with(csrf())
                         .param("categoryId", String.valueOf(lamp)).param("description", EVIL)

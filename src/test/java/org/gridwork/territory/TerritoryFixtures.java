@@ -1,5 +1,6 @@
 package org.gridwork.territory;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +19,10 @@ final class TerritoryFixtures {
 
     /** A new village of the test town, with its own code (each test gets a fresh one). */
     static RegionSummary newVillage(TerritoryService territory, String villageBoundary) {
+        return SystemPrincipal.call("test set-up", () -> createVillage(territory, villageBoundary));
+    }
+
+    private static RegionSummary createVillage(TerritoryService territory, String villageBoundary) {
         if (territory.findRegionByCode(COUNTY).isEmpty()) {
             territory.createRegion(COUNTY, "测试县", RegionLevel.COUNTY, "13");
             territory.createRegion(TOWN, "测试镇", RegionLevel.TOWN, COUNTY);

@@ -1,5 +1,6 @@
 package org.gridwork.territory;
 
+import org.gridwork.shared.security.SystemPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -55,10 +56,10 @@ class TerritoryWebTest {
     /** A supervisor of another town (the test town), with one grid of their own. */
     private String otherTownSupervisor() {
         String name = "sup" + System.nanoTime();
-        UserSummary sup = accounts.createUser(name, "irrelevant-pass", "别镇网格长", Role.SUPERVISOR, null);
+        UserSummary sup = SystemPrincipal.call("test set-up", () -> accounts.createUser(name, "irrelevant-pass", "别镇网格长", Role.SUPERVISOR, null));
         RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        territory.createGrid(village.code(), 1, "别镇网格", TerritoryFixtures.box(102, 32, 102.01, 32.01));
-        territory.assignSupervisor(territory.findRegionByCode(TerritoryFixtures.TOWN).orElseThrow().id(), sup.id());
+        SystemPrincipal.run("test set-up", () -> territory.createGrid(village.code(), 1, "别镇网格", TerritoryFixtures.box(102, 32, 102.01, 32.01)));
+        SystemPrincipal.run("test set-up", () -> territory.assignSupervisor(territory.findRegionByCode(TerritoryFixtures.TOWN).orElseThrow().id(), sup.id()));
         return name;
     }
 
@@ -171,9 +172,9 @@ class TerritoryWebTest {
 
     @Test
     void assigningStaffAndSupervisorsOnTheStaffScreenChangesTheirScopeAtOnce() throws Exception {
-        UserSummary newStaff = accounts.createUser("gs" + System.nanoTime(), "irrelevant-pass", "新网格员", Role.GRID_STAFF, null);
+        UserSummary newStaff = SystemPrincipal.call("test set-up", () -> accounts.createUser("gs" + System.nanoTime(), "irrelevant-pass", "新网格员", Role.GRID_STAFF, null));
         RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        GridSummary grid = territory.createGrid(village.code(), 1, "分配测试网格", null);
+        GridSummary grid = SystemPrincipal.call("test set-up", () -> territory.createGrid(village.code(), 1, "分配测试网格", null));
         CurrentUser asStaff = new CurrentUser(newStaff.id(), newStaff.username(), newStaff.displayName(), Role.GRID_STAFF, null);
 
         mvc.perform(post("/admin/territory/staff/grid").with(as("admin")).with(csrf())

@@ -1,5 +1,6 @@
 package org.gridwork.audit.web;
 
+import org.gridwork.shared.export.SpreadsheetCells;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -111,21 +112,13 @@ class AuditController {
             audit.forEach(query, e -> {
                 try {
                     csv.printRecord(e.id(), time.seconds(e.occurredAt()), e.actorId(),
-                            safe(e.actorName()), e.address(), e.action(), e.targetType(), safe(e.targetId()),
-                            e.success() ? "success" : "failure", safe(e.details()));
+                            SpreadsheetCells.neutralise(e.actorName()), e.address(), e.action(), e.targetType(), SpreadsheetCells.neutralise(e.targetId()),
+                            e.success() ? "success" : "failure", SpreadsheetCells.neutralise(e.details()));
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
             });
         }
-    }
-
-    /** Spreadsheets run cells starting with = + - @ as formulas: neutralise them. */
-    static String safe(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
     }
 
     private static String queryString(AuditQuery q) {

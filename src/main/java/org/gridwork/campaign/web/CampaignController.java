@@ -129,7 +129,6 @@ class CampaignController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("node", node == null ? "" : node);
         model.addAttribute("rows", campaigns.progress(id, node));
-        model.addAttribute("summary", campaigns.questionSummary(id, node, locale));
         model.addAttribute("filters", List.of(TargetFilter.DONE, TargetFilter.ATTEMPTED, TargetFilter.REFUSED,
                 TargetFilter.NOT_STARTED, TargetFilter.PROBLEM, TargetFilter.ISSUE));
         model.addAttribute("staff", isStaff());
@@ -145,6 +144,16 @@ class CampaignController {
         model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/campaigns/pending")
                 .queryParam("node", node == null ? "" : node).encode().toUriString());
         return "campaign/pending";
+    }
+
+    /** Counts per answer of each question: a page of its own, as it reads every answer under the node. */
+    @GetMapping("/{id}/summary")
+    String summary(@PathVariable long id, @RequestParam(required = false) String node, Model model, Locale locale) {
+        model.addAttribute("campaign", campaigns.campaign(id));
+        model.addAttribute("node", node == null ? "" : node);
+        model.addAttribute("nodeName", campaigns.nodeName(node));
+        model.addAttribute("summary", campaigns.questionSummary(id, node, locale));
+        return "campaign/summary";
     }
 
     @GetMapping("/{id}/targets")

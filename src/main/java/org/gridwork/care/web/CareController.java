@@ -1,5 +1,6 @@
 package org.gridwork.care.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import java.util.List;
 
 import org.gridwork.account.AccountService;
@@ -16,7 +17,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -38,14 +38,25 @@ class CareController {
 
     /** The care plans part of a resident's page (htmx), or a page of its own without JavaScript. */
     @GetMapping("/residents/{id}/care")
-    String plans(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+    String plans(@PathVariable long id, Model model) {
+        plansModel(id, model);
+        return "care/plans";
+    }
+
+    @HxRequest
+    @GetMapping("/residents/{id}/care")
+    String plansPart(@PathVariable long id, Model model) {
+        plansModel(id, model);
+        return "care/plans :: plans";
+    }
+
+    private void plansModel(long id, Model model) {
         model.addAttribute("resident", residents.summary(id));
         model.addAttribute("plans", care.plansOf(id));
         model.addAttribute("tags", residents.tagsByCode());
         model.addAttribute("staff", accounts.usersWithRole(Role.GRID_STAFF));
         model.addAttribute("staffNames", accounts.usersWithRole(Role.GRID_STAFF).stream()
                 .collect(java.util.stream.Collectors.toMap(UserSummary::id, UserSummary::displayName)));
-        return htmx != null ? "care/plans :: plans" : "care/plans";
     }
 
     @PostMapping("/care/plans/{id}")

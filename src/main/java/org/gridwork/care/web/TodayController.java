@@ -11,7 +11,7 @@ import org.gridwork.account.CurrentUsers;
 import org.gridwork.shared.today.TodayItem;
 import org.gridwork.shared.today.TodaySource;
 import org.springframework.context.MessageSource;
-import org.springframework.web.util.HtmlUtils;
+import org.gridwork.shared.web.Html;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,16 +64,12 @@ class TodayController {
         }
 
         String html(String contextPath) {
-            return "<a class=\"" + css + "\" href=\"" + esc(contextPath + item.url()) + "\" data-kind=\"" + esc(item.kind())
+            return "<a class=\"" + css + "\" href=\"" + Html.text(contextPath + item.url()) + "\" data-kind=\"" + Html.text(item.kind())
                     + "\"><div class=\"min-w-0\"><div class=\"fw-semibold\"><i class=\"" + iconClass
-                    + "\" aria-hidden=\"true\"></i> <span class=\"today-title\">" + esc(item.title()) + "</span></div>"
-                    + "<div class=\"small text-muted text-truncate\">" + esc(item.detail()) + "</div></div>"
-                    + "<div class=\"text-end flex-shrink-0\"><div class=\"" + dueCss + "\">" + esc(dueLabel) + "</div>"
-                    + "<span class=\"badge text-bg-light border\">" + esc(kindLabel) + "</span></div></a>\n";
-        }
-
-        private static String esc(String text) {
-            return text == null ? "" : HtmlUtils.htmlEscape(text);
+                    + "\" aria-hidden=\"true\"></i> <span class=\"today-title\">" + Html.text(item.title()) + "</span></div>"
+                    + "<div class=\"small text-muted text-truncate\">" + Html.text(item.detail()) + "</div></div>"
+                    + "<div class=\"text-end flex-shrink-0\"><div class=\"" + dueCss + "\">" + Html.text(dueLabel) + "</div>"
+                    + "<span class=\"badge text-bg-light border\">" + Html.text(kindLabel) + "</span></div></a>\n";
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.gridwork.dashboard.DashboardView;
 import org.gridwork.shared.dashboard.Figure;
-import org.springframework.web.util.HtmlUtils;
+import org.gridwork.shared.web.Html;
 
 /**
  * The drill-down table (one row per child node, one cell per figure), its cells written here
@@ -25,11 +25,11 @@ record DrilldownTable(List<Figure> columns, List<Row> rows) {
         List<Row> rows = view.children().stream().map(child -> {
             StringBuilder cells = new StringBuilder();
             for (Figure f : columns) {
-                String value = HtmlUtils.htmlEscape(format.format(child.figures(), f));
+                String value = Html.text(format.format(child.figures(), f));
                 String url = child.listUrls().get(f);
                 cells.append("<td class=\"text-end\" data-figure=\"").append(f.name()).append("\">");
                 if (url != null) {
-                    cells.append("<a href=\"").append(HtmlUtils.htmlEscape(contextPath + url)).append("\"><span>")
+                    cells.append("<a href=\"").append(Html.text(contextPath + url)).append("\"><span>")
                             .append(value).append("</span></a>");
                 } else {
                     cells.append("<span><span>").append(value).append("</span></span>");

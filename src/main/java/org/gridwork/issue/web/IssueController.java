@@ -1,5 +1,6 @@
 package org.gridwork.issue.web;
 
+import org.gridwork.shared.export.SpreadsheetCells;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -134,15 +135,17 @@ class IssueController {
         queries.export(filter.toFilter(), r -> {
             try {
                 if (machine) {
-                    csv.printRecord(r.id(), r.status(), r.urgency(), r.source(), cell(r.category()), cell(r.description()),
-                            cell(r.address()), r.gridCode(), local(r.reportedAt()), local(r.deadline()), r.overdue(),
+                    csv.printRecord(r.id(), r.status(), r.urgency(), r.source(), SpreadsheetCells.neutralise(r.category()), SpreadsheetCells.neutralise(r.description()),
+                            SpreadsheetCells.neutralise(r.address()), r.gridCode(), local(r.reportedAt()), local(r.deadline()), r.overdue(),
                             local(r.closedAt()));
                 } else {
                     csv.printRecord(r.id(), messages.getMessage("issue.status." + r.status(), null, locale),
                             messages.getMessage("issue.urgency." + r.urgency(), null, locale),
                             messages.getMessage("issue.source." + r.source(), null, locale),
-                            cell(categoryNames.getOrDefault(r.categoryId(), r.category())), cell(r.description()),
-                            cell(r.address()), r.gridCode() == null ? unplaced : cell(territory.placeName(r.gridCode()) + " " + r.gridCode()),
+                            SpreadsheetCells.neutralise(categoryNames.getOrDefault(r.categoryId(), r.category())),
+                            SpreadsheetCells.neutralise(r.description()), SpreadsheetCells.neutralise(r.address()),
+                            r.gridCode() == null ? unplaced
+                                    : SpreadsheetCells.neutralise(territory.placeName(r.gridCode()) + " " + r.gridCode()),
                             local(r.reportedAt()), local(r.deadline()), r.overdue() ? yes : no, local(r.closedAt()));
                 }
             } catch (IOException e) {
@@ -150,16 +153,6 @@ class IssueController {
             }
         });
         csv.flush();
-    }
-
-    /** A cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR) is made plain text. */
-    static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
     }
 
     private String local(java.time.Instant t) {

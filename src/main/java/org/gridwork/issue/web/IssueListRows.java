@@ -9,7 +9,7 @@ import java.util.Map;
 import org.gridwork.issue.IssueRow;
 import org.gridwork.issue.Urgency;
 import org.springframework.context.MessageSource;
-import org.springframework.web.util.HtmlUtils;
+import org.gridwork.shared.web.Html;
 
 /**
  * The issue list's lines, written here rather than by template expressions: 25 lines of a dozen
@@ -26,16 +26,16 @@ final class IssueListRows {
 
     static String html(List<IssueRow> rows, Map<Long, String> categoryNames, MessageSource messages, Locale locale,
             ZoneId zone, String contextPath) {
-        String overdue = esc(messages.getMessage("issue.overdue", null, locale));
-        String urgent = esc(messages.getMessage("issue.urgency.URGENT", null, locale));
-        String deadline = esc(messages.getMessage("issue.field.deadline", null, locale));
-        String unplaced = esc(messages.getMessage("issue.unplaced.badge", null, locale));
+        String overdue = Html.text(messages.getMessage("issue.overdue", null, locale));
+        String urgent = Html.text(messages.getMessage("issue.urgency.URGENT", null, locale));
+        String deadline = Html.text(messages.getMessage("issue.field.deadline", null, locale));
+        String unplaced = Html.text(messages.getMessage("issue.unplaced.badge", null, locale));
         StringBuilder html = new StringBuilder(rows.size() * 800);
         for (IssueRow r : rows) {
             html.append("<a class=\"list-group-item list-group-item-action issue-row\" href=\"").append(contextPath)
                     .append("/issues/").append(r.id()).append("\" id=\"issue-row-").append(r.id()).append("\">")
                     .append("<div class=\"d-flex justify-content-between gap-2\"><span class=\"fw-semibold\">#")
-                    .append(r.id()).append(' ').append(esc(categoryNames.getOrDefault(r.categoryId(), "")))
+                    .append(r.id()).append(' ').append(Html.text(categoryNames.getOrDefault(r.categoryId(), "")))
                     .append("</span><span>");
             if (r.overdue()) {
                 html.append("<span class=\"badge bg-danger\">").append(overdue).append("</span> ");
@@ -44,11 +44,11 @@ final class IssueListRows {
                 html.append("<span class=\"badge bg-warning text-dark\">").append(urgent).append("</span> ");
             }
             html.append("<span class=\"badge bg-secondary issue-status\">")
-                    .append(esc(messages.getMessage("issue.status." + r.status(), null, locale)))
-                    .append("</span></span></div><div class=\"small\">").append(esc(r.description()))
+                    .append(Html.text(messages.getMessage("issue.status." + r.status(), null, locale)))
+                    .append("</span></span></div><div class=\"small\">").append(Html.text(r.description()))
                     .append("</div><div class=\"small text-muted\"><span>")
                     .append(r.gridCode() == null ? "<span class=\"badge bg-info text-dark issue-unplaced\">" + unplaced + "</span>"
-                            : esc(r.gridCode()))
+                            : Html.text(r.gridCode()))
                     .append("</span> · <span>").append(REPORTED.format(r.reportedAt().atZone(zone))).append("</span>");
             if (r.deadline() != null) {
                 html.append(" <span>· ").append(deadline).append(' ')
@@ -57,9 +57,5 @@ final class IssueListRows {
             html.append("</div></a>\n");
         }
         return html.toString();
-    }
-
-    private static String esc(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text);
     }
 }

@@ -1,5 +1,6 @@
 package org.gridwork.resident.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -126,16 +126,18 @@ class ResidentController {
 
     /** The full ID number, on purpose; answered as a fragment to htmx, or as the page with it shown. */
     @PostMapping("/residents/{id}/id-number")
-    String revealIdNumber(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) String htmx,
-            Model model) {
+    String revealIdNumber(@PathVariable long id, Model model) {
         String full = residents.revealIdNumber(id);
-        if (htmx != null) {
-            model.addAttribute("fullIdNumber", full);
-            return "resident/show :: idNumber";
-        }
         show(id, model);
         model.addAttribute("fullIdNumber", full);
         return "resident/show";
+    }
+
+    @HxRequest
+    @PostMapping("/residents/{id}/id-number")
+    String revealIdNumberPart(@PathVariable long id, Model model) {
+        model.addAttribute("fullIdNumber", residents.revealIdNumber(id));
+        return "resident/show :: idNumber";
     }
 
     @GetMapping("/residents/{id}/edit")

@@ -34,6 +34,10 @@ class LayoutModelAdvice {
         model.addAttribute("nav", LayoutNavigation.of(visible, path));
         // the user's role name (ADMIN, SUPERVISOR, ...), or null when nobody is logged in
         model.addAttribute("currentRole", roles.stream().sorted().findFirst().orElse(null));
+        // what the role may do, for templates to ask instead of comparing role names
+        model.addAttribute("roleFlags", new RoleFlags(roles));
+        // links of list pages that change one parameter and keep the others (sort, filters, paging)
+        model.addAttribute("listLinks", new ListLinks(request.getRequestURI(), request.getQueryString()));
         model.addAttribute("currentPath", path);
     }
 

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.View;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
@@ -39,11 +40,29 @@ public class RenderedFragments {
             }
             StringWriter out = new StringWriter(16 * 1024);
             view.render(model, request, new Capture(response, out));
-            return out.toString();
+            String html = out.toString();
+            requireNothingOfTheSession(fragment, html, request);
+            return html;
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("could not render " + fragment, e);
+        }
+    }
+
+    /**
+     * A kept fragment is put into other users' pages: a CSRF token in it (a POST form, the token's
+     * meta tags) would hand one session's token to everybody. Refused when rendering, not found later.
+     */
+    static void requireNothingOfTheSession(String fragment, String html, HttpServletRequest request) {
+        boolean leaks = html.contains("name=\"_csrf");
+        if (!leaks && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
+            String token = csrf.getToken();
+            leaks = token != null && !token.isEmpty() && html.contains(token);
+        }
+        if (leaks) {
+            throw new IllegalStateException(fragment + " holds the session's CSRF token and cannot be kept:"
+                    + " kept fragments have GET forms only");
         }
     }
 

@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * /tasks: grid staff see their own tasks and record progress; supervisors and admins create
@@ -66,9 +65,6 @@ class TaskController {
         model.addAttribute("node", node == null ? "" : node);
         model.addAttribute("page", tasks.managedTasks(q, state, sort, node, pageable));
         model.addAttribute("nodeName", node == null || node.isBlank() ? "" : tasks.nodeName(node));
-        model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/tasks").queryParam("q", q == null ? "" : q)
-                .queryParam("state", state).queryParam("sort", sort).queryParam("node", node == null ? "" : node)
-                .encode().toUriString());
         return "task/list";
     }
 

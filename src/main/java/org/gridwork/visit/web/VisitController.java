@@ -1,5 +1,6 @@
 package org.gridwork.visit.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -111,11 +111,21 @@ class VisitController {
 
     /** The visits part of a resident's page (htmx), or a page of its own. */
     @GetMapping("/residents/{id}/visits")
-    String history(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) String htmx,
-            Model model) {
+    String history(@PathVariable long id, Model model) {
+        historyModel(id, model);
+        return "visit/history";
+    }
+
+    @HxRequest
+    @GetMapping("/residents/{id}/visits")
+    String historyPart(@PathVariable long id, Model model) {
+        historyModel(id, model);
+        return "visit/history :: history";
+    }
+
+    private void historyModel(long id, Model model) {
         model.addAttribute("resident", residents.summary(id));
         model.addAttribute("visits", visits.visitsOf(id));
-        return htmx != null ? "visit/history :: history" : "visit/history";
     }
 
     private String form(Model model, ResidentSummary resident) {

@@ -33,6 +33,16 @@ class DatabaseEnvironmentPostProcessorTest {
         processor.postProcessEnvironment(env, new SpringApplication());
 
         assertThat(env.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://localhost:5432/" + name);
+        // least privilege: the owner (the user that created the database) migrates, the app role connects
+        assertThat(env.getProperty("spring.flyway.user")).isEqualTo("postgres");
+        assertThat(env.getProperty("spring.datasource.username")).isEqualTo("gridwork_app");
+        try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres", "");
+                var s = c.createStatement();
+                var rs = s.executeQuery("select rolcanlogin and not rolsuper and not rolcreatedb and not rolcreaterole"
+                        + " from pg_roles where rolname = 'gridwork_app'")) {
+            assertThat(rs.next()).as("the app role exists").isTrue();
+            assertThat(rs.getBoolean(1)).as("a login role with no power of its own").isTrue();
+        }
         try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + name, "postgres", "")) {
             assertThat(c.isValid(2)).isTrue();
         }
@@ -40,6 +50,16 @@ class DatabaseEnvironmentPostProcessorTest {
                 var s = c.createStatement()) {
             s.execute("drop database if exists " + name);
         }
+    }
+
+    @Test
+    void withoutAnAppRoleTheOwnerConnectsAsBefore() {
+        // the data generator's profile: it drops and rebuilds indexes, which only the owner may
+        MockEnvironment env = new MockEnvironment().withProperty("gridwork.database.name", "postgres")
+                .withProperty("gridwork.database.app-username", "");
+        processor.postProcessEnvironment(env, new SpringApplication());
+        assertThat(env.getProperty("spring.datasource.username")).isEqualTo("postgres");
+        assertThat(env.getProperty("spring.flyway.user")).isNull();
     }
 
     @Test
