@@ -31,6 +31,11 @@ import org.springframework.stereotype.Component;
 @Order(1)
 class ResidentGenerator implements ResidentDataGenerator {
 
+    /** Allocated mobile prefixes only: PhoneNumber refuses numbers no operator owns (179…, 140…). */
+    private static final String[] MOBILE_PREFIXES = {"130", "131", "132", "133", "135", "136", "137", "138", "139",
+            "150", "151", "152", "155", "156", "157", "158", "159", "180", "181", "182", "185", "186", "187", "188", "189"};
+
+
     private static final Logger log = LoggerFactory.getLogger(ResidentGenerator.class);
     private static final String[] STREETS = {"东街", "西街", "南街", "北街", "前街", "后街", "中心街", "新华路", "建设路", "幸福巷"};
     private static final String[] KINDS = {"ROUTINE", "CARE", "CARE", "CARE", "FOLLOW_UP", "EPIDEMIC_CHECK"};
@@ -103,7 +108,8 @@ class ResidentGenerator implements ResidentDataGenerator {
                                     + Names.person(random, male).substring(1);
                             String id = ids.next(birth, male);
                             String phone = age >= 16 && random.nextInt(100) < 85
-                                    ? "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000)) : null;
+                                    ? MOBILE_PREFIXES[random.nextInt(MOBILE_PREFIXES.length)]
+                                            + String.format("%08d", random.nextInt(100_000_000)) : null;
                             int roll = random.nextInt(1000);
                             String status = roll < 20 ? "MOVED_OUT" : roll < 30 ? "DECEASED" : "LIVING";
                             residents.row(residentId, name, PinyinInitials.of(name), PinyinInitials.keysLiteral(name), male ? "M" : "F", birth, crypto.encrypt(id), crypto.blindIndex(id),
