@@ -33,6 +33,8 @@ class IncompletePublicationsJob {
     @SchedulerLock(name = "event-publication-resubmit", lockAtMostFor = "PT10M")
     void resubmit() {
         log.debug("Submitting again the event publications older than {} that did not complete", settings.resubmitAfter());
-        incomplete.resubmitIncompletePublicationsOlderThan(settings.resubmitAfter());
+        // as the system: a resubmitted reaction has no user of its own
+        org.gridwork.shared.security.SystemPrincipal.run("event publication resubmission",
+                () -> incomplete.resubmitIncompletePublicationsOlderThan(settings.resubmitAfter()));
     }
 }
