@@ -155,19 +155,7 @@ public class TaskService {
     /** The staff, grids and region nodes the current supervisor may assign. */
     public AssigneeOptions assigneeOptions() {
         requireManager();
-        GridScope scope = dataScope.current();
-        List<StaffDirectory.GridStaff> staff = staffInScope(scope);
-        Map<Long, UserSummary> users = accounts.findUsers(staff.stream().map(StaffDirectory.GridStaff::userId)
-                .distinct().toList()).stream().filter(u -> u.enabled() && u.role() == Role.GRID_STAFF)
-                .collect(Collectors.toMap(UserSummary::id, Function.identity()));
-        Map<Long, List<String>> codesByUser = new LinkedHashMap<>();
-        staff.stream().filter(s -> users.containsKey(s.userId()))
-                .forEach(s -> codesByUser.computeIfAbsent(s.userId(), k -> new java.util.ArrayList<>()).add(s.gridCode()));
-        List<AssigneeOptions.Staff> people = codesByUser.entrySet().stream()
-                .map(e -> new AssigneeOptions.Staff(e.getKey(), users.get(e.getKey()).displayName(),
-                        String.join(", ", e.getValue())))
-                .sorted(java.util.Comparator.comparing(AssigneeOptions.Staff::gridCodes))
-                .toList();
+        List<AssigneeOptions.Staff> people = staffOptionsInScope();
         List<org.gridwork.territory.GridSummary> inScope = territory.gridsInScope();
         boolean searchGrids = inScope.size() > AssigneeOptions.CHECKBOX_LIMIT;
         boolean searchStaff = people.size() > AssigneeOptions.CHECKBOX_LIMIT;
@@ -193,10 +181,10 @@ public class TaskService {
         if (q.isEmpty()) {
             return List.of();
         }
-        AssigneeOptions all = allAssignees();
-        Map<Long, UserSummary> users = accounts.findUsers(all.staff().stream().map(AssigneeOptions.Staff::userId).toList())
+        List<AssigneeOptions.Staff> all = staffOptionsInScope();
+        Map<Long, UserSummary> users = accounts.findUsers(all.stream().map(AssigneeOptions.Staff::userId).toList())
                 .stream().collect(Collectors.toMap(UserSummary::id, Function.identity()));
-        return all.staff().stream().filter(s -> users.containsKey(s.userId()))
+        return all.stream().filter(s -> users.containsKey(s.userId()))
                 .filter(s -> org.gridwork.shared.text.PinyinMatch.matches(s.displayName(), q)
                         || users.get(s.userId()).username().startsWith(q) || s.gridCodes().contains(q))
                 .limit(limit)
@@ -205,20 +193,20 @@ public class TaskService {
                 .toList();
     }
 
-    /** Every assignee in scope, without the checkbox limit (the search behind the pickers). */
-    private AssigneeOptions allAssignees() {
-        GridScope scope = dataScope.current();
-        List<StaffDirectory.GridStaff> staff = staffInScope(scope);
+    /** Enabled grid staff of the user's grids with their grid codes, without the checkbox limit (the pickers search it). */
+    private List<AssigneeOptions.Staff> staffOptionsInScope() {
+        List<StaffDirectory.GridStaff> staff = staffInScope(dataScope.current());
         Map<Long, UserSummary> users = accounts.findUsers(staff.stream().map(StaffDirectory.GridStaff::userId)
                 .distinct().toList()).stream().filter(u -> u.enabled() && u.role() == Role.GRID_STAFF)
                 .collect(Collectors.toMap(UserSummary::id, Function.identity()));
         Map<Long, List<String>> codesByUser = new LinkedHashMap<>();
         staff.stream().filter(s -> users.containsKey(s.userId()))
                 .forEach(s -> codesByUser.computeIfAbsent(s.userId(), k -> new java.util.ArrayList<>()).add(s.gridCode()));
-        List<AssigneeOptions.Staff> people = codesByUser.entrySet().stream()
+        return codesByUser.entrySet().stream()
                 .map(e -> new AssigneeOptions.Staff(e.getKey(), users.get(e.getKey()).displayName(),
-                        String.join(", ", e.getValue()))).toList();
-        return new AssigneeOptions(people, List.of(), List.of(), false, false);
+                        String.join(", ", e.getValue())))
+                .sorted(java.util.Comparator.comparing(AssigneeOptions.Staff::gridCodes))
+                .toList();
     }
 
     /**
