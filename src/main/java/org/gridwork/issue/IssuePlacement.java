@@ -7,6 +7,7 @@ import org.gridwork.account.CurrentUser;
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.audit.AuditEvent;
+import org.gridwork.shared.security.Authorities;
 import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridDirectory;
 import org.gridwork.territory.GridLocator;
@@ -14,6 +15,7 @@ import org.gridwork.territory.GridStatus;
 import org.gridwork.territory.GridSummary;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,6 +54,7 @@ public class IssuePlacement {
     }
 
     /** An Open311 request with an address only: a REPORTED issue to be placed. Returns its id. */
+    @PreAuthorize(Authorities.SYSTEM)
     @Transactional
     public long reportAddressOnly(long categoryId, String description, String address, String reporterContact,
             long keyId, String channel) {
@@ -76,6 +79,7 @@ public class IssuePlacement {
      * The supervisor tapped the point of an unplaced report: it takes the grid there, which must be
      * one of the supervisor's (404 for an issue out of scope, a conflict for a stale version).
      */
+    @PreAuthorize(Authorities.MANAGER)
     @Transactional
     public GridSummary place(long id, long version, Double longitude, Double latitude) {
         CurrentUser user = currentUsers.require();

@@ -287,8 +287,10 @@ class Open311Controller {
             if (place == null) {
                 return error(format, HttpStatus.BAD_REQUEST, "a location is required: lat and long, address_string or address_id");
             }
-            long id = placement.reportAddressOnly(service.get().id(), text, place,
-                    contact(firstName, lastName, email, phone), key.get().id(), key.get().channel());
+            // a channel is not a user: it reports as the system, as requests with a point do
+            long id = SystemPrincipal.call("open311 " + key.get().channel(), () -> placement.reportAddressOnly(
+                    service.get().id(), text, place, contact(firstName, lastName, email, phone), key.get().id(),
+                    key.get().channel()));
             return created(format, id);
         }
         if (lat == null || lat.isBlank() || lon == null || lon.isBlank()) {
