@@ -182,7 +182,7 @@ public class CampaignService {
         Map<String, Object> params = new HashMap<>();
         String where = "true";
         if (!scope.unrestricted()) {
-            where = "c.id in (select p.campaign_id from campaign_grid_progress p where p.grid_id = any(cast(:grids as bigint[])))";
+            where = "c.id in (select p.campaign_id from campaign_grid_progress p where p.grid_id in (select unnest(cast(:grids as bigint[]))))";
             params.put("grids", array(scope.gridIds()));
         }
         List<CampaignSummary> list = jdbc.sql(SUMMARY + " where " + where + " order by c.due_date desc, c.id desc")
@@ -217,7 +217,7 @@ public class CampaignService {
         return jdbc.sql("""
                 select c.id, c.title, c.due_date, """ + SUM_COLUMNS + """
                 from campaign c join campaign_grid_progress p on p.campaign_id = c.id
-                where c.status = 'LAUNCHED' and p.grid_id = any(cast(:grids as bigint[]))
+                where c.status = 'LAUNCHED' and p.grid_id in (select unnest(cast(:grids as bigint[])))
                 group by c.id order by c.due_date, c.id""").param("grids", array(scope.gridIds()))
                 .query((rs, i) -> new MyCampaign(rs.getLong("id"), rs.getString("title"),
                         rs.getObject("due_date", LocalDate.class),
@@ -318,7 +318,7 @@ public class CampaignService {
         }
         return jdbc.sql("select p.grid_id, sum(p.attempted + p.not_started) from campaign_grid_progress p"
                 + " where p.campaign_id in (select id from campaign where status = 'LAUNCHED')"
-                + " and p.grid_id = any(cast(:grids as bigint[])) group by p.grid_id").param("grids", array(gridIds))
+                + " and p.grid_id in (select unnest(cast(:grids as bigint[]))) group by p.grid_id").param("grids", array(gridIds))
                 .query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
@@ -664,7 +664,7 @@ public class CampaignService {
         params.put("ids", array(ids));
         String grids = "";
         if (!scope.unrestricted()) {
-            grids = " and p.grid_id = any(cast(:grids as bigint[]))";
+            grids = " and p.grid_id in (select unnest(cast(:grids as bigint[])))";
             params.put("grids", array(scope.gridIds()));
         }
         return jdbc.sql("select p.campaign_id, " + SUM_COLUMNS + " from campaign_grid_progress p"
@@ -732,7 +732,7 @@ public class CampaignService {
             grids = scope.gridIds();
         }
         params.put("grids", array(grids));
-        return " and t.grid_id = any(cast(:grids as bigint[]))";
+        return " and t.grid_id in (select unnest(cast(:grids as bigint[])))";
     }
 
     private static String array(Collection<Long> ids) {
