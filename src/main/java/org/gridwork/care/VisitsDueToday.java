@@ -19,7 +19,7 @@ import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridDirectory;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -31,13 +31,13 @@ class VisitsDueToday implements TodaySource {
     private final ResidentService residents;
     private final AccountService accounts;
     private final DataScope dataScope;
-    private final TerritoryService territory;
+    private final Grids grids;
     private final CurrentUsers currentUsers;
     private final GridDirectory directory;
     private final org.gridwork.shared.time.BusinessTime time;
 
     VisitsDueToday(CareService care, ResidentService residents, AccountService accounts, DataScope dataScope,
-            TerritoryService territory, CurrentUsers currentUsers, GridDirectory directory,
+            Grids grids, CurrentUsers currentUsers, GridDirectory directory,
             org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
         this.directory = directory;
@@ -46,7 +46,7 @@ class VisitsDueToday implements TodaySource {
         this.residents = residents;
         this.accounts = accounts;
         this.dataScope = dataScope;
-        this.territory = territory;
+        this.grids = grids;
     }
 
     @Override
@@ -68,7 +68,7 @@ class VisitsDueToday implements TodaySource {
         List<DueVisit> due = care.due(scope, today, userId, null, 500);
         Map<Long, ResidentSummary> people = residents.summaries(due.stream().map(DueVisit::residentId).toList());
         Map<String, TagSummary> tags = residents.tagsByCode();
-        Map<Long, String> gridNames = territory.gridsInScope().stream()
+        Map<Long, String> gridNames = grids.gridsInScope().stream()
                 .collect(Collectors.toMap(GridSummary::id, directory::placeName));
         Locale locale = LocaleContextHolder.getLocale();
         return due.stream().filter(d -> people.containsKey(d.residentId())).map(d -> {

@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.gridwork.shared.demo.DemoDataContributor;
 import org.gridwork.territory.GridSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -33,15 +33,16 @@ class ResidentDemoData implements DemoDataContributor {
 
     private final org.gridwork.shared.time.BusinessTime time;
     private final ResidentService residents;
-    private final TerritoryService territory;
+    private final Grids grids;
     private final UserDetailsService users;
     private final Random random = new Random(20260528L);
     private final Set<String> usedIds = new HashSet<>();
 
-    ResidentDemoData(ResidentService residents, TerritoryService territory, UserDetailsService users, org.gridwork.shared.time.BusinessTime time) {
+    ResidentDemoData(ResidentService residents, Grids grids, UserDetailsService users,
+            org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
         this.residents = residents;
-        this.territory = territory;
+        this.grids = grids;
         this.users = users;
     }
 
@@ -56,7 +57,7 @@ class ResidentDemoData implements DemoDataContributor {
             for (int village = 0; village < 12; village++) {
                 String code = "130528112" + (201 + village);
                 for (int seq = 1; seq <= 2; seq++) {
-                    GridSummary grid = territory.findGridByCode(code + "-00" + seq).orElseThrow();
+                    GridSummary grid = grids.findGridByCode(code + "-00" + seq).orElseThrow();
                     double west = WEST + (village % 4) * 0.03 + (seq - 1) * 0.015;
                     double north = NORTH - (village / 4) * 0.025;
                     int households = village < 2 ? 10 : 6;

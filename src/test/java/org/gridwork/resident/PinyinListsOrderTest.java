@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.TestResidents;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -20,14 +20,14 @@ class PinyinListsOrderTest {
     @Autowired
     ResidentService residents;
     @Autowired
-    TerritoryService territory;
+    Grids grids;
 
     private final java.util.Map<Long, String> idNumbers = new java.util.HashMap<>();
 
     private long register(String name, int year) {
         String number = TestResidents.nextIdNumber(LocalDate.of(year, 1, 1), true);
         long id = residents.register(new ResidentDraft(name, number, null,
-                Registration.REGISTERED, territory.findGridByCode("130528112201-001").orElseThrow().id(),
+                Registration.REGISTERED, grids.findGridByCode("130528112201-001").orElseThrow().id(),
                 "侯口一村拼音巷1号", null, null, null, Set.of()));
         idNumbers.put(id, number);
         return id;

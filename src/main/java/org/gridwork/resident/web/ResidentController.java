@@ -22,7 +22,7 @@ import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.territory.AreaChoices;
 import org.gridwork.territory.AreaFilter;
 import org.gridwork.territory.GridSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -43,17 +43,17 @@ class ResidentController {
     static final int PAGE_SIZE = 25;
 
     private final ResidentService residents;
-    private final TerritoryService territory;
+    private final Grids territoryGrids;
     private final AreaFilter areas;
     private final MessageSource messages;
 
     private final org.gridwork.shared.time.BusinessTime time;
 
-    ResidentController(ResidentService residents, TerritoryService territory, AreaFilter areas,
+    ResidentController(ResidentService residents, Grids territoryGrids, AreaFilter areas,
             MessageSource messages, org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
         this.residents = residents;
-        this.territory = territory;
+        this.territoryGrids = territoryGrids;
         this.areas = areas;
         this.messages = messages;
     }
@@ -87,7 +87,7 @@ class ResidentController {
 
     @GetMapping("/residents/new")
     String newForm(Model model) {
-        List<GridSummary> grids = territory.gridsInScope();
+        List<GridSummary> grids = territoryGrids.gridsInScope();
         model.addAttribute("form", ResidentForm.empty(grids.size() == 1 ? grids.get(0).id() : null));
         return form(model, null);
     }
@@ -219,7 +219,7 @@ class ResidentController {
 
     private String form(Model model, ResidentDetail existing) {
         model.addAttribute("existing", existing);
-        model.addAttribute("grids", territory.gridsInScope());
+        model.addAttribute("grids", territoryGrids.gridsInScope());
         model.addAttribute("tags", residents.tags());
         model.addAttribute("registrations", org.gridwork.resident.Registration.values());
         return "resident/form";
@@ -238,13 +238,13 @@ class ResidentController {
     /** A grid picked by code (the area picker, when there are too many grids for a select). */
     private void pickedGrid(ResidentForm form, String gridCode, Model model) {
         if (form.getGridId() == null && gridCode != null && !gridCode.isBlank()) {
-            territory.findGridByCode(gridCode.strip()).ifPresent(g -> form.setGridId(g.id()));
+            territoryGrids.findGridByCode(gridCode.strip()).ifPresent(g -> form.setGridId(g.id()));
             model.addAttribute("gridCode", gridCode.strip());
         }
     }
 
     private String gridName(long gridId) {
-        return territory.grid(gridId).label();
+        return territoryGrids.grid(gridId).label();
     }
 
     private static String blank(String s) {
