@@ -12,6 +12,7 @@ import org.gridwork.account.CurrentUsers;
 import org.gridwork.account.UserSummary;
 import org.gridwork.resident.ResidentService;
 import org.gridwork.resident.ResidentSummary;
+import org.gridwork.resident.ResidentTags;
 import org.gridwork.resident.TagSummary;
 import org.gridwork.shared.today.TodayItem;
 import org.gridwork.shared.today.TodaySource;
@@ -29,6 +30,7 @@ class VisitsDueToday implements TodaySource {
 
     private final CareService care;
     private final ResidentService residents;
+    private final ResidentTags residentTags;
     private final AccountService accounts;
     private final DataScope dataScope;
     private final Grids grids;
@@ -36,7 +38,8 @@ class VisitsDueToday implements TodaySource {
     private final GridDirectory directory;
     private final org.gridwork.shared.time.BusinessTime time;
 
-    VisitsDueToday(CareService care, ResidentService residents, AccountService accounts, DataScope dataScope,
+    VisitsDueToday(CareService care, ResidentService residents, ResidentTags residentTags, AccountService accounts,
+            DataScope dataScope,
             Grids grids, CurrentUsers currentUsers, GridDirectory directory,
             org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
@@ -44,6 +47,7 @@ class VisitsDueToday implements TodaySource {
         this.currentUsers = currentUsers;
         this.care = care;
         this.residents = residents;
+        this.residentTags = residentTags;
         this.accounts = accounts;
         this.dataScope = dataScope;
         this.grids = grids;
@@ -67,7 +71,7 @@ class VisitsDueToday implements TodaySource {
         LocalDate today = time.today();
         List<DueVisit> due = care.due(scope, today, userId, null, 500);
         Map<Long, ResidentSummary> people = residents.summaries(due.stream().map(DueVisit::residentId).toList());
-        Map<String, TagSummary> tags = residents.tagsByCode();
+        Map<String, TagSummary> tags = residentTags.tagsByCode();
         Map<Long, String> gridNames = grids.gridsInScope().stream()
                 .collect(Collectors.toMap(GridSummary::id, directory::placeName));
         Locale locale = LocaleContextHolder.getLocale();

@@ -33,15 +33,17 @@ class ResidentDemoData implements DemoDataContributor {
 
     private final org.gridwork.shared.time.BusinessTime time;
     private final ResidentService residents;
+    private final Households households;
     private final Grids grids;
     private final UserDetailsService users;
     private final Random random = new Random(20260528L);
     private final Set<String> usedIds = new HashSet<>();
 
-    ResidentDemoData(ResidentService residents, Grids grids, UserDetailsService users,
+    ResidentDemoData(ResidentService residents, Households households, Grids grids, UserDetailsService users,
             org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
         this.residents = residents;
+        this.households = households;
         this.grids = grids;
         this.users = users;
     }
@@ -95,7 +97,7 @@ class ResidentDemoData implements DemoDataContributor {
         if (kind == 0) { // elderly living alone
             long head = person(grid, surname, today.minusYears(68 + random.nextInt(20)), random.nextBoolean(), address,
                     lon, lat, Set.of("ELDERLY_ALONE"));
-            residents.startHousehold(head);
+            households.startHousehold(head);
             return;
         }
         boolean elderly = kind == 1;
@@ -112,7 +114,7 @@ class ResidentDemoData implements DemoDataContributor {
         }
         long head = person(grid, surname, today.minusYears(headAge).minusDays(random.nextInt(360)), true, address, lon,
                 lat, headTags);
-        long householdId = residents.startHousehold(head);
+        long householdId = households.startHousehold(head);
         Set<String> spouseTags = new LinkedHashSet<>();
         boolean workerAway = !elderly && kind == 2;
         if (workerAway) {
@@ -137,7 +139,7 @@ class ResidentDemoData implements DemoDataContributor {
     private void member(long householdId, GridSummary grid, String surname, LocalDate birth, boolean male, String address,
             double lon, double lat, Set<String> tags, Relation relation) {
         person(grid, surname, birth, male, address, lon, lat, tags);
-        residents.addMember(householdId, lastId, relation);
+        households.addMember(householdId, lastId, relation);
     }
 
     /** The ID number of the person registered last, to add them to their household. */

@@ -49,6 +49,7 @@ public class ResidentTransferService {
     static final int MAX_ROWS = 20_000;
 
     private final ResidentService residents;
+    private final ResidentTags residentTags;
     private final Grids territoryGrids;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -57,12 +58,14 @@ public class ResidentTransferService {
     private final FieldEncryptor crypto;
     private final MessageSource messages;
 
-    ResidentTransferService(ResidentService residents, Grids territoryGrids, JdbcTemplate jdbc, ObjectMapper json,
+    ResidentTransferService(ResidentService residents, ResidentTags residentTags, Grids territoryGrids,
+            JdbcTemplate jdbc, ObjectMapper json,
             CurrentUsers currentUsers, DataScope dataScope, FieldEncryptor crypto, MessageSource messages) {
         this.messages = messages;
         this.dataScope = dataScope;
         this.crypto = crypto;
         this.residents = residents;
+        this.residentTags = residentTags;
         this.territoryGrids = territoryGrids;
         this.jdbc = jdbc;
         this.json = json;
@@ -117,7 +120,7 @@ public class ResidentTransferService {
     private int exportReadable(ResidentQuery query, Format format, OutputStream out, Locale locale) {
         Map<Long, GridSummary> grids = new HashMap<>();
         territoryGrids.gridsInScope().forEach(g -> grids.put(g.id(), g));
-        Map<String, TagSummary> tags = residents.tagsByCode();
+        Map<String, TagSummary> tags = residentTags.tagsByCode();
         int[] count = {0};
         write(format, out, w -> {
             w.row(List.of("name", "idNumber", "gender", "birthDate", "phone", "grid", "gridCode", "address", "tags",
@@ -205,7 +208,7 @@ public class ResidentTransferService {
                 .map(d -> residents.blindIndex(IdNumber.normalise(d.idNumber()))).toList());
         int saved = 0;
         GridScope scope = dataScope.current();
-        Map<String, TagSummary> tags = residents.tagsByCode();
+        Map<String, TagSummary> tags = residentTags.tagsByCode();
         List<ResidentService.Valid> plain = new ArrayList<>();
         List<ResidentDraft> plainDrafts = new ArrayList<>();
         for (ResidentDraft d : stored.valid) {
@@ -291,7 +294,7 @@ public class ResidentTransferService {
         Map<String, GridSummary> grids = new HashMap<>();
         territoryGrids.gridsInScope().forEach(g -> grids.put(g.code(), g));
         Map<String, String> tagCodes = new HashMap<>();
-        residents.tags().forEach(t -> {
+        residentTags.tags().forEach(t -> {
             tagCodes.put(t.code(), t.code());
             tagCodes.put(t.nameZh(), t.code());
             tagCodes.put(t.nameEn().toUpperCase(Locale.ROOT), t.code());

@@ -20,6 +20,8 @@ class PinyinListsOrderTest {
     @Autowired
     ResidentService residents;
     @Autowired
+    Households households;
+    @Autowired
     Grids grids;
 
     private final java.util.Map<Long, String> idNumbers = new java.util.HashMap<>();
@@ -39,11 +41,11 @@ class PinyinListsOrderTest {
         long cao = register("曹拼音", 1990);
         long hou = register("侯拼音", 1970);
         long liu = register("刘拼音", 1980);
-        long household = residents.startHousehold(head);
+        long household = households.startHousehold(head);
         for (long member : new long[] {liu, cao, hou}) {
-            residents.addMember(household, idNumbers.get(member), Relation.OTHER);
+            households.addMember(household, idNumbers.get(member), Relation.OTHER);
         }
-        assertThat(residents.household(household).members()).extracting(m -> m.resident().name())
+        assertThat(households.household(household).members()).extracting(m -> m.resident().name())
                 .containsExactly("吴拼音户主", "曹拼音", "侯拼音", "刘拼音");
         assertThat(residents.summaries(java.util.List.of(liu, head, hou, cao)).values())
                 .extracting(ResidentSummary::name).containsExactly("曹拼音", "侯拼音", "刘拼音", "吴拼音户主");

@@ -25,7 +25,9 @@ import org.gridwork.issue.CategoryService;
 import org.gridwork.issue.IssueService;
 import org.gridwork.issue.PublicReports;
 import org.gridwork.notification.NotificationService;
+import org.gridwork.resident.Households;
 import org.gridwork.resident.ResidentService;
+import org.gridwork.resident.ResidentTags;
 import org.gridwork.resident.ResidentTransferService;
 import org.gridwork.shared.security.Authorities;
 import org.gridwork.support.IntegrationTest;
@@ -85,11 +87,12 @@ class ServiceAuthorisationTest {
             "CategoryService.tree", "CategoryService.subclasses", "CategoryService.publicTree", "CategoryService.get",
             "DashboardService.month", "DashboardService.months", "DashboardService.view", "DashboardService.grids",
             "DashboardService.available", "DashboardService.refreshNow",
-            "ResidentService.tagsByCode", "ResidentService.search", "ResidentService.revealIdNumber");
+            "ResidentTags.tagsByCode", "ResidentService.search", "ResidentService.revealIdNumber");
 
     private static final List<Class<?>> SERVICES = List.of(AccountService.class, TotpService.class, AuditService.class,
             CalendarService.class, CareService.class, DashboardService.class, CategoryService.class, IssueService.class,
-            PublicReports.class, NotificationService.class, ResidentService.class, ResidentTransferService.class,
+            PublicReports.class, NotificationService.class, ResidentService.class, ResidentTags.class, Households.class,
+            ResidentTransferService.class,
             TaskService.class, Regions.class, Grids.class, StaffAssignments.class, Boundaries.class,
             DivisionImporter.class, VisitService.class);
 
@@ -103,6 +106,8 @@ class ServiceAuthorisationTest {
     @Autowired IssueService issues;
     @Autowired NotificationService notifications;
     @Autowired ResidentService residents;
+    @Autowired Households households;
+    @Autowired ResidentTags residentTags;
     @Autowired ResidentTransferService transfers;
     @Autowired TaskService tasks;
     @Autowired Regions regions;
@@ -160,14 +165,14 @@ class ServiceAuthorisationTest {
         c.put("IssueService.refuseExtension", () -> issues.refuseExtension(0, 0, null));
         c.put("NotificationService.open", () -> notifications.open(0));
         c.put("NotificationService.markAllRead", () -> notifications.markAllRead());
-        c.put("ResidentService.changeTagInterval", () -> residents.changeTagInterval("x", 1));
-        c.put("ResidentService.addTag", () -> residents.addTag("x", "x", "x", 1, false));
+        c.put("ResidentTags.changeTagInterval", () -> residentTags.changeTagInterval("x", 1));
+        c.put("ResidentTags.addTag", () -> residentTags.addTag("x", "x", "x", 1, false));
         c.put("ResidentService.register", () -> residents.register(null));
         c.put("ResidentService.update", () -> residents.update(0, null));
         c.put("ResidentService.setTags", () -> residents.setTags(0, Set.of()));
         c.put("ResidentService.changeStatus", () -> residents.changeStatus(0, null, null, null));
-        c.put("ResidentService.startHousehold", () -> residents.startHousehold(0));
-        c.put("ResidentService.addMember", () -> residents.addMember(0, null, null));
+        c.put("Households.startHousehold", () -> households.startHousehold(0));
+        c.put("Households.addMember", () -> households.addMember(0, null, null));
         c.put("ResidentTransferService.preview", () -> transfers.preview(new byte[0], "x.csv"));
         c.put("ResidentTransferService.confirm", () -> transfers.confirm(null));
         c.put("ResidentTransferService.purgeStalePreviews", () -> transfers.purgeStalePreviews());

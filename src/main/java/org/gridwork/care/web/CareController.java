@@ -10,6 +10,7 @@ import org.gridwork.care.CareService;
 import org.gridwork.care.DueVisit;
 import org.gridwork.care.GridCoverage;
 import org.gridwork.resident.ResidentService;
+import org.gridwork.resident.ResidentTags;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.territory.Grids;
 import org.gridwork.territory.Regions;
@@ -27,13 +28,16 @@ class CareController {
 
     private final CareService care;
     private final ResidentService residents;
+    private final ResidentTags residentTags;
     private final Regions regions;
     private final Grids grids;
     private final AccountService accounts;
 
-    CareController(CareService care, ResidentService residents, Regions regions, Grids grids, AccountService accounts) {
+    CareController(CareService care, ResidentService residents, ResidentTags residentTags, Regions regions,
+            Grids grids, AccountService accounts) {
         this.care = care;
         this.residents = residents;
+        this.residentTags = residentTags;
         this.regions = regions;
         this.grids = grids;
         this.accounts = accounts;
@@ -56,7 +60,7 @@ class CareController {
     private void plansModel(long id, Model model) {
         model.addAttribute("resident", residents.summary(id));
         model.addAttribute("plans", care.plansOf(id));
-        model.addAttribute("tags", residents.tagsByCode());
+        model.addAttribute("tags", residentTags.tagsByCode());
         model.addAttribute("staff", accounts.usersWithRole(Role.GRID_STAFF));
         model.addAttribute("staffNames", accounts.usersWithRole(Role.GRID_STAFF).stream()
                 .collect(java.util.stream.Collectors.toMap(UserSummary::id, UserSummary::displayName)));
@@ -98,7 +102,7 @@ class CareController {
         model.addAttribute("grid", grids.grid(gridId));
         model.addAttribute("overdue", overdue);
         model.addAttribute("people", care.residentsOf(overdue));
-        model.addAttribute("tags", residents.tagsByCode());
+        model.addAttribute("tags", residentTags.tagsByCode());
         return "care/overdue";
     }
 
