@@ -26,6 +26,7 @@ import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridLocator;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
+import org.gridwork.shared.text.TextLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -377,6 +378,7 @@ public class ResidentService {
         if (status != ResidentStatus.LIVING && (date == null || reason == null || reason.isBlank())) {
             throw new BusinessRuleException("resident.status.dateAndReason");
         }
+        TextLimits.require(reason == null ? null : reason.strip(), 200); // resident.status_reason
         if (date != null && date.isAfter(time.today())) {
             throw new BusinessRuleException("resident.status.future");
         }
