@@ -482,8 +482,8 @@ public class ResidentService {
         String name = draft.name() == null ? "" : draft.name().strip();
         if (name.isEmpty()) {
             invalid.add("name", "resident.name.required");
-        } else if (name.length() > 50) {
-            invalid.add("name", "resident.name.tooLong");
+        } else if (!TextLimits.fits(name, 50)) {
+            invalid.add("name", TextLimits.TOO_LONG, TextLimits.args(50, TextLimits.length(name)));
         }
         IdNumber id = null;
         try {
@@ -527,11 +527,11 @@ public class ResidentService {
         } else {
             grid = draft.gridId();
         }
-        if (draft.address() != null && draft.address().length() > 200) {
-            invalid.add("address", "resident.address.tooLong");
+        if (!TextLimits.fits(draft.address(), 200)) {
+            invalid.add("address", TextLimits.TOO_LONG, TextLimits.args(200, TextLimits.length(draft.address())));
         }
-        if (draft.notes() != null && draft.notes().length() > 1000) {
-            invalid.add("notes", "resident.notes.tooLong");
+        if (!TextLimits.fits(draft.notes(), 1000)) {
+            invalid.add("notes", TextLimits.TOO_LONG, TextLimits.args(1000, TextLimits.length(draft.notes())));
         }
         invalid.throwIfAny();
         return new Valid(name, id, phone, grid);

@@ -279,6 +279,17 @@ class Open311Controller {
         if (text.length() > 4000) {
             return error(format, HttpStatus.BAD_REQUEST, "description is longer than 4000 characters");
         }
+        // said, not cut short: a channel learns its address or contact did not fit (the columns' sizes)
+        if (address != null && address.strip().length() > 300) {
+            return error(format, HttpStatus.BAD_REQUEST, "address_string is longer than 300 characters ("
+                    + address.strip().length() + " given)");
+        }
+        String reporter = String.join(" ", List.of(nz(firstName), nz(lastName), nz(email), nz(phone))).strip()
+                .replaceAll("\\s+", " ");
+        if (reporter.length() > 500) {
+            return error(format, HttpStatus.BAD_REQUEST, "first_name, last_name, email and phone are longer than 500"
+                    + " characters together (" + reporter.length() + " given)");
+        }
         boolean noPoint = (lat == null || lat.isBlank()) && (lon == null || lon.isBlank());
         String place = addressOf(address, addressId);
         if (noPoint) {

@@ -8,7 +8,11 @@ import org.gridwork.shared.BusinessRuleException;
  */
 public final class TextLimits {
 
-    /** Message key of a refused text; arguments: the limit, then the length given. */
+    /**
+     * Message key of a refused text; arguments ({@link #args}): the limit, then the length given, as
+     * text, so that they survive being stored (an import's preview keeps its problems as JSON) and
+     * are never written with a thousands separator.
+     */
     public static final String TOO_LONG = "shared.text.tooLongArgs";
 
     private TextLimits() {
@@ -24,11 +28,16 @@ public final class TextLimits {
         return length(text) <= max;
     }
 
+    /** The arguments of {@link #TOO_LONG}. */
+    public static Object[] args(int max, int given) {
+        return new Object[] {String.valueOf(max), String.valueOf(given)};
+    }
+
     /** Refuses a text longer than {@code max} characters with the message that states both numbers. */
     public static void require(CharSequence text, int max) {
         int given = length(text);
         if (given > max) {
-            throw new BusinessRuleException(TOO_LONG, max, given);
+            throw new BusinessRuleException(TOO_LONG, args(max, given));
         }
     }
 }
