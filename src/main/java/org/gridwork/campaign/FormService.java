@@ -83,6 +83,13 @@ public class FormService {
     @Transactional
     public void addQuestion(long formId, Question question) {
         ChecklistForm form = editable(formId);
+        // kept in the form's JSON, which has no column size: the designer's inputs' limits, said on the server too
+        TextLimits.require(question.label(), 200);
+        TextLimits.require(question.labelEn(), 200);
+        question.options().forEach(o -> {
+            TextLimits.require(o.label(), 200);
+            TextLimits.require(o.labelEn(), 200);
+        });
         List<Question> list = new ArrayList<>(form.questions());
         list.add(withCode(question, nextCode(list)));
         save(form, list, "question added");
