@@ -170,6 +170,41 @@ public class CampaignService {
     private record Area(String code, String path, Long gridId) {
     }
 
+    // ---- closing --------------------------------------------------------------------------
+
+    /**
+     * Ends a running campaign: it leaves the staff's lists, /today and the dashboard's figure, and
+     * takes no more answers; its progress, lists and exports stay readable. Only the supervisor
+     * who launched it, or an admin, may close it.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    @Transactional
+    public void close(long id) {
+        CurrentUser user = requireManager();
+        CampaignSummary campaign = campaign(id);
+        if (!mayClose(user, campaign)) {
+            throw new BusinessRuleException(campaign.closed() ? "campaign.error.alreadyClosed" : "campaign.error.notOwner");
+        }
+        int closed = jdbc.sql("""
+                update campaign set status = 'CLOSED', closed_at = now(), closed_by = ? where id = ? and status = 'LAUNCHED'""")
+                .params(user.id(), id).update();
+        if (closed == 0) {
+            throw new BusinessRuleException("campaign.error.alreadyClosed");
+        }
+        events.publishEvent(AuditEvent.of("CAMPAIGN_CLOSED", "CAMPAIGN", id, campaign.counts().finished() + " of "
+                + campaign.counts().total() + " finished"));
+    }
+
+    /** Whether the caller may close the campaign: running, and launched by them (or they are an admin). */
+    public boolean mayClose(CampaignSummary campaign) {
+        return mayClose(currentUsers.require(), campaign);
+    }
+
+    private static boolean mayClose(CurrentUser user, CampaignSummary campaign) {
+        return "LAUNCHED".equals(campaign.status())
+                && (user.is(Role.ADMIN) || user.is(Role.SUPERVISOR) && campaign.createdBy() == user.id());
+    }
+
     // ---- lists ----------------------------------------------------------------------------
 
     /** Campaigns whose area overlaps the caller's scope, with counts over the caller's part of them. */
@@ -440,7 +475,7 @@ public class CampaignService {
         }
         TargetView view = target(dataScope.of(user), campaignId, targetId);
         if (!view.launched()) {
-            throw new BusinessRuleException("campaign.error.notLaunched");
+            throw new BusinessRuleException("campaign.error.closed");
         }
         if (token == null || outcome == null) {
             throw new BusinessRuleException("campaign.error.outcome");
@@ -611,7 +646,7 @@ public class CampaignService {
 
     private static final String SUMMARY = """
             select c.id, c.title, c.form_id, f.title as form_title, f.title_en as form_title_en, f.version as form_version,
-                   c.target_kind, c.target_tags, c.area_code, c.start_date, c.due_date, c.status
+                   c.target_kind, c.target_tags, c.area_code, c.start_date, c.due_date, c.status, c.created_by
             from campaign c join campaign_form f on f.id = c.form_id""";
 
     private static final String TARGET_SELECT = """
@@ -638,7 +673,7 @@ public class CampaignService {
         return new CampaignSummary(rs.getLong("id"), rs.getString("title"), rs.getLong("form_id"), rs.getString("form_title"),
                 rs.getString("form_title_en"), rs.getInt("form_version"), TargetKind.valueOf(rs.getString("target_kind")),
                 rs.getString("target_tags"), area, areaName(area), rs.getObject("start_date", LocalDate.class),
-                rs.getObject("due_date", LocalDate.class), rs.getString("status"), Counts.NONE);
+                rs.getObject("due_date", LocalDate.class), rs.getString("status"), Counts.NONE, rs.getLong("created_by"));
     }
 
     /** From the grid directory's memory (towns, villages, grids); a county or above from the database. */
@@ -653,7 +688,7 @@ public class CampaignService {
 
     private static CampaignSummary withCounts(CampaignSummary s, Counts c) {
         return new CampaignSummary(s.id(), s.title(), s.formId(), s.formTitle(), s.formTitleEn(), s.formVersion(),
-                s.targetKind(), s.targetTags(), s.areaCode(), s.areaName(), s.startDate(), s.dueDate(), s.status(), c);
+                s.targetKind(), s.targetTags(), s.areaCode(), s.areaName(), s.startDate(), s.dueDate(), s.status(), c, s.createdBy());
     }
 
     private Map<Long, Counts> countsPerCampaign(Collection<Long> ids, GridScope scope) {

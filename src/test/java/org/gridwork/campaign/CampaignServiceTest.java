@@ -174,4 +174,55 @@ class CampaignServiceTest {
         assertThatThrownBy(() -> forms.moveQuestion(copy, "q5", -1)).extracting("messageKey")
                 .isEqualTo("campaign.form.error.conditionForward");
     }
+
+    @Test
+    void aClosedCampaignLeavesTheStaffsListsTakesNoAnswersButStaysReadable() {
+        long id = launchOverVillage("closing test");
+        as("staff");
+        List<TargetRow> next = campaigns.nextTargets(id, null, null, 2);
+        campaigns.record(id, next.get(0).id(), UUID.randomUUID(), Outcome.NOBODY_HOME, Map.of(), Map.of(), null, null);
+        long staffId = accounts.findByUsername("staff").orElseThrow().id();
+        assertThat(campaigns.myCampaigns()).extracting(MyCampaign::id).contains(id);
+        assertThatThrownBy(() -> campaigns.close(id)).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+
+        as("admin");
+        CampaignSummary before = campaigns.campaign(id);
+        as("supervisor");
+        assertThat(campaigns.mayClose(campaigns.campaign(id))).isTrue();
+        campaigns.close(id);
+        assertThat(campaigns.campaign(id).closed()).isTrue();
+        assertThatThrownBy(() -> campaigns.close(id)).isInstanceOf(BusinessRuleException.class)
+                .extracting("messageKey").isEqualTo("campaign.error.alreadyClosed");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'CAMPAIGN_CLOSED' and target_id = ?")
+                .param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+
+        as("staff");
+        assertThat(campaigns.myCampaigns()).extracting(MyCampaign::id).doesNotContain(id);
+        assertThat(today.itemsFor(staffId)).noneSatisfy(i -> assertThat(i.url()).isEqualTo("/campaigns/" + id + "/next"));
+        assertThatThrownBy(() -> campaigns.record(id, next.get(1).id(), UUID.randomUUID(), Outcome.NOBODY_HOME, Map.of(),
+                Map.of(), null, null)).isInstanceOf(BusinessRuleException.class).extracting("messageKey")
+                .isEqualTo("campaign.error.closed");
+        assertThat(campaigns.target(id, next.get(1).id()).target().status()).isEqualTo(TargetStatus.NOT_STARTED);
+
+        // progress and the lists behind it stay as they were
+        as("supervisor");
+        assertThat(campaigns.progress(id, null).get(0).counts()).isEqualTo(before.counts());
+        assertThat(campaigns.targets(id, null, TargetFilter.ATTEMPTED, 0).total()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheLaunchingSupervisorOrAnAdminMayClose() {
+        long id = launchOverVillage("owner test");
+        as("admin");
+        long other = campaigns.launch(new NewCampaign("admin's", floodForm(), TargetKind.HOUSEHOLDS, List.of(), VILLAGE,
+                campaigns.today(), campaigns.today().plusDays(7), List.of()));
+        as("supervisor");
+        assertThat(campaigns.mayClose(campaigns.campaign(other))).isFalse();
+        assertThatThrownBy(() -> campaigns.close(other)).isInstanceOf(BusinessRuleException.class)
+                .extracting("messageKey").isEqualTo("campaign.error.notOwner");
+        as("admin");
+        campaigns.close(id);
+        campaigns.close(other);
+        assertThat(campaigns.campaign(id).closed()).isTrue();
+    }
 }

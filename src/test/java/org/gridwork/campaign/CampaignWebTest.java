@@ -135,4 +135,34 @@ class CampaignWebTest {
                 .header("Accept-Language", "zh-CN")).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
         assertThat(summary).contains("燃气报警器正常,否,1");
     }
+
+    @Test
+    void theLaunchingSupervisorClosesACampaignAfterConfirmingAndStaffCanNoLongerAnswer() throws Exception {
+        mvc.perform(get("/campaigns/" + campaign).with(as("supervisor")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"close-campaign\"")))
+                .andExpect(content().string(containsString("data-confirm=\"确定结束本次专项排查吗")));
+        // staff see the progress but have no close button, and may not post one
+        mvc.perform(get("/campaigns/" + campaign).with(as("staff")))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("close-campaign"))));
+        mvc.perform(post("/campaigns/" + campaign + "/close").with(as("staff")).with(csrf()))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post("/campaigns/" + campaign + "/close").with(as("supervisor")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/campaigns/" + campaign).with(as("supervisor")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("已结束")))
+                .andExpect(content().string(not(containsString("close-campaign"))));
+        mvc.perform(get("/campaigns").with(as("staff"))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("data-campaign-id=\"" + campaign + "\""))));
+        mvc.perform(post("/campaigns/" + campaign + "/targets/" + staffTarget).with(as("staff")).with(csrf())
+                .param("token", UUID.randomUUID().toString()).param("outcome", "NOBODY_HOME")
+                .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("该专项排查已结束，不再接受填报")));
+        assertThat(jdbc.sql("select attempts from campaign_target where id = ?").param(staffTarget).query(Integer.class)
+                .single()).isZero();
+        mvc.perform(get("/campaigns/" + campaign + "/answers.csv").with(as("supervisor"))).andExpect(status().isOk());
+        mvc.perform(get("/campaigns/" + campaign + "/next").with(as("staff")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("该专项排查已结束")))
+                .andExpect(content().string(not(containsString("check-next"))));
+    }
 }

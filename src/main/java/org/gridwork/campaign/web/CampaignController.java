@@ -132,7 +132,20 @@ class CampaignController {
         model.addAttribute("filters", List.of(TargetFilter.DONE, TargetFilter.ATTEMPTED, TargetFilter.REFUSED,
                 TargetFilter.NOT_STARTED, TargetFilter.PROBLEM, TargetFilter.ISSUE));
         model.addAttribute("staff", isStaff());
+        model.addAttribute("mayClose", campaigns.mayClose(campaign));
         return "campaign/show";
+    }
+
+    /** Ends the campaign (a confirmation dialog asks first): no more answers, out of the staff's lists. */
+    @PostMapping("/{id}/close")
+    String close(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            campaigns.close(id);
+            redirect.addFlashAttribute("success", "campaign.closed");
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/campaigns/" + id;
     }
 
     /** The list behind the dashboard's figure: targets still to visit in every running campaign under the node. */
@@ -206,8 +219,10 @@ class CampaignController {
     @GetMapping("/{id}/next")
     String next(@PathVariable long id, @RequestParam(required = false) Double longitude,
             @RequestParam(required = false) Double latitude, Model model) {
-        model.addAttribute("campaign", campaigns.campaign(id));
-        List<TargetRow> rows = campaigns.nextTargets(id, longitude, latitude, 30);
+        var campaign = campaigns.campaign(id);
+        model.addAttribute("campaign", campaign);
+        // a closed campaign takes no more answers: nothing to walk to
+        List<TargetRow> rows = campaign.closed() ? List.of() : campaigns.nextTargets(id, longitude, latitude, 30);
         model.addAttribute("rows", rows);
         model.addAttribute("located", longitude != null && latitude != null);
         return "campaign/next";
