@@ -102,7 +102,7 @@ class DivisionImportTest {
 
     @Test
     void anExistingNodeCannotMoveUnderAnotherParent() {
-        DivisionImportReport report = importText(HEADER + "130528112,侯口镇,TOWN,130529\n130529,别县,COUNTY,13\n");
+        DivisionImportReport report = importText(HEADER + "130528112,侯口镇,TOWN,139897\n139897,别县,COUNTY,13\n");
         assertThat(report.errors()).extracting(DivisionImportReport.Problem::messageKey)
                 .contains("territory.import.error.parentUnknown");
         // a town hung directly under the city: the code still fits, but it already sits under its county
