@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 import org.gridwork.account.CurrentUser;
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.account.Role;
-import org.gridwork.issue.ReportCommand;
 import org.gridwork.issue.IssueService;
+import org.gridwork.issue.ReportCommand;
 import org.gridwork.issue.Urgency;
 import org.gridwork.resident.ResidentLabel;
 import org.gridwork.resident.ResidentService;
@@ -33,8 +33,9 @@ import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridDirectory;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
+import org.gridwork.territory.Grids;
 import org.gridwork.territory.RegionSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Regions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -58,7 +59,8 @@ public class CampaignService {
     private final FormJson json;
     private final DataScope dataScope;
     private final CurrentUsers currentUsers;
-    private final TerritoryService territory;
+    private final Regions regions;
+    private final Grids grids;
     private final GridDirectory directory;
     private final ResidentService residents;
     private final IssueService issues;
@@ -67,14 +69,16 @@ public class CampaignService {
     private final ApplicationEventPublisher events;
 
     CampaignService(JdbcClient jdbc, FormService forms, FormJson json, DataScope dataScope, CurrentUsers currentUsers,
-            TerritoryService territory, GridDirectory directory, ResidentService residents, IssueService issues, PhotoStore photos,
+            Regions regions, Grids grids, GridDirectory directory, ResidentService residents, IssueService issues,
+            PhotoStore photos,
             BusinessTime time, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.forms = forms;
         this.json = json;
         this.dataScope = dataScope;
         this.currentUsers = currentUsers;
-        this.territory = territory;
+        this.regions = regions;
+        this.grids = grids;
         this.directory = directory;
         this.residents = residents;
         this.issues = issues;
@@ -154,14 +158,14 @@ public class CampaignService {
     /** The launch area: a grid or region node in the scope; anything else is "no such area". */
     private Area area(GridScope scope, String code) {
         String c = code == null ? "" : code.strip();
-        Optional<GridSummary> grid = c.isEmpty() ? Optional.empty() : territory.findGridByCode(c);
+        Optional<GridSummary> grid = c.isEmpty() ? Optional.empty() : grids.findGridByCode(c);
         if (grid.isPresent()) {
             if (!scope.allowsGrid(grid.get().id())) {
                 throw new BusinessRuleException("campaign.error.area");
             }
             return new Area(c, grid.get().regionPath() + c + "/", grid.get().id());
         }
-        RegionSummary region = (c.isEmpty() ? Optional.<RegionSummary>empty() : territory.findRegionByCode(c))
+        RegionSummary region = (c.isEmpty() ? Optional.<RegionSummary>empty() : regions.findRegionByCode(c))
                 .filter(r -> scope.allowsRegionPath(r.path()))
                 .orElseThrow(() -> new BusinessRuleException("campaign.error.area"));
         return new Area(c, region.path(), null);
@@ -264,7 +268,7 @@ public class CampaignService {
             ProgressRow before = children.get(key);
             Counts sum = before == null ? e.getValue() : before.counts().plus(e.getValue());
             Optional<RegionSummary> region = isGrid ? Optional.empty() : region(key);
-            String name = isGrid ? territory.placeName(grid) : region.map(RegionSummary::name).orElse(key);
+            String name = isGrid ? grids.placeName(grid) : region.map(RegionSummary::name).orElse(key);
             String level = isGrid ? "GRID" : region.map(r -> r.level().name()).orElse("");
             children.put(key, new ProgressRow(key, name, level, !isGrid, sum));
         }
@@ -590,7 +594,7 @@ public class CampaignService {
             for (Object[] r : rows) {
                 GridSummary grid = grid((Long) r[1]);
                 java.sql.Timestamp at = (java.sql.Timestamp) r[8];
-                out.row(new AnswerSheet.Line(territory.placeName(grid), r[2] == null ? "" : names.getOrDefault((Long) r[2], ""),
+                out.row(new AnswerSheet.Line(grids.placeName(grid), r[2] == null ? "" : names.getOrDefault((Long) r[2], ""),
                         (String) r[3], TargetStatus.valueOf((String) r[4]), (Integer) r[5], (Integer) r[6], (Integer) r[7],
                         at == null ? "" : time.seconds(at.toInstant()), json.answers((String) r[9])), form, locale);
             }
@@ -626,7 +630,7 @@ public class CampaignService {
     /** Towns and villages from the grid directory's memory; other levels from the database. */
     private Optional<RegionSummary> region(String code) {
         RegionSummary known = directory.areas().get(code);
-        return known != null ? Optional.of(known) : territory.findRegionByCode(code);
+        return known != null ? Optional.of(known) : regions.findRegionByCode(code);
     }
 
     private String areaPath(long campaignId) {
@@ -648,7 +652,7 @@ public class CampaignService {
             return area.name();
         }
         String place = directory.placeName(code);
-        return !place.equals(code) ? place : territory.findRegionByCode(code).map(RegionSummary::name).orElse(code);
+        return !place.equals(code) ? place : regions.findRegionByCode(code).map(RegionSummary::name).orElse(code);
     }
 
     private static CampaignSummary withCounts(CampaignSummary s, Counts c) {
@@ -695,7 +699,7 @@ public class CampaignService {
             return new Node(null, null, null, "");
         }
         String c = code.strip();
-        Optional<GridSummary> grid = territory.findGridByCode(c);
+        Optional<GridSummary> grid = grids.findGridByCode(c);
         if (grid.isPresent()) {
             if (!scope.allowsGrid(grid.get().id())) {
                 if (fallBackToScope) {
@@ -703,9 +707,9 @@ public class CampaignService {
                 }
                 throw new NotFoundException("grid", c);
             }
-            return new Node(c, null, grid.get().id(), territory.placeName(grid.get()));
+            return new Node(c, null, grid.get().id(), grids.placeName(grid.get()));
         }
-        Optional<RegionSummary> region = territory.findRegionByCode(c);
+        Optional<RegionSummary> region = regions.findRegionByCode(c);
         if (region.isEmpty()) {
             throw new NotFoundException("region", c);
         }
@@ -744,7 +748,7 @@ public class CampaignService {
         GridSummary grid = grid(gridId);
         java.sql.Timestamp last = rs.getTimestamp("last_at");
         Object distance = rs.getObject("distance");
-        return new TargetRow(rs.getLong("id"), rs.getLong("campaign_id"), gridId, territory.placeName(grid),
+        return new TargetRow(rs.getLong("id"), rs.getLong("campaign_id"), gridId, grids.placeName(grid),
                 (Long) rs.getObject("household_id"), (Long) rs.getObject("resident_id"), name, rs.getString("address"),
                 TargetStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getInt("problems"),
                 rs.getInt("issues"), last == null ? null : last.toInstant(),

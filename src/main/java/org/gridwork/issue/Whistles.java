@@ -20,7 +20,8 @@ import org.gridwork.shared.audit.AuditEvent;
 import org.gridwork.shared.time.BusinessTime;
 import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridScope;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
+import org.gridwork.territory.Regions;
 import org.gridwork.shared.text.TextLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,15 +49,17 @@ public class Whistles {
     private final ApplicationEventPublisher events;
     private final EscalationSettings settings;
     private final DataScope dataScope;
-    private final TerritoryService territory;
+    private final Regions regions;
+    private final Grids grids;
     private final BusinessTime time;
 
     Whistles(IssueService issues, Escalations escalations, DeadlineCalculator deadlines, AccountService accounts,
             CurrentUsers currentUsers, IssueNotifier notifier, JdbcTemplate jdbc, ApplicationEventPublisher events,
             EscalationSettings settings, DataScope dataScope,
-            TerritoryService territory, BusinessTime time) {
+            Regions regions, Grids grids, BusinessTime time) {
         this.dataScope = dataScope;
-        this.territory = territory;
+        this.regions = regions;
+        this.grids = grids;
         this.time = time;
         this.issues = issues;
         this.escalations = escalations;
@@ -218,7 +221,7 @@ public class Whistles {
         GridScope scope = dataScope.current();
         if (nodeCode != null && !nodeCode.isBlank()) {
             String code = nodeCode.strip();
-            var grid = territory.findGridByCode(code);
+            var grid = grids.findGridByCode(code);
             if (grid.isPresent()) {
                 if (!scope.allowsGrid(grid.get().id())) {
                     throw new NotFoundException("grid", code);
@@ -227,7 +230,7 @@ public class Whistles {
                 args.add(grid.get().id());
                 return;
             }
-            var region = territory.findRegionByCode(code).filter(r -> scope.allowsRegionPath(r.path()))
+            var region = regions.findRegionByCode(code).filter(r -> scope.allowsRegionPath(r.path()))
                     .orElseThrow(() -> new NotFoundException("region", code));
             where.append(" and i.region_path like ?");
             args.add(region.path().replace("%", "").replace("_", "") + "%");

@@ -16,7 +16,9 @@ import java.util.UUID;
 import org.gridwork.account.AccountService;
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.SecondTown;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
+import org.gridwork.territory.Regions;
+import org.gridwork.territory.StaffAssignments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,11 @@ class CampaignWebTest {
     CampaignService campaigns;
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
+    @Autowired
+    StaffAssignments assignments;
 
     @Autowired
     AccountService accounts;
@@ -55,7 +61,7 @@ class CampaignWebTest {
 
     @BeforeEach
     void campaignOverStaffsGrid() {
-        SecondTown.ensure(territory, accounts);
+        SecondTown.ensure(regions, grids, assignments, accounts);
         SecondTown.actAs(users, "supervisor");
         long form = jdbc.sql("select id from campaign_form where title = '冬季燃气安全排查' order by id limit 1")
                 .query(Long.class).single();

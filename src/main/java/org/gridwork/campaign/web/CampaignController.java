@@ -27,7 +27,7 @@ import org.gridwork.campaign.TargetRow;
 import org.gridwork.campaign.TargetView;
 import org.gridwork.issue.CategoryService;
 import org.gridwork.issue.Urgency;
-import org.gridwork.resident.ResidentService;
+import org.gridwork.resident.ResidentTags;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.NotFoundException;
 import org.gridwork.shared.id.TimeOrderedUuid;
@@ -61,16 +61,16 @@ class CampaignController {
     private final CampaignService campaigns;
     private final FormService forms;
     private final CategoryService categories;
-    private final ResidentService residents;
+    private final ResidentTags residentTags;
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
 
     CampaignController(CampaignService campaigns, FormService forms, CategoryService categories,
-            ResidentService residents, CurrentUsers currentUsers, MessageSource messages) {
+            ResidentTags residentTags, CurrentUsers currentUsers, MessageSource messages) {
         this.campaigns = campaigns;
         this.forms = forms;
         this.categories = categories;
-        this.residents = residents;
+        this.residentTags = residentTags;
         this.currentUsers = currentUsers;
         this.messages = messages;
     }
@@ -117,7 +117,7 @@ class CampaignController {
     private String formView(Model model) {
         model.addAttribute("forms", forms.forms());
         model.addAttribute("kinds", List.of(TargetKind.HOUSEHOLDS, TargetKind.GROUPS));
-        model.addAttribute("tags", residents.tags());
+        model.addAttribute("tags", residentTags.tags());
         return "campaign/form";
     }
 

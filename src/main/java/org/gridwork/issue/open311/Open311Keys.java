@@ -16,7 +16,6 @@ import org.gridwork.account.CurrentUsers;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.text.TextLimits;
 import org.gridwork.shared.audit.AuditEvent;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -40,11 +39,11 @@ class Open311Keys {
     private final int postsPerMinute;
 
     Open311Keys(JdbcTemplate jdbc, CurrentUsers currentUsers, ApplicationEventPublisher events,
-            @Value("${gridwork.open311.posts-per-minute:10}") int postsPerMinute) {
+            Open311Settings settings) {
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.events = events;
-        this.postsPerMinute = postsPerMinute;
+        this.postsPerMinute = settings.postsPerMinute();
     }
 
     record ApiKey(long id, String channel, String prefix, boolean active, Instant createdAt) {
