@@ -23,6 +23,8 @@ record NewServiceRequest(@BindParam("jurisdiction_id") String jurisdictionId,
         String description) {
 
     static final int MAX_DESCRIPTION = 4000;
+    static final int MAX_PLACE = 300;
+    static final int MAX_CONTACT = 500;
 
     /** A point in WGS 84 degrees. */
     record Point(double longitude, double latitude) {
@@ -52,20 +54,29 @@ record NewServiceRequest(@BindParam("jurisdiction_id") String jurisdictionId,
     }
 
     /**
-     * What the request says of the place: the address, else the channel's address id (kept as text,
-     * 300 at most: issue.address). A longer one is refused saying so, not cut short.
+     * What the request says of the place: the address, else the channel's address id (300 at most). Said,
+     * not cut short: a channel learns its address did not fit the column.
      */
     String place() {
         if (!blank(addressString)) {
-            return limited("address_string", addressString.strip(), 300);
+            String address = addressString.strip();
+            if (address.length() > MAX_PLACE) {
+                throw new Open311Exception(HttpStatus.BAD_REQUEST, "address_string is longer than " + MAX_PLACE
+                        + " characters (" + address.length() + " given)");
+            }
+            return address;
         }
-        return blank(addressId) ? null : limited("address_id", "address_id " + addressId.strip(), 300);
+        return blank(addressId) ? null : trim("address_id " + addressId.strip(), MAX_PLACE);
     }
 
-    /** The reporter's name, e-mail and phone as one line (500 at most), null when none is given. */
+    /** The reporter's name, e-mail and phone as one line (500 at most, refused beyond), null when none is given. */
     String contact() {
         String s = String.join(" ", List.of(nz(firstName), nz(lastName), nz(email), nz(phone))).strip().replaceAll("\\s+", " ");
-        return s.isEmpty() ? null : limited("first_name, last_name, email and phone together", s, 500);
+        if (s.length() > MAX_CONTACT) {
+            throw new Open311Exception(HttpStatus.BAD_REQUEST, "first_name, last_name, email and phone are longer than "
+                    + MAX_CONTACT + " characters together (" + s.length() + " given)");
+        }
+        return s.isEmpty() ? null : s;
     }
 
     /** The description, or the service's name when there is none. */
@@ -85,11 +96,10 @@ record NewServiceRequest(@BindParam("jurisdiction_id") String jurisdictionId,
         return s == null ? "" : s.strip();
     }
 
-    private static String limited(String what, String s, int max) {
-        if (s.length() > max) {
-            throw new Open311Exception(HttpStatus.BAD_REQUEST, what + " is longer than " + max + " characters ("
-                    + s.length() + " given)");
+    private static String trim(String s, int max) {
+        if (s == null || s.isBlank()) {
+            return null;
         }
-        return s;
+        return s.length() > max ? s.substring(0, max) : s.strip();
     }
 }
