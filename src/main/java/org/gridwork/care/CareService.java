@@ -19,7 +19,8 @@ import org.gridwork.shared.audit.AuditEvent;
 import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
+import org.gridwork.territory.Regions;
 import org.gridwork.visit.VisitLogged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -49,19 +50,23 @@ public class CareService {
     private final JdbcTemplate jdbc;
     private final ResidentService residents;
     private final DataScope dataScope;
-    private final TerritoryService territory;
+    private final Regions regions;
+    private final Grids territoryGrids;
     private final ApplicationEventPublisher events;
     private final CoverageCounts coverageCounts;
     private final org.gridwork.shared.time.BusinessTime time;
 
-    CareService(JdbcTemplate jdbc, ResidentService residents, DataScope dataScope, TerritoryService territory,
-            ApplicationEventPublisher events, CoverageCounts coverageCounts, org.gridwork.shared.time.BusinessTime time) {
+    CareService(JdbcTemplate jdbc, ResidentService residents, DataScope dataScope, Regions regions,
+            Grids territoryGrids,
+            ApplicationEventPublisher events, CoverageCounts coverageCounts,
+            org.gridwork.shared.time.BusinessTime time) {
         this.coverageCounts = coverageCounts;
         this.time = time;
         this.jdbc = jdbc;
         this.residents = residents;
         this.dataScope = dataScope;
-        this.territory = territory;
+        this.regions = regions;
+        this.territoryGrids = territoryGrids;
         this.events = events;
     }
 
@@ -144,11 +149,11 @@ public class CareService {
      */
     public List<GridCoverage> coverage(String regionCode) {
         GridScope scope = dataScope.current();
-        if (regionCode != null && !territory.findRegionByCode(regionCode)
+        if (regionCode != null && !regions.findRegionByCode(regionCode)
                 .map(r -> scope.allowsRegionPath(r.path())).orElse(false)) {
             throw new NotFoundException("region", regionCode);
         }
-        List<GridSummary> grids = territory.gridsInScope().stream()
+        List<GridSummary> grids = territoryGrids.gridsInScope().stream()
                 .filter(g -> regionCode == null || g.regionPath().contains("/" + regionCode + "/")).toList();
         java.util.Map<Long, CoverageCounts.Counts> counts = coverageCounts.perGrid(
                 scope.unrestricted() ? null : List.copyOf(scope.gridIds()), time.today());

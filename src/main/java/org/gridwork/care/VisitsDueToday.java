@@ -12,6 +12,7 @@ import org.gridwork.account.CurrentUsers;
 import org.gridwork.account.UserSummary;
 import org.gridwork.resident.ResidentService;
 import org.gridwork.resident.ResidentSummary;
+import org.gridwork.resident.ResidentTags;
 import org.gridwork.resident.TagSummary;
 import org.gridwork.shared.today.TodayItem;
 import org.gridwork.shared.today.TodaySource;
@@ -19,7 +20,7 @@ import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridDirectory;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -29,24 +30,27 @@ class VisitsDueToday implements TodaySource {
 
     private final CareService care;
     private final ResidentService residents;
+    private final ResidentTags residentTags;
     private final AccountService accounts;
     private final DataScope dataScope;
-    private final TerritoryService territory;
+    private final Grids grids;
     private final CurrentUsers currentUsers;
     private final GridDirectory directory;
     private final org.gridwork.shared.time.BusinessTime time;
 
-    VisitsDueToday(CareService care, ResidentService residents, AccountService accounts, DataScope dataScope,
-            TerritoryService territory, CurrentUsers currentUsers, GridDirectory directory,
+    VisitsDueToday(CareService care, ResidentService residents, ResidentTags residentTags, AccountService accounts,
+            DataScope dataScope,
+            Grids grids, CurrentUsers currentUsers, GridDirectory directory,
             org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
         this.directory = directory;
         this.currentUsers = currentUsers;
         this.care = care;
         this.residents = residents;
+        this.residentTags = residentTags;
         this.accounts = accounts;
         this.dataScope = dataScope;
-        this.territory = territory;
+        this.grids = grids;
     }
 
     @Override
@@ -67,8 +71,8 @@ class VisitsDueToday implements TodaySource {
         LocalDate today = time.today();
         List<DueVisit> due = care.due(scope, today, userId, null, 500);
         Map<Long, ResidentSummary> people = residents.summaries(due.stream().map(DueVisit::residentId).toList());
-        Map<String, TagSummary> tags = residents.tagsByCode();
-        Map<Long, String> gridNames = territory.gridsInScope().stream()
+        Map<String, TagSummary> tags = residentTags.tagsByCode();
+        Map<Long, String> gridNames = grids.gridsInScope().stream()
                 .collect(Collectors.toMap(GridSummary::id, directory::placeName));
         Locale locale = LocaleContextHolder.getLocale();
         return due.stream().filter(d -> people.containsKey(d.residentId())).map(d -> {

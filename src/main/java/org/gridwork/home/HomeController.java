@@ -9,7 +9,7 @@ import org.gridwork.shared.today.TodayItem;
 import org.gridwork.shared.today.TodaySource;
 import org.gridwork.shared.web.AdminAlertSource;
 import org.gridwork.shared.web.LayoutNavigation;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,14 +19,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final CurrentUsers currentUsers;
-    private final TerritoryService territory;
+    private final Grids grids;
     private final List<TodaySource> todaySources;
     private final List<AdminAlertSource> adminAlerts;
 
-    HomeController(CurrentUsers currentUsers, TerritoryService territory, List<TodaySource> todaySources,
+    HomeController(CurrentUsers currentUsers, Grids grids, List<TodaySource> todaySources,
             List<AdminAlertSource> adminAlerts) {
         this.currentUsers = currentUsers;
-        this.territory = territory;
+        this.grids = grids;
         this.todaySources = todaySources;
         this.adminAlerts = adminAlerts;
     }
@@ -43,7 +43,7 @@ class HomeController {
             model.addAttribute("alerts", adminAlerts.stream().flatMap(a -> a.adminAlerts().stream()).toList());
         }
         if (user.is(Role.GRID_STAFF)) {
-            model.addAttribute("grids", territory.gridsInScope());
+            model.addAttribute("grids", grids.gridsInScope());
             // grid staff start their day here: how much is waiting on "today"
             List<TodayItem> today = todaySources.stream().flatMap(t -> t.itemsFor(user.id()).stream()).toList();
             model.addAttribute("todayCount", today.size());

@@ -15,7 +15,9 @@ import org.gridwork.account.UserSummary;
 import org.gridwork.shared.demo.DemoDataContributor;
 import org.gridwork.shared.time.BusinessTime;
 import org.gridwork.territory.GridSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
+import org.gridwork.territory.Regions;
+import org.gridwork.territory.StaffAssignments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +47,9 @@ class EscalationDemoData implements DemoDataContributor {
     }
 
     private final AccountService accounts;
-    private final TerritoryService territory;
+    private final Regions regions;
+    private final Grids grids;
+    private final StaffAssignments assignments;
     private final IssueRepository issues;
     private final IssueEventRepository timeline;
     private final CategoryService categories;
@@ -53,11 +57,14 @@ class EscalationDemoData implements DemoDataContributor {
     private final JdbcTemplate jdbc;
     private final BusinessTime time;
 
-    EscalationDemoData(AccountService accounts, TerritoryService territory, IssueRepository issues,
+    EscalationDemoData(AccountService accounts, Regions regions, Grids grids, StaffAssignments assignments,
+            IssueRepository issues,
             IssueEventRepository timeline, CategoryService categories, DeadlineCalculator deadlines, JdbcTemplate jdbc,
             BusinessTime time) {
         this.accounts = accounts;
-        this.territory = territory;
+        this.regions = regions;
+        this.grids = grids;
+        this.assignments = assignments;
         this.issues = issues;
         this.timeline = timeline;
         this.categories = categories;
@@ -74,7 +81,7 @@ class EscalationDemoData implements DemoDataContributor {
     @Override
     @Transactional
     public void load() {
-        long countyRegion = territory.findRegionByCode(COUNTY).orElseThrow().id();
+        long countyRegion = regions.findRegionByCode(COUNTY).orElseThrow().id();
         Map<String, DepartmentSummary> depts = new LinkedHashMap<>();
         DEPARTMENTS.forEach((code, d) -> {
             DepartmentSummary dept = accounts.createDepartment(code, d[0], CommandLevel.COUNTY, countyRegion);
@@ -82,7 +89,7 @@ class EscalationDemoData implements DemoDataContributor {
             accounts.createUser(d[1], PASSWORD, d[2], Role.HANDLER, dept.id());
         });
         UserSummary county = accounts.createUser("county", PASSWORD, "刘志刚", Role.SUPERVISOR, null);
-        territory.assignSupervisor(countyRegion, county.id());
+        assignments.assignSupervisor(countyRegion, county.id());
 
         Instant now = time.now().truncatedTo(ChronoUnit.MINUTES);
         Actor staff = actor("staff", CommandLevel.GRID);
@@ -144,7 +151,7 @@ class EscalationDemoData implements DemoDataContributor {
 
     private Issue create(String category, String gridCode, double lon, double lat, String description, String address,
             Actor reporter, Instant at) {
-        GridSummary grid = territory.findGridByCode(gridCode).orElseThrow();
+        GridSummary grid = grids.findGridByCode(gridCode).orElseThrow();
         Issue issue = new Issue(new Issue.Report(categories.findByCode(category).orElseThrow().id(), Urgency.NORMAL,
                 IssueSource.STAFF, description, address, null, lon, lat, grid.id(), grid.regionPath(), null, null, null, null),
                 reporter, at);

@@ -10,7 +10,7 @@ import org.gridwork.account.Role;
 import org.gridwork.account.UserSummary;
 import org.gridwork.shared.demo.DemoDataContributor;
 import org.gridwork.territory.GridSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,18 +27,19 @@ class IssueDemoData implements DemoDataContributor {
     private final IssueEventRepository timeline;
     private final CategoryService categories;
     private final DeadlineCalculator deadlines;
-    private final TerritoryService territory;
+    private final Grids grids;
     private final AccountService accounts;
     private final IssueWarningJob warnings;
 
     IssueDemoData(IssueRepository issues, IssueEventRepository timeline, CategoryService categories,
-            DeadlineCalculator deadlines, TerritoryService territory, AccountService accounts, IssueWarningJob warnings, org.gridwork.shared.time.BusinessTime time) {
+            DeadlineCalculator deadlines, Grids grids, AccountService accounts, IssueWarningJob warnings,
+            org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
         this.issues = issues;
         this.timeline = timeline;
         this.categories = categories;
         this.deadlines = deadlines;
-        this.territory = territory;
+        this.grids = grids;
         this.accounts = accounts;
         this.warnings = warnings;
     }
@@ -138,7 +139,7 @@ class IssueDemoData implements DemoDataContributor {
 
     private Issue create(String category, String gridCode, double lon, double lat, String description, String address,
             Actor reporter, Instant at) {
-        GridSummary grid = territory.findGridByCode(gridCode).orElseThrow();
+        GridSummary grid = grids.findGridByCode(gridCode).orElseThrow();
         Issue issue = new Issue(new Issue.Report(cat(category).id(), Urgency.NORMAL, IssueSource.STAFF, description, address,
                 null, lon, lat, grid.id(), grid.regionPath(), null, null, null, null), reporter, at);
         return save(issue);

@@ -15,8 +15,9 @@ import org.gridwork.account.Role;
 import org.gridwork.shared.audit.AuditEvent;
 import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridScope;
+import org.gridwork.territory.Grids;
 import org.gridwork.territory.RegionSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Regions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,16 +42,18 @@ public class IssueQueries {
     private final CurrentUsers currentUsers;
     private final DataScope dataScope;
     private final ApplicationEventPublisher events;
-    private final TerritoryService territory;
+    private final Regions regions;
+    private final Grids grids;
     private final ZoneId zone;
     private final org.gridwork.shared.time.BusinessTime time;
 
     IssueQueries(JdbcTemplate jdbc, CurrentUsers currentUsers, DataScope dataScope, ApplicationEventPublisher events,
-            TerritoryService territory, org.gridwork.shared.time.BusinessTime time,
+            Regions regions, Grids grids, org.gridwork.shared.time.BusinessTime time,
             org.gridwork.shared.cache.Caches caches) {
         this.cappedCounts = new CappedCounts(caches.of(org.gridwork.shared.cache.GridworkCache.ISSUE_CAPPED_COUNTS));
         this.jdbc = jdbc;
-        this.territory = territory;
+        this.regions = regions;
+        this.grids = grids;
         this.currentUsers = currentUsers;
         this.dataScope = dataScope;
         this.events = events;
@@ -253,14 +256,14 @@ public class IssueQueries {
             args.add(f.categoryId());
         }
         Long gridOfCode = f.regionCode() == null || !f.regionCode().contains("-") ? null
-                : territory.findGridByCode(f.regionCode().strip()).map(g -> g.id()).orElse(-1L);
+                : grids.findGridByCode(f.regionCode().strip()).map(g -> g.id()).orElse(-1L);
         if (gridOfCode != null) {
             // a grid code: the list behind a grid's figures
             sql.append(" and i.grid_id = ?");
             args.add(gridOfCode);
         } else if (f.regionCode() != null && !f.regionCode().isBlank()) {
             // a prefix of the materialised path: one index range scan, whatever the subtree's size
-            String path = territory.findRegionByCode(f.regionCode().strip()).map(RegionSummary::path).orElse("/none/");
+            String path = regions.findRegionByCode(f.regionCode().strip()).map(RegionSummary::path).orElse("/none/");
             // an unplaced issue lies in no region yet: the region's figures (by grid) do not count it, nor does its list
             sql.append(" and i.region_path like ? and i.grid_id is not null");
             args.add(path.replace("%", "").replace("_", "") + "%");

@@ -20,6 +20,7 @@ import org.gridwork.account.CurrentUsers;
 import org.gridwork.account.DepartmentSummary;
 import org.gridwork.account.Role;
 import org.gridwork.account.UserSummary;
+import org.gridwork.resident.ResidentService;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.NotFoundException;
 import org.gridwork.shared.audit.AuditEvent;
@@ -28,9 +29,9 @@ import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridLocator;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
-import org.gridwork.territory.TerritoryService;
-import org.gridwork.resident.ResidentService;
+import org.gridwork.territory.Grids;
 import org.gridwork.visit.VisitService;
+import org.gridwork.shared.text.TextLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -54,7 +55,7 @@ public class IssueService {
     private final CurrentUsers currentUsers;
     private final DataScope dataScope;
     private final GridLocator locator;
-    private final TerritoryService territory;
+    private final Grids grids;
     private final AccountService accounts;
     private final PhotoStore photos;
     private final JdbcTemplate jdbc;
@@ -66,7 +67,7 @@ public class IssueService {
 
     IssueService(IssueRepository issues, IssueEventRepository timeline, CategoryService categories,
             DeadlineCalculator deadlines, IssueNotifier notifier, CurrentUsers currentUsers, DataScope dataScope,
-            GridLocator locator, TerritoryService territory, AccountService accounts, PhotoStore photos,
+            GridLocator locator, Grids grids, AccountService accounts, PhotoStore photos,
             JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock, ResidentService residentsService,
             VisitService visits, IssueChains chains) {
         this.residentsService = residentsService;
@@ -80,7 +81,7 @@ public class IssueService {
         this.currentUsers = currentUsers;
         this.dataScope = dataScope;
         this.locator = locator;
-        this.territory = territory;
+        this.grids = grids;
         this.accounts = accounts;
         this.photos = photos;
         this.jdbc = jdbc;
@@ -102,6 +103,10 @@ public class IssueService {
         if (c.description() == null || c.description().isBlank()) {
             throw new BusinessRuleException("issue.error.descriptionRequired");
         }
+        // the columns' limits, for callers without the report form's checks (a campaign's 上报事件)
+        TextLimits.require(c.description().strip(), 4000);
+        TextLimits.require(c.address(), 300);
+        TextLimits.require(c.peopleInvolved(), 1000);
         GridSummary grid = gridFor(c.longitude(), c.latitude(), c.gridId());
         // A place in someone else's grid is theirs to report: the reporter could not follow the issue
         // there (and used to keep access to it through "what they reported"), so it is refused.
@@ -174,7 +179,7 @@ public class IssueService {
             throw new BusinessRuleException("issue.error.gridRequired");
         }
         try {
-            return territory.grid(chosenGridId); // 404 outside the reporter's grids
+            return grids.grid(chosenGridId); // 404 outside the reporter's grids
         } catch (NotFoundException e) {
             throw new ReportRefused("gridId", "issue.error.gridOutsideScope");
         }

@@ -20,7 +20,9 @@ import org.gridwork.shared.audit.AuditEvent;
 import org.gridwork.shared.time.BusinessTime;
 import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridScope;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
+import org.gridwork.territory.Regions;
+import org.gridwork.shared.text.TextLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,15 +49,17 @@ public class Whistles {
     private final ApplicationEventPublisher events;
     private final EscalationSettings settings;
     private final DataScope dataScope;
-    private final TerritoryService territory;
+    private final Regions regions;
+    private final Grids grids;
     private final BusinessTime time;
 
     Whistles(IssueService issues, Escalations escalations, DeadlineCalculator deadlines, AccountService accounts,
             CurrentUsers currentUsers, IssueNotifier notifier, JdbcTemplate jdbc, ApplicationEventPublisher events,
             EscalationSettings settings, DataScope dataScope,
-            TerritoryService territory, BusinessTime time) {
+            Regions regions, Grids grids, BusinessTime time) {
         this.dataScope = dataScope;
-        this.territory = territory;
+        this.regions = regions;
+        this.grids = grids;
         this.time = time;
         this.issues = issues;
         this.escalations = escalations;
@@ -93,6 +97,7 @@ public class Whistles {
         Instant now = issues.now();
         Instant respondBy = deadlines.workingMinutes(now, settings.whistleMinutes());
         String text = note == null || note.isBlank() ? null : note.strip();
+        TextLimits.require(text, 1000); // whistle_call.note
         Long callId = jdbc.queryForObject("""
                 insert into whistle_call(issue_id, called_by, called_at, respond_by, note) values (?, ?, ?, ?, ?) returning id""",
                 Long.class, issueId, user.id(), Timestamp.from(now), Timestamp.from(respondBy), text);
@@ -138,6 +143,7 @@ public class Whistles {
         if (!Whistle.mayRecordAction(r.actor(), r.departmentId(), r.acknowledgedAt(), r.actionAt())) {
             throw new BusinessRuleException("issue.error.notAllowed", "WHISTLE_ACTION");
         }
+        TextLimits.require(action.strip(), 2000); // whistle_response.action_note
         Instant now = issues.now();
         jdbc.update("update whistle_response set action_note = ?, action_at = ? where call_id = ? and department_id = ?",
                 action.strip(), Timestamp.from(now), callId, r.departmentId());
@@ -215,7 +221,7 @@ public class Whistles {
         GridScope scope = dataScope.current();
         if (nodeCode != null && !nodeCode.isBlank()) {
             String code = nodeCode.strip();
-            var grid = territory.findGridByCode(code);
+            var grid = grids.findGridByCode(code);
             if (grid.isPresent()) {
                 if (!scope.allowsGrid(grid.get().id())) {
                     throw new NotFoundException("grid", code);
@@ -224,7 +230,7 @@ public class Whistles {
                 args.add(grid.get().id());
                 return;
             }
-            var region = territory.findRegionByCode(code).filter(r -> scope.allowsRegionPath(r.path()))
+            var region = regions.findRegionByCode(code).filter(r -> scope.allowsRegionPath(r.path()))
                     .orElseThrow(() -> new NotFoundException("region", code));
             where.append(" and i.region_path like ?");
             args.add(region.path().replace("%", "").replace("_", "") + "%");

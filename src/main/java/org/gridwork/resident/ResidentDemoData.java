@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.gridwork.shared.demo.DemoDataContributor;
 import org.gridwork.territory.GridSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -33,15 +33,18 @@ class ResidentDemoData implements DemoDataContributor {
 
     private final org.gridwork.shared.time.BusinessTime time;
     private final ResidentService residents;
-    private final TerritoryService territory;
+    private final Households households;
+    private final Grids grids;
     private final UserDetailsService users;
     private final Random random = new Random(20260528L);
     private final Set<String> usedIds = new HashSet<>();
 
-    ResidentDemoData(ResidentService residents, TerritoryService territory, UserDetailsService users, org.gridwork.shared.time.BusinessTime time) {
+    ResidentDemoData(ResidentService residents, Households households, Grids grids, UserDetailsService users,
+            org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
         this.residents = residents;
-        this.territory = territory;
+        this.households = households;
+        this.grids = grids;
         this.users = users;
     }
 
@@ -56,7 +59,7 @@ class ResidentDemoData implements DemoDataContributor {
             for (int village = 0; village < 12; village++) {
                 String code = "130528112" + (201 + village);
                 for (int seq = 1; seq <= 2; seq++) {
-                    GridSummary grid = territory.findGridByCode(code + "-00" + seq).orElseThrow();
+                    GridSummary grid = grids.findGridByCode(code + "-00" + seq).orElseThrow();
                     double west = WEST + (village % 4) * 0.03 + (seq - 1) * 0.015;
                     double north = NORTH - (village / 4) * 0.025;
                     int households = village < 2 ? 10 : 6;
@@ -94,7 +97,7 @@ class ResidentDemoData implements DemoDataContributor {
         if (kind == 0) { // elderly living alone
             long head = person(grid, surname, today.minusYears(68 + random.nextInt(20)), random.nextBoolean(), address,
                     lon, lat, Set.of("ELDERLY_ALONE"));
-            residents.startHousehold(head);
+            households.startHousehold(head);
             return;
         }
         boolean elderly = kind == 1;
@@ -111,7 +114,7 @@ class ResidentDemoData implements DemoDataContributor {
         }
         long head = person(grid, surname, today.minusYears(headAge).minusDays(random.nextInt(360)), true, address, lon,
                 lat, headTags);
-        long householdId = residents.startHousehold(head);
+        long householdId = households.startHousehold(head);
         Set<String> spouseTags = new LinkedHashSet<>();
         boolean workerAway = !elderly && kind == 2;
         if (workerAway) {
@@ -136,7 +139,7 @@ class ResidentDemoData implements DemoDataContributor {
     private void member(long householdId, GridSummary grid, String surname, LocalDate birth, boolean male, String address,
             double lon, double lat, Set<String> tags, Relation relation) {
         person(grid, surname, birth, male, address, lon, lat, tags);
-        residents.addMember(householdId, lastId, relation);
+        households.addMember(householdId, lastId, relation);
     }
 
     /** The ID number of the person registered last, to add them to their household. */

@@ -17,8 +17,6 @@ import java.util.stream.Collectors;
 
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.shared.BusinessRuleException;
-import org.gridwork.shared.cache.Caches;
-import org.gridwork.shared.cache.GridworkCache;
 import org.gridwork.shared.NotFoundException;
 import org.gridwork.shared.audit.AuditEvent;
 import org.gridwork.shared.crypto.FieldEncryptor;
@@ -26,6 +24,7 @@ import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridLocator;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
+import org.gridwork.shared.text.TextLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -33,8 +32,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The resident register: residents, households, special-group tags. Every method checks the
- * caller's data scope; a resident outside it does not exist for them (404).
+ * The resident register: registering residents, reading and changing their records (grid, status,
+ * the tags they carry) and the import's building blocks. Every method checks the caller's data
+ * scope; a resident outside it does not exist for them (404). Households are {@link Households}',
+ * the tag catalogue {@link ResidentTags}'.
  */
 @Service
 @Transactional(readOnly = true)
@@ -47,15 +48,14 @@ public class ResidentService {
     private final ResidentSearch search;
     private final CurrentUsers currentUsers;
     private final ApplicationEventPublisher events;
-    /** Other instances' tag edits show within 30 s; this instance's at once ({@link GridworkCache#RESIDENT_TAGS}). */
-    private final org.springframework.cache.Cache tags;
+    private final ResidentTags tags;
 
     private final org.gridwork.shared.time.BusinessTime time;
 
     ResidentService(JdbcTemplate jdbc, FieldEncryptor crypto, DataScope dataScope, GridLocator locator,
             ResidentSearch search, CurrentUsers currentUsers, ApplicationEventPublisher events,
-            org.gridwork.shared.time.BusinessTime time, Caches caches) {
-        this.tags = caches.of(GridworkCache.RESIDENT_TAGS);
+            org.gridwork.shared.time.BusinessTime time, ResidentTags tags) {
+        this.tags = tags;
         this.time = time;
         this.jdbc = jdbc;
         this.crypto = crypto;
@@ -64,64 +64,6 @@ public class ResidentService {
         this.search = search;
         this.currentUsers = currentUsers;
         this.events = events;
-    }
-
-    // ---- tags -------------------------------------------------------------------------------
-
-    /** The special-group tags, by sort order: a handful of rows every register page shows, kept in memory. */
-    public List<TagSummary> tags() {
-        return List.copyOf(tagsByCode().values());
-    }
-
-    /** By code, in sort order (read-only). */
-    @Transactional(propagation = Propagation.SUPPORTS) // read from memory: no transaction to open
-    public Map<String, TagSummary> tagsByCode() {
-        return Caches.get(tags, "all", this::loadTags);
-    }
-
-    private Map<String, TagSummary> loadTags() {
-        List<TagSummary> list = jdbc.query("select code, name_zh, name_en, visit_interval_days, sensitive from resident_tag"
-                + " order by sort_order, code",
-                (rs, i) -> new TagSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5)));
-        return java.util.Collections.unmodifiableMap(list.stream().collect(Collectors.toMap(TagSummary::code,
-                Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new)));
-    }
-
-    /** Admins change a tag's default visit interval; open care plans keep their own interval. */
-    @PreAuthorize(Authorities.ADMIN)
-    @Transactional
-    public void changeTagInterval(String code, int days) {
-        if (days < 1 || days > 366) {
-            throw new BusinessRuleException("resident.tag.interval.range");
-        }
-        if (jdbc.update("update resident_tag set visit_interval_days = ? where code = ?", days, code) == 0) {
-            throw new NotFoundException("tag", code);
-        }
-        Caches.forgetNowAndAfterCommit(tags);
-        events.publishEvent(AuditEvent.of("TAG_CHANGED", "RESIDENT_TAG", code, "interval " + days));
-    }
-
-    @PreAuthorize(Authorities.ADMIN)
-    @Transactional
-    public void addTag(String code, String nameZh, String nameEn, int days, boolean sensitive) {
-        String c = code == null ? "" : code.strip().toUpperCase();
-        if (!c.matches("[A-Z][A-Z0-9_]{1,39}")) {
-            throw new BusinessRuleException("resident.tag.code.invalid");
-        }
-        if (days < 1 || days > 366) {
-            throw new BusinessRuleException("resident.tag.interval.range");
-        }
-        if (nameZh == null || nameZh.isBlank() || nameEn == null || nameEn.isBlank()) {
-            throw new BusinessRuleException("resident.tag.name.required");
-        }
-        Integer exists = jdbc.queryForObject("select count(*) from resident_tag where code = ?", Integer.class, c);
-        if (exists != null && exists > 0) {
-            throw new BusinessRuleException("resident.tag.code.duplicate", c);
-        }
-        jdbc.update("insert into resident_tag(code, name_zh, name_en, visit_interval_days, sensitive, sort_order)"
-                + " values (?, ?, ?, ?, ?, 200)", c, nameZh.strip(), nameEn.strip(), days, sensitive);
-        Caches.forgetNowAndAfterCommit(tags);
-        events.publishEvent(AuditEvent.of("TAG_CREATED", "RESIDENT_TAG", c, null));
     }
 
     // ---- reading ----------------------------------------------------------------------------
@@ -251,7 +193,7 @@ public class ResidentService {
                 crypto.blindIndex(PhoneNumber.e164(v.phone)), PhoneNumber.mask(v.phone), registration(draft).name(), v.grid,
                 blankToNull(draft.address()), draft.longitude(), draft.latitude(), blankToNull(draft.notes()));
         if (draft.tags() != null && !draft.tags().isEmpty()) {
-            Map<String, TagSummary> known = knownTags != null ? knownTags : tagsByCode();
+            Map<String, TagSummary> known = knownTags != null ? knownTags : tags.tagsByCode();
             for (String t : draft.tags()) {
                 if (!known.containsKey(t)) {
                     throw new BusinessRuleException("resident.tag.unknown", t);
@@ -347,7 +289,7 @@ public class ResidentService {
     }
 
     private void setTagsOf(long id, long gridId, Set<String> wanted) {
-        Map<String, TagSummary> known = tagsByCode();
+        Map<String, TagSummary> known = tags.tagsByCode();
         for (String t : wanted) {
             if (!known.containsKey(t)) {
                 throw new BusinessRuleException("resident.tag.unknown", t);
@@ -377,6 +319,7 @@ public class ResidentService {
         if (status != ResidentStatus.LIVING && (date == null || reason == null || reason.isBlank())) {
             throw new BusinessRuleException("resident.status.dateAndReason");
         }
+        TextLimits.require(reason == null ? null : reason.strip(), 200); // resident.status_reason
         if (date != null && date.isAfter(time.today())) {
             throw new BusinessRuleException("resident.status.future");
         }
@@ -398,62 +341,6 @@ public class ResidentService {
         Long user = currentUsers.current().map(u -> u.id()).orElse(null);
         jdbc.update("insert into resident_change(resident_id, changed_by, kind, details) values (?, ?, ?, ?)",
                 residentId, user, kind, details);
-    }
-
-    // ---- households -------------------------------------------------------------------------
-
-    public HouseholdView household(long householdId) {
-        List<Object[]> h = jdbc.query("select grid_id, address, longitude, latitude from household where id = ?",
-                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), ResidentRows.dbl(rs, "longitude"),
-                        ResidentRows.dbl(rs, "latitude")}, householdId);
-        if (h.isEmpty() || !dataScope.current().allowsGrid((Long) h.get(0)[0])) {
-            throw new NotFoundException("household", householdId);
-        }
-        List<HouseholdView.Member> members = jdbc.query("select " + ResidentRows.COLUMNS + ", r.relation_to_head"
-                + " from resident r where r.household_id = ? order by case r.relation_to_head when 'HEAD' then 0 else 1 end,"
-                + " r.name collate \"zh-x-icu\", r.id", (rs, i) -> new HouseholdView.Member(ResidentRows.summary(rs, i),
-                        rs.getString("relation_to_head") == null ? Relation.OTHER : Relation.valueOf(rs.getString("relation_to_head"))),
-                householdId);
-        return new HouseholdView(householdId, (Long) h.get(0)[0], (String) h.get(0)[1], (Double) h.get(0)[2],
-                (Double) h.get(0)[3], members);
-    }
-
-    /** Starts a household at the resident's home with them as its head. */
-    @PreAuthorize(Authorities.FIELD)
-    @Transactional
-    public long startHousehold(long residentId) {
-        ResidentDetail r = detail(residentId);
-        if (r.summary().householdId() != null) {
-            return r.summary().householdId();
-        }
-        Long hid = jdbc.queryForObject("insert into household(grid_id, address, longitude, latitude) values (?, ?, ?, ?)"
-                + " returning id", Long.class, r.summary().gridId(),
-                r.summary().address() == null ? "" : r.summary().address(), r.longitude(), r.latitude());
-        jdbc.update("update resident set household_id = ?, relation_to_head = 'HEAD' where id = ?", hid, residentId);
-        return hid;
-    }
-
-    /** Adds a resident (found by exact ID number, within scope) to a household with their relation to the head. */
-    @PreAuthorize(Authorities.FIELD)
-    @Transactional
-    public void addMember(long householdId, String idNumber, Relation relation) {
-        HouseholdView h = household(householdId);
-        IdNumber id = IdNumber.parse(idNumber, time.today());
-        List<Long> found = jdbc.queryForList("select id from resident where id_number_index = ?", Long.class,
-                crypto.blindIndex(id.value()));
-        if (found.isEmpty()) {
-            throw new BusinessRuleException("resident.household.memberUnknown");
-        }
-        ResidentSummary member = summary(found.get(0));
-        if (member.gridId() != h.gridId()) {
-            throw new BusinessRuleException("resident.household.otherGrid");
-        }
-        if (relation == Relation.HEAD && h.members().stream().anyMatch(m -> m.relation() == Relation.HEAD)) {
-            throw new BusinessRuleException("resident.household.oneHead");
-        }
-        jdbc.update("update resident set household_id = ?, relation_to_head = ?, address = coalesce(address, ?) where id = ?",
-                householdId, relation.name(), h.address(), member.id());
-        events.publishEvent(AuditEvent.of("HOUSEHOLD_MEMBER_ADDED", "HOUSEHOLD", householdId, "resident " + member.id()));
     }
 
     // ---- validation -------------------------------------------------------------------------
@@ -480,8 +367,8 @@ public class ResidentService {
         String name = draft.name() == null ? "" : draft.name().strip();
         if (name.isEmpty()) {
             invalid.add("name", "resident.name.required");
-        } else if (name.length() > 50) {
-            invalid.add("name", "resident.name.tooLong");
+        } else if (!TextLimits.fits(name, 50)) {
+            invalid.add("name", TextLimits.TOO_LONG, TextLimits.args(50, TextLimits.length(name)));
         }
         IdNumber id = null;
         try {
@@ -525,11 +412,11 @@ public class ResidentService {
         } else {
             grid = draft.gridId();
         }
-        if (draft.address() != null && draft.address().length() > 200) {
-            invalid.add("address", "resident.address.tooLong");
+        if (!TextLimits.fits(draft.address(), 200)) {
+            invalid.add("address", TextLimits.TOO_LONG, TextLimits.args(200, TextLimits.length(draft.address())));
         }
-        if (draft.notes() != null && draft.notes().length() > 1000) {
-            invalid.add("notes", "resident.notes.tooLong");
+        if (!TextLimits.fits(draft.notes(), 1000)) {
+            invalid.add("notes", TextLimits.TOO_LONG, TextLimits.args(1000, TextLimits.length(draft.notes())));
         }
         invalid.throwIfAny();
         return new Valid(name, id, phone, grid);

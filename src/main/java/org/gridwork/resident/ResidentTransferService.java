@@ -23,7 +23,7 @@ import org.gridwork.shared.crypto.FieldEncryptor;
 import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -49,7 +49,8 @@ public class ResidentTransferService {
     static final int MAX_ROWS = 20_000;
 
     private final ResidentService residents;
-    private final TerritoryService territory;
+    private final ResidentTags residentTags;
+    private final Grids territoryGrids;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final CurrentUsers currentUsers;
@@ -57,13 +58,15 @@ public class ResidentTransferService {
     private final FieldEncryptor crypto;
     private final MessageSource messages;
 
-    ResidentTransferService(ResidentService residents, TerritoryService territory, JdbcTemplate jdbc, ObjectMapper json,
+    ResidentTransferService(ResidentService residents, ResidentTags residentTags, Grids territoryGrids,
+            JdbcTemplate jdbc, ObjectMapper json,
             CurrentUsers currentUsers, DataScope dataScope, FieldEncryptor crypto, MessageSource messages) {
         this.messages = messages;
         this.dataScope = dataScope;
         this.crypto = crypto;
         this.residents = residents;
-        this.territory = territory;
+        this.residentTags = residentTags;
+        this.territoryGrids = territoryGrids;
         this.jdbc = jdbc;
         this.json = json;
         this.currentUsers = currentUsers;
@@ -94,7 +97,7 @@ public class ResidentTransferService {
             return exportReadable(query, format, out, locale);
         }
         Map<Long, String> gridCodes = new HashMap<>();
-        territory.gridsInScope().forEach(g -> gridCodes.put(g.id(), g.code()));
+        territoryGrids.gridsInScope().forEach(g -> gridCodes.put(g.id(), g.code()));
         int[] count = {0};
         write(format, out, w -> {
             w.row(List.of("name", "id_number_masked", "gender", "birth_date", "phone_masked", "grid_code", "address",
@@ -116,8 +119,8 @@ public class ResidentTransferService {
 
     private int exportReadable(ResidentQuery query, Format format, OutputStream out, Locale locale) {
         Map<Long, GridSummary> grids = new HashMap<>();
-        territory.gridsInScope().forEach(g -> grids.put(g.id(), g));
-        Map<String, TagSummary> tags = residents.tagsByCode();
+        territoryGrids.gridsInScope().forEach(g -> grids.put(g.id(), g));
+        Map<String, TagSummary> tags = residentTags.tagsByCode();
         int[] count = {0};
         write(format, out, w -> {
             w.row(List.of("name", "idNumber", "gender", "birthDate", "phone", "grid", "gridCode", "address", "tags",
@@ -128,7 +131,7 @@ public class ResidentTransferService {
                     w.row(List.of(r.name(), r.idNumberMasked(),
                             messages.getMessage("resident.gender." + r.gender(), null, r.gender(), locale),
                             r.birthDate().format(DateTimeFormatter.ISO_DATE), r.phoneMasked() == null ? "" : r.phoneMasked(),
-                            g == null ? "" : territory.placeName(g), g == null ? "" : g.code(),
+                            g == null ? "" : territoryGrids.placeName(g), g == null ? "" : g.code(),
                             r.address() == null ? "" : r.address(),
                             String.join(messages.getMessage("resident.export.tagSeparator", null, locale), r.tags().stream()
                                     .map(t -> tags.containsKey(t) ? tags.get(t).name(locale) : t).toList()),
@@ -178,7 +181,8 @@ public class ResidentTransferService {
         // the rows hold ID and phone numbers: encrypted like the register, and gone on confirmation or
         // after a day (ImportPurgeJob)
         jdbc.update("insert into resident_import(token, created_by, file_name, valid_rows) values (?, ?, ?, ?)", token,
-                currentUsers.require().id(), fileName, crypto.encrypt(json.writeValueAsString(stored)));
+                currentUsers.require().id(), fileName == null || fileName.length() <= 200 ? fileName : fileName.substring(0, 200), // resident_import.file_name
+                crypto.encrypt(json.writeValueAsString(stored)));
         residents.events().publishEvent(AuditEvent.of("IMPORT_PREVIEWED", "RESIDENT", null,
                 fileName + ": " + checked.valid.size() + " of " + data.size() + " valid"));
         return new ImportPreview(token, fileName, data.size(), checked.valid.size(), problems, false);
@@ -205,7 +209,7 @@ public class ResidentTransferService {
                 .map(d -> residents.blindIndex(IdNumber.normalise(d.idNumber()))).toList());
         int saved = 0;
         GridScope scope = dataScope.current();
-        Map<String, TagSummary> tags = residents.tagsByCode();
+        Map<String, TagSummary> tags = residentTags.tagsByCode();
         List<ResidentService.Valid> plain = new ArrayList<>();
         List<ResidentDraft> plainDrafts = new ArrayList<>();
         for (ResidentDraft d : stored.valid) {
@@ -289,9 +293,9 @@ public class ResidentTransferService {
 
     private Checked check(Map<String, Integer> header, List<ResidentSheet.Line> data) {
         Map<String, GridSummary> grids = new HashMap<>();
-        territory.gridsInScope().forEach(g -> grids.put(g.code(), g));
+        territoryGrids.gridsInScope().forEach(g -> grids.put(g.code(), g));
         Map<String, String> tagCodes = new HashMap<>();
-        residents.tags().forEach(t -> {
+        residentTags.tags().forEach(t -> {
             tagCodes.put(t.code(), t.code());
             tagCodes.put(t.nameZh(), t.code());
             tagCodes.put(t.nameEn().toUpperCase(Locale.ROOT), t.code());

@@ -6,7 +6,7 @@ import org.gridwork.account.AccountService;
 import org.gridwork.account.CurrentUser;
 import org.gridwork.account.UserSummary;
 import org.gridwork.shared.demo.DemoDataContributor;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,16 +18,16 @@ class TaskDemoData implements DemoDataContributor {
 
     private final TaskService tasks;
     private final AccountService accounts;
-    private final TerritoryService territory;
+    private final Grids grids;
 
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    TaskDemoData(TaskService tasks, AccountService accounts, TerritoryService territory,
+    TaskDemoData(TaskService tasks, AccountService accounts, Grids grids,
             org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.accounts = accounts;
-        this.territory = territory;
+        this.grids = grids;
     }
 
     @Override
@@ -69,7 +69,7 @@ class TaskDemoData implements DemoDataContributor {
     }
 
     private long grid(String code) {
-        return territory.findGridByCode(code).orElseThrow().id();
+        return grids.findGridByCode(code).orElseThrow().id();
     }
 
     private CurrentUser actor(String username) {

@@ -26,8 +26,9 @@ import org.gridwork.shared.photo.PhotoStore;
 import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
+import org.gridwork.territory.Grids;
 import org.gridwork.territory.RegionSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Regions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -51,7 +52,8 @@ public class TaskService {
     private final TaskCalendar calendar;
     private final DataScope dataScope;
     private final CurrentUsers currentUsers;
-    private final TerritoryService territory;
+    private final Regions regions;
+    private final Grids territoryGrids;
     private final AccountService accounts;
     private final PhotoStore photos;
     private final ApplicationEventPublisher events;
@@ -59,7 +61,8 @@ public class TaskService {
 
     TaskService(TaskRepository tasks, TaskAssignmentRepository assignments, TaskQueries queries,
             StaffDirectory staffDirectory, TaskCalendar calendar, DataScope dataScope, CurrentUsers currentUsers,
-            TerritoryService territory, AccountService accounts, PhotoStore photos, ApplicationEventPublisher events,
+            Regions regions, Grids territoryGrids, AccountService accounts, PhotoStore photos,
+            ApplicationEventPublisher events,
             TaskAdmission admission) {
         this.admission = admission;
         this.tasks = tasks;
@@ -69,7 +72,8 @@ public class TaskService {
         this.calendar = calendar;
         this.dataScope = dataScope;
         this.currentUsers = currentUsers;
-        this.territory = territory;
+        this.regions = regions;
+        this.territoryGrids = territoryGrids;
         this.accounts = accounts;
         this.photos = photos;
         this.events = events;
@@ -132,7 +136,7 @@ public class TaskService {
             }
             case REGION -> {
                 RegionSummary region = Optional.ofNullable(request.regionCode()).filter(c -> !c.isBlank())
-                        .flatMap(territory::findRegionByCode)
+                        .flatMap(regions::findRegionByCode)
                         .filter(r -> scope.allowsRegionPath(r.path()))
                         .orElseThrow(() -> new NotFoundException("region", request.regionCode()));
                 yield staffInScope(scope).stream()
@@ -156,11 +160,11 @@ public class TaskService {
     public AssigneeOptions assigneeOptions() {
         requireManager();
         List<AssigneeOptions.Staff> people = staffOptionsInScope();
-        List<org.gridwork.territory.GridSummary> inScope = territory.gridsInScope();
+        List<org.gridwork.territory.GridSummary> inScope = territoryGrids.gridsInScope();
         boolean searchGrids = inScope.size() > AssigneeOptions.CHECKBOX_LIMIT;
         boolean searchStaff = people.size() > AssigneeOptions.CHECKBOX_LIMIT;
         List<AssigneeOptions.GridOption> grids = searchGrids ? List.of() : inScope.stream()
-                .map(g -> new AssigneeOptions.GridOption(g.id(), g.code(), territory.placeName(g))).toList();
+                .map(g -> new AssigneeOptions.GridOption(g.id(), g.code(), territoryGrids.placeName(g))).toList();
         // regions are picked by search as you type (the area picker): after a national import the
         // list of every county, town and village was 664,904 options, a 57 MB page; grids and
         // staff beyond a town's worth likewise (an admin's form listed every grid of the system)
@@ -216,7 +220,7 @@ public class TaskService {
     public List<Long> gridIdsOfCodes(String codes) {
         List<Long> ids = new java.util.ArrayList<>();
         for (String code : splitList(codes)) {
-            ids.add(territory.findGridByCode(code).map(org.gridwork.territory.GridSummary::id)
+            ids.add(territoryGrids.findGridByCode(code).map(org.gridwork.territory.GridSummary::id)
                     .orElseThrow(() -> new BusinessRuleException("task.error.unknownGrid", code)));
         }
         return ids;
@@ -261,22 +265,22 @@ public class TaskService {
     /** What a person calls the node of the list's filter: a grid with its village, a region by name. */
     public String nodeName(String nodeCode) {
         String code = nodeCode.strip();
-        return territory.findGridByCode(code).map(g -> territory.placeName(g))
-                .or(() -> territory.findRegionByCode(code).map(RegionSummary::name)).orElse(code);
+        return territoryGrids.findGridByCode(code).map(g -> territoryGrids.placeName(g))
+                .or(() -> regions.findRegionByCode(code).map(RegionSummary::name)).orElse(code);
     }
 
     /** The scope cut down to the grids under a region node or to one grid; 404 outside the scope. */
     GridScope narrowedTo(GridScope scope, String nodeCode) {
-        Optional<GridSummary> grid = territory.findGridByCode(nodeCode);
+        Optional<GridSummary> grid = territoryGrids.findGridByCode(nodeCode);
         if (grid.isPresent()) {
             if (!scope.allowsGrid(grid.get().id())) {
                 throw new NotFoundException("grid", nodeCode);
             }
             return new GridScope(false, Set.of(grid.get().id()), List.of());
         }
-        RegionSummary region = territory.findRegionByCode(nodeCode).filter(r -> scope.allowsRegionPath(r.path()))
+        RegionSummary region = regions.findRegionByCode(nodeCode).filter(r -> scope.allowsRegionPath(r.path()))
                 .orElseThrow(() -> new NotFoundException("region", nodeCode));
-        Set<Long> grids = territory.gridsInScope().stream().filter(g -> g.regionPath().startsWith(region.path()))
+        Set<Long> grids = territoryGrids.gridsInScope().stream().filter(g -> g.regionPath().startsWith(region.path()))
                 .map(GridSummary::id).collect(Collectors.toSet());
         return new GridScope(false, grids, List.of(region.path()));
     }
@@ -291,7 +295,7 @@ public class TaskService {
         if (visible.isEmpty()) {
             throw new NotFoundException("task", taskId);
         }
-        Map<Long, GridSummary> grids = territory.gridsInScope().stream()
+        Map<Long, GridSummary> grids = territoryGrids.gridsInScope().stream()
                 .collect(Collectors.toMap(GridSummary::id, Function.identity()));
         Map<Long, String> names = userNames(visible.stream().map(TaskAssignment::getAssigneeId).toList());
         List<AssignmentRow> rows = visible.stream().map(a -> {

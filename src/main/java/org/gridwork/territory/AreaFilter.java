@@ -19,19 +19,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class AreaFilter {
 
-    private final TerritoryService territory;
+    private final Grids territoryGrids;
     private final GridDirectory directory;
     /** A select with more options than this is hard to use and slow to render: narrow it first. */
     private final int maxOptions;
 
-    AreaFilter(TerritoryService territory, GridDirectory directory, AreaFilterSettings settings) {
-        this.territory = territory;
+    AreaFilter(Grids territoryGrids, GridDirectory directory, AreaFilterSettings settings) {
+        this.territoryGrids = territoryGrids;
         this.directory = directory;
         this.maxOptions = settings.maxOptions();
     }
 
     public AreaChoices choices(Long townId, Long villageId, Long gridId) {
-        List<GridSummary> grids = territory.gridsInScope();
+        List<GridSummary> grids = territoryGrids.gridsInScope();
         // the directory hands out the same list for the same scope: known by identity, not by 2,000 hash codes
         Areas areas = directory.remember("area-filter", new SameList(grids), () -> Areas.of(grids, directory.areas()));
         // a grid implies its village, a village its town; ids outside the caller's grids are ignored

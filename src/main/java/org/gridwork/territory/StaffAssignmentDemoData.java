@@ -9,11 +9,15 @@ import org.springframework.stereotype.Component;
 @Component
 class StaffAssignmentDemoData implements DemoDataContributor {
 
-    private final TerritoryService territory;
+    private final Regions regions;
+    private final Grids grids;
+    private final StaffAssignments assignments;
     private final AccountService accounts;
 
-    StaffAssignmentDemoData(TerritoryService territory, AccountService accounts) {
-        this.territory = territory;
+    StaffAssignmentDemoData(Regions regions, Grids grids, StaffAssignments assignments, AccountService accounts) {
+        this.regions = regions;
+        this.grids = grids;
+        this.assignments = assignments;
         this.accounts = accounts;
     }
 
@@ -24,7 +28,7 @@ class StaffAssignmentDemoData implements DemoDataContributor {
 
     @Override
     public void load() {
-        territory.assignSupervisor(territory.findRegionByCode(TerritoryDemoData.TOWN).orElseThrow().id(),
+        assignments.assignSupervisor(regions.findRegionByCode(TerritoryDemoData.TOWN).orElseThrow().id(),
                 user("supervisor").id());
         assign("staff", "130528112201-001", "130528112201-002");
         assign("staff2", "130528112202-001", "130528112202-002");
@@ -33,7 +37,7 @@ class StaffAssignmentDemoData implements DemoDataContributor {
     private void assign(String username, String... gridCodes) {
         long userId = user(username).id();
         for (String code : gridCodes) {
-            territory.assignStaff(territory.findGridByCode(code).orElseThrow().id(), userId);
+            assignments.assignStaff(grids.findGridByCode(code).orElseThrow().id(), userId);
         }
     }
 

@@ -26,10 +26,12 @@ class TerritoryDemoData implements DemoDataContributor {
     private static final double VILLAGE_WIDTH = 0.03;
     private static final double VILLAGE_HEIGHT = 0.025;
 
-    private final TerritoryService territory;
+    private final Regions regions;
+    private final Grids grids;
 
-    TerritoryDemoData(TerritoryService territory) {
-        this.territory = territory;
+    TerritoryDemoData(Regions regions, Grids grids) {
+        this.regions = regions;
+        this.grids = grids;
     }
 
     @Override
@@ -43,12 +45,12 @@ class TerritoryDemoData implements DemoDataContributor {
         int village = 0;
         for (String[] row : rows) {
             RegionLevel level = RegionLevel.valueOf(row[2]);
-            territory.createRegion(row[0], row[1], level, row.length > 3 ? row[3] : null);
+            regions.createRegion(row[0], row[1], level, row.length > 3 ? row[3] : null);
             if (level == RegionLevel.VILLAGE) {
                 loadVillageGrids(row[0], row[1], village++);
             }
         }
-        territory.setRegionBoundary(TOWN, polygon(WEST, NORTH, WEST + 4 * VILLAGE_WIDTH, NORTH - 3 * VILLAGE_HEIGHT));
+        regions.setRegionBoundary(TOWN, polygon(WEST, NORTH, WEST + 4 * VILLAGE_WIDTH, NORTH - 3 * VILLAGE_HEIGHT));
     }
 
     private void loadVillageGrids(String code, String name, int index) {
@@ -57,10 +59,10 @@ class TerritoryDemoData implements DemoDataContributor {
         double east = west + VILLAGE_WIDTH;
         double south = north - VILLAGE_HEIGHT;
         double middle = west + VILLAGE_WIDTH / 2;
-        territory.setRegionBoundary(code, polygon(west, north, east, south));
+        regions.setRegionBoundary(code, polygon(west, north, east, south));
         String shortName = name.replace("村民委员会", "").replace("居民委员会", "");
-        territory.createGrid(code, 1, shortName + "第一网格", polygon(west, north, middle, south));
-        territory.createGrid(code, 2, shortName + "第二网格", polygon(middle, north, east, south));
+        grids.createGrid(code, 1, shortName + "第一网格", polygon(west, north, middle, south));
+        grids.createGrid(code, 2, shortName + "第二网格", polygon(middle, north, east, south));
     }
 
     static String polygon(double west, double north, double east, double south) {

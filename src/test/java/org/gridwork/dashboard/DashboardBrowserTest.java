@@ -6,7 +6,9 @@ import org.gridwork.account.AccountService;
 import org.gridwork.support.Browser;
 import org.gridwork.support.BrowserTestSupport;
 import org.gridwork.task.TaskService;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
+import org.gridwork.territory.Regions;
+import org.gridwork.territory.StaffAssignments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,7 +21,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class DashboardBrowserTest extends BrowserTestSupport {
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
+    @Autowired
+    StaffAssignments assignments;
 
     @Autowired
     AccountService accounts;
@@ -38,7 +44,7 @@ class DashboardBrowserTest extends BrowserTestSupport {
 
     @BeforeEach
     void craftedTown() {
-        DashboardTown.ensure(territory, accounts, tasks, users, dashboard, jdbc);
+        DashboardTown.ensure(regions, grids, assignments, accounts, tasks, users, dashboard, jdbc);
     }
 
     @Test

@@ -29,7 +29,9 @@ import org.gridwork.shared.dashboard.Figure;
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.SecondTown;
 import org.gridwork.task.TaskService;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
+import org.gridwork.territory.Regions;
+import org.gridwork.territory.StaffAssignments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,11 @@ class DashboardFiguresTest {
     MonthlyReport report;
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
+    @Autowired
+    StaffAssignments assignments;
 
     @Autowired
     AccountService accounts;
@@ -70,7 +76,7 @@ class DashboardFiguresTest {
 
     @BeforeEach
     void craftedTown() {
-        DashboardTown.ensure(territory, accounts, tasks, users, dashboard, jdbc);
+        DashboardTown.ensure(regions, grids, assignments, accounts, tasks, users, dashboard, jdbc);
         month = dashboard.month(null);
         SecondTown.actAs(users, DashboardTown.SUPERVISOR);
     }

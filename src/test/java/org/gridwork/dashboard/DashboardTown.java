@@ -12,9 +12,11 @@ import org.gridwork.task.AssigneeMode;
 import org.gridwork.task.NewTask;
 import org.gridwork.task.TaskService;
 import org.gridwork.task.TaskStatus;
-import org.gridwork.territory.RegionLevel;
-import org.gridwork.territory.TerritoryService;
 import org.gridwork.territory.GridSummary;
+import org.gridwork.territory.Grids;
+import org.gridwork.territory.RegionLevel;
+import org.gridwork.territory.Regions;
+import org.gridwork.territory.StaffAssignments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -46,30 +48,30 @@ final class DashboardTown {
     private DashboardTown() {
     }
 
-    static synchronized void ensure(TerritoryService territory, AccountService accounts, TaskService tasks,
+    static synchronized void ensure(Regions regions, Grids grids, StaffAssignments assignments, AccountService accounts, TaskService tasks,
             UserDetailsService users, DashboardService dashboard, JdbcTemplate jdbc) {
-        SystemPrincipal.run("test set-up", () -> create(territory, accounts, tasks, users, dashboard, jdbc));
+        SystemPrincipal.run("test set-up", () -> create(regions, grids, assignments, accounts, tasks, users, dashboard, jdbc));
     }
 
-    private static void create(TerritoryService territory, AccountService accounts, TaskService tasks,
+    private static void create(Regions regions, Grids grids, StaffAssignments assignments, AccountService accounts, TaskService tasks,
             UserDetailsService users, DashboardService dashboard, JdbcTemplate jdbc) {
-        SecondTown.ensure(territory, accounts);
-        if (territory.findRegionByCode(TOWN).isPresent()) {
+        SecondTown.ensure(regions, grids, assignments, accounts);
+        if (regions.findRegionByCode(TOWN).isPresent()) {
             return;
         }
-        var town = territory.createRegion(TOWN, "看板测试镇", RegionLevel.TOWN, "130528");
-        territory.createRegion(VILLAGE_1, "看板一村", RegionLevel.VILLAGE, TOWN);
-        territory.createRegion(VILLAGE_2, "看板二村", RegionLevel.VILLAGE, TOWN);
-        var g1 = territory.createGrid(VILLAGE_1, 1, "看板一村第一网格", square(115.30, 37.60));
-        var g2 = territory.createGrid(VILLAGE_1, 2, "看板一村第二网格", square(115.31, 37.60));
-        var g3 = territory.createGrid(VILLAGE_2, 1, "看板二村第一网格", square(115.32, 37.60));
+        var town = regions.createRegion(TOWN, "看板测试镇", RegionLevel.TOWN, "130528");
+        regions.createRegion(VILLAGE_1, "看板一村", RegionLevel.VILLAGE, TOWN);
+        regions.createRegion(VILLAGE_2, "看板二村", RegionLevel.VILLAGE, TOWN);
+        var g1 = grids.createGrid(VILLAGE_1, 1, "看板一村第一网格", square(115.30, 37.60));
+        var g2 = grids.createGrid(VILLAGE_1, 2, "看板一村第二网格", square(115.31, 37.60));
+        var g3 = grids.createGrid(VILLAGE_2, 1, "看板二村第一网格", square(115.32, 37.60));
         var supervisor = accounts.createUser(SUPERVISOR, BrowserTestSupport.DEMO_PASSWORD, "看板镇网格长", Role.SUPERVISOR, null);
         var a = accounts.createUser(STAFF_A, BrowserTestSupport.DEMO_PASSWORD, "看板网格员甲", Role.GRID_STAFF, null);
         var b = accounts.createUser(STAFF_B, BrowserTestSupport.DEMO_PASSWORD, "看板网格员乙", Role.GRID_STAFF, null);
-        territory.assignSupervisor(town.id(), supervisor.id());
-        territory.assignStaff(g1.id(), a.id());
-        territory.assignStaff(g2.id(), a.id());
-        territory.assignStaff(g3.id(), b.id());
+        assignments.assignSupervisor(town.id(), supervisor.id());
+        assignments.assignStaff(g1.id(), a.id());
+        assignments.assignStaff(g2.id(), a.id());
+        assignments.assignStaff(g3.id(), b.id());
 
         LocalDate today = tasks.today();
         SecondTown.actAs(users, SUPERVISOR);

@@ -8,10 +8,11 @@ import java.util.Locale;
 import org.gridwork.shared.export.SpreadsheetCells;
 import org.gridwork.shared.security.SystemPrincipal;
 import org.gridwork.shared.time.BusinessTime;
-import org.gridwork.support.SecondTown;
 import org.gridwork.support.IntegrationTest;
+import org.gridwork.support.SecondTown;
+import org.gridwork.territory.Grids;
 import org.gridwork.territory.RegionLevel;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Regions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +28,8 @@ class MonthlyReportCsvTest {
 
     @Autowired MonthlyReport report;
     @Autowired DashboardService dashboard;
-    @Autowired TerritoryService territory;
+    @Autowired Regions regions;
+    @Autowired Grids grids;
     @Autowired UserDetailsService users;
     @Autowired BusinessTime time;
     @Autowired JdbcTemplate jdbc;
@@ -41,13 +43,13 @@ class MonthlyReportCsvTest {
     void aGridNamedLikeAFormulaIsPlainTextInTheCsv() {
         String villageCode = "139998001001";
         SystemPrincipal.run("test set-up", () -> {
-            if (territory.findRegionByCode("139998").isEmpty()) {
-                territory.createRegion("139998", "报表测试县", RegionLevel.COUNTY, "13");
-                territory.createRegion("139998001", "报表测试镇", RegionLevel.TOWN, "139998");
-                territory.createRegion(villageCode, "报表村", RegionLevel.VILLAGE, "139998001");
+            if (regions.findRegionByCode("139998").isEmpty()) {
+                regions.createRegion("139998", "报表测试县", RegionLevel.COUNTY, "13");
+                regions.createRegion("139998001", "报表测试镇", RegionLevel.TOWN, "139998");
+                regions.createRegion(villageCode, "报表村", RegionLevel.VILLAGE, "139998001");
             }
-            int grids = jdbc.queryForObject("select count(*) from grid where code like ?", Integer.class, villageCode + "-%");
-            territory.createGrid(villageCode, grids + 1, FORMULA, null);
+            int existing = jdbc.queryForObject("select count(*) from grid where code like ?", Integer.class, villageCode + "-%");
+            grids.createGrid(villageCode, existing + 1, FORMULA, null);
         });
         dashboard.refreshNow();
         SecondTown.actAs(users, "admin");

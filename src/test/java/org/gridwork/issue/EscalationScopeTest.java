@@ -12,13 +12,15 @@ import java.util.List;
 
 import org.gridwork.account.AccountService;
 import org.gridwork.account.CommandLevel;
+import org.gridwork.account.CurrentUsers;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.NotFoundException;
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.SecondTown;
 import org.gridwork.territory.DataScope;
-import org.gridwork.account.CurrentUsers;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
+import org.gridwork.territory.Regions;
+import org.gridwork.territory.StaffAssignments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,9 @@ class EscalationScopeTest {
     @Autowired Escalations escalations;
     @Autowired Whistles whistles;
     @Autowired AccountService accounts;
-    @Autowired TerritoryService territory;
+    @Autowired Regions regions;
+    @Autowired Grids grids;
+    @Autowired StaffAssignments assignments;
     @Autowired UserDetailsService users;
     @Autowired DataScope dataScope;
     @Autowired CurrentUsers currentUsers;
@@ -50,7 +54,7 @@ class EscalationScopeTest {
 
     @BeforeEach
     void secondTown() {
-        SecondTown.ensure(territory, accounts);
+        SecondTown.ensure(regions, grids, assignments, accounts);
     }
 
     @AfterEach

@@ -20,7 +20,9 @@ import org.gridwork.shared.NotFoundException;
 import org.gridwork.support.BrowserTestSupport;
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.SecondTown;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
+import org.gridwork.territory.Regions;
+import org.gridwork.territory.StaffAssignments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,11 @@ class IssuePlacementTest {
     @Autowired
     UserDetailsService users;
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
+    @Autowired
+    StaffAssignments assignments;
     @Autowired
     AccountService accounts;
     @Autowired
@@ -61,7 +67,7 @@ class IssuePlacementTest {
 
     @BeforeEach
     void twoTownsAndASupervisorOfTheHoldingArea() {
-        SecondTown.ensure(territory, accounts);
+        SecondTown.ensure(regions, grids, assignments, accounts);
         // other test classes (in any order) may add grids outside the county: the holding area is then wider
         String holding = placement.holdingPath();
         String code = jdbc.queryForList("select code from region where path = ?", String.class, holding).stream()
@@ -74,7 +80,7 @@ class IssuePlacementTest {
                 SystemPrincipal.run("test set-up", () -> {
                     var u = accounts.createUser(supervisor, BrowserTestSupport.DEMO_PASSWORD, "县中心值班员",
                             Role.SUPERVISOR, null);
-                    territory.assignSupervisor(territory.findRegionByCode(code).orElseThrow().id(), u.id());
+                    assignments.assignSupervisor(regions.findRegionByCode(code).orElseThrow().id(), u.id());
                 });
             }
         }
@@ -112,7 +118,7 @@ class IssuePlacementTest {
         assertThat(row.get("address")).isEqualTo("侯口镇侯口一村村委会南 50 米");
         // the area holding every grid: with grids in two towns of 宁晋县, the county (or wider)
         assertThat((String) row.get("region_path")).isEqualTo(placement.holdingPath())
-                .satisfies(p -> assertThat(territory.findRegionByCode("130528").orElseThrow().path()).startsWith(p));
+                .satisfies(p -> assertThat(regions.findRegionByCode("130528").orElseThrow().path()).startsWith(p));
         // public in Open311 GETs, without a point and without the reporter's phone
         mvc.perform(get("/open311/v2/requests/" + id + ".json")).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].status").value("open"))

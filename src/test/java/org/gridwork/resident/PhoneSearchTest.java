@@ -12,7 +12,7 @@ import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.crypto.FieldEncryptor;
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.TestResidents;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,13 +24,13 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class PhoneSearchTest {
 
     @Autowired ResidentService residents;
-    @Autowired TerritoryService territory;
+    @Autowired Grids grids;
     @Autowired JdbcTemplate jdbc;
     @Autowired ResidentBackfill backfill;
     @Autowired FieldEncryptor crypto;
 
     long register(String name, String phone) {
-        long grid = territory.findGridByCode("130528112201-002").orElseThrow().id();
+        long grid = grids.findGridByCode("130528112201-002").orElseThrow().id();
         return residents.register(new ResidentDraft(name, TestResidents.nextIdNumber(LocalDate.of(1971, 7, 7), false), phone,
                 Registration.REGISTERED, grid, "电话街", null, null, null, Set.of()));
     }

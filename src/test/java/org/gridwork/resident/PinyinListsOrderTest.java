@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.TestResidents;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -20,14 +20,16 @@ class PinyinListsOrderTest {
     @Autowired
     ResidentService residents;
     @Autowired
-    TerritoryService territory;
+    Households households;
+    @Autowired
+    Grids grids;
 
     private final java.util.Map<Long, String> idNumbers = new java.util.HashMap<>();
 
     private long register(String name, int year) {
         String number = TestResidents.nextIdNumber(LocalDate.of(year, 1, 1), true);
         long id = residents.register(new ResidentDraft(name, number, null,
-                Registration.REGISTERED, territory.findGridByCode("130528112201-001").orElseThrow().id(),
+                Registration.REGISTERED, grids.findGridByCode("130528112201-001").orElseThrow().id(),
                 "侯口一村拼音巷1号", null, null, null, Set.of()));
         idNumbers.put(id, number);
         return id;
@@ -39,11 +41,11 @@ class PinyinListsOrderTest {
         long cao = register("曹拼音", 1990);
         long hou = register("侯拼音", 1970);
         long liu = register("刘拼音", 1980);
-        long household = residents.startHousehold(head);
+        long household = households.startHousehold(head);
         for (long member : new long[] {liu, cao, hou}) {
-            residents.addMember(household, idNumbers.get(member), Relation.OTHER);
+            households.addMember(household, idNumbers.get(member), Relation.OTHER);
         }
-        assertThat(residents.household(household).members()).extracting(m -> m.resident().name())
+        assertThat(households.household(household).members()).extracting(m -> m.resident().name())
                 .containsExactly("吴拼音户主", "曹拼音", "侯拼音", "刘拼音");
         assertThat(residents.summaries(java.util.List.of(liu, head, hou, cao)).values())
                 .extracting(ResidentSummary::name).containsExactly("曹拼音", "侯拼音", "刘拼音", "吴拼音户主");

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.TestResidents;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,12 +20,12 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class PinyinOrderTest {
 
     @Autowired ResidentService residents;
-    @Autowired TerritoryService territory;
+    @Autowired Grids grids;
     @Autowired JdbcTemplate jdbc;
     @Autowired ResidentBackfill backfill;
 
     long register(String name) {
-        long grid = territory.findGridByCode("130528112201-002").orElseThrow().id();
+        long grid = grids.findGridByCode("130528112201-002").orElseThrow().id();
         return residents.register(new ResidentDraft(name, TestResidents.nextIdNumber(LocalDate.of(1980, 4, 4), true), null,
                 Registration.REGISTERED, grid, "拼音街", null, null, null, Set.of()));
     }

@@ -12,7 +12,7 @@ import java.util.Set;
 
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.TestResidents;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -25,7 +25,7 @@ class ResidentFormWebTest {
 
     @Autowired MockMvc mvc;
     @Autowired ResidentService residents;
-    @Autowired TerritoryService territory;
+    @Autowired Grids grids;
     @Autowired UserDetailsService users;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -35,7 +35,7 @@ class ResidentFormWebTest {
 
     @Test
     void editingWithTheIdFieldLeftBlankKeepsTheNumberAndABadPhoneIsShownAtTheField() throws Exception {
-        long grid = territory.findGridByCode("130528112201-001").orElseThrow().id();
+        long grid = grids.findGridByCode("130528112201-001").orElseThrow().id();
         String number = TestResidents.nextIdNumber(LocalDate.of(1982, 9, 9), true);
         long id = residents.register(new ResidentDraft("改名前", number, null, Registration.REGISTERED, grid, "旧址", null,
                 null, null, Set.of()));
@@ -63,7 +63,7 @@ class ResidentFormWebTest {
 
     @Test
     void aLongitudeThatIsNotANumberIsRefusedAtItsFieldInsteadOfDropped() throws Exception {
-        long grid = territory.findGridByCode("130528112201-001").orElseThrow().id();
+        long grid = grids.findGridByCode("130528112201-001").orElseThrow().id();
         String number = TestResidents.nextIdNumber(LocalDate.of(1983, 3, 3), true);
         long id = residents.register(new ResidentDraft("坐标前", number, null, Registration.REGISTERED, grid, "旧址", 115.02,
                 37.59, null, Set.of()));

@@ -12,7 +12,7 @@ import org.gridwork.shared.NotFoundException;
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.TestResidents;
 import org.gridwork.territory.GridBoundaryChanged;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,13 +27,13 @@ class ResidentRegisterTest {
     org.gridwork.shared.time.BusinessTime time;
     @Autowired ResidentService residents;
     @Autowired CareService care;
-    @Autowired TerritoryService territory;
+    @Autowired Grids grids;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEventPublisher events;
     @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     private long grid(String code) {
-        return territory.findGridByCode(code).orElseThrow().id();
+        return grids.findGridByCode(code).orElseThrow().id();
     }
 
     private ResidentDraft draft(String id, Set<String> tags) {
@@ -125,8 +125,8 @@ class ResidentRegisterTest {
 
     @Test
     void aVillageFilterListsItsGridsWithinMyScopeOnly() {
-        long village201 = territory.findGridByCode("130528112201-001").orElseThrow().villageId();
-        long village202 = territory.findGridByCode("130528112202-001").orElseThrow().villageId();
+        long village201 = grids.findGridByCode("130528112201-001").orElseThrow().villageId();
+        long village202 = grids.findGridByCode("130528112202-001").orElseThrow().villageId();
         ResidentPage mine = residents.search(new ResidentQuery(null, null, null, village201, null,
                 ResidentQuery.Sort.NAME, null, null, 200));
         assertThat(mine.items()).isNotEmpty().allMatch(r -> r.gridId() == grid("130528112201-001")

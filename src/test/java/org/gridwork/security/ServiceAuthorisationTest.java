@@ -25,14 +25,19 @@ import org.gridwork.issue.CategoryService;
 import org.gridwork.issue.IssueService;
 import org.gridwork.issue.PublicReports;
 import org.gridwork.notification.NotificationService;
+import org.gridwork.resident.Households;
 import org.gridwork.resident.ResidentService;
+import org.gridwork.resident.ResidentTags;
 import org.gridwork.resident.ResidentTransferService;
 import org.gridwork.shared.security.Authorities;
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.SecondTown;
 import org.gridwork.task.TaskService;
+import org.gridwork.territory.Boundaries;
 import org.gridwork.territory.DivisionImporter;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
+import org.gridwork.territory.Regions;
+import org.gridwork.territory.StaffAssignments;
 import org.gridwork.visit.VisitService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,17 +82,19 @@ class ServiceAuthorisationTest {
             "AuditService.record", "AuditService.recordWithin",
             "TotpService.verifyAtLogin", "AccountService.normaliseStoredPhones",
             "CareService.on", "CareService.recordVisit",
-            "TerritoryService.gridsInScope",
+            "Grids.gridsInScope",
             "PublicReports.report", "PublicReports.contact", "PublicReports.rate",
             "CategoryService.tree", "CategoryService.subclasses", "CategoryService.publicTree", "CategoryService.get",
             "DashboardService.month", "DashboardService.months", "DashboardService.view", "DashboardService.grids",
             "DashboardService.available", "DashboardService.refreshNow",
-            "ResidentService.tagsByCode", "ResidentService.search", "ResidentService.revealIdNumber");
+            "ResidentTags.tagsByCode", "ResidentService.search", "ResidentService.revealIdNumber");
 
     private static final List<Class<?>> SERVICES = List.of(AccountService.class, TotpService.class, AuditService.class,
             CalendarService.class, CareService.class, DashboardService.class, CategoryService.class, IssueService.class,
-            PublicReports.class, NotificationService.class, ResidentService.class, ResidentTransferService.class,
-            TaskService.class, TerritoryService.class, DivisionImporter.class, VisitService.class);
+            PublicReports.class, NotificationService.class, ResidentService.class, ResidentTags.class, Households.class,
+            ResidentTransferService.class,
+            TaskService.class, Regions.class, Grids.class, StaffAssignments.class, Boundaries.class,
+            DivisionImporter.class, VisitService.class);
 
     @Autowired UserDetailsService users;
     @Autowired AccountService accounts;
@@ -99,9 +106,14 @@ class ServiceAuthorisationTest {
     @Autowired IssueService issues;
     @Autowired NotificationService notifications;
     @Autowired ResidentService residents;
+    @Autowired Households households;
+    @Autowired ResidentTags residentTags;
     @Autowired ResidentTransferService transfers;
     @Autowired TaskService tasks;
-    @Autowired TerritoryService territory;
+    @Autowired Regions regions;
+    @Autowired Grids grids;
+    @Autowired StaffAssignments assignments;
+    @Autowired Boundaries boundaries;
     @Autowired DivisionImporter divisions;
     @Autowired VisitService visits;
 
@@ -153,14 +165,14 @@ class ServiceAuthorisationTest {
         c.put("IssueService.refuseExtension", () -> issues.refuseExtension(0, 0, null));
         c.put("NotificationService.open", () -> notifications.open(0));
         c.put("NotificationService.markAllRead", () -> notifications.markAllRead());
-        c.put("ResidentService.changeTagInterval", () -> residents.changeTagInterval("x", 1));
-        c.put("ResidentService.addTag", () -> residents.addTag("x", "x", "x", 1, false));
+        c.put("ResidentTags.changeTagInterval", () -> residentTags.changeTagInterval("x", 1));
+        c.put("ResidentTags.addTag", () -> residentTags.addTag("x", "x", "x", 1, false));
         c.put("ResidentService.register", () -> residents.register(null));
         c.put("ResidentService.update", () -> residents.update(0, null));
         c.put("ResidentService.setTags", () -> residents.setTags(0, Set.of()));
         c.put("ResidentService.changeStatus", () -> residents.changeStatus(0, null, null, null));
-        c.put("ResidentService.startHousehold", () -> residents.startHousehold(0));
-        c.put("ResidentService.addMember", () -> residents.addMember(0, null, null));
+        c.put("Households.startHousehold", () -> households.startHousehold(0));
+        c.put("Households.addMember", () -> households.addMember(0, null, null));
         c.put("ResidentTransferService.preview", () -> transfers.preview(new byte[0], "x.csv"));
         c.put("ResidentTransferService.confirm", () -> transfers.confirm(null));
         c.put("ResidentTransferService.purgeStalePreviews", () -> transfers.purgeStalePreviews());
@@ -168,18 +180,18 @@ class ServiceAuthorisationTest {
         c.put("TaskService.remind", () -> tasks.remind(0));
         c.put("TaskService.extend", () -> tasks.extend(0, null));
         c.put("TaskService.recordProgress", () -> tasks.recordProgress(0, null, null, null));
-        c.put("TerritoryService.createRegion", () -> territory.createRegion("x", "x", null, null));
-        c.put("TerritoryService.setRegionBoundary", () -> territory.setRegionBoundary("x", null));
-        c.put("TerritoryService.createGrid", () -> territory.createGrid("x", 1, "x", null));
-        c.put("TerritoryService.assignStaff", () -> territory.assignStaff(0, 0));
-        c.put("TerritoryService.assignSupervisor", () -> territory.assignSupervisor(0, 0));
-        c.put("TerritoryService.unassignStaff", () -> territory.unassignStaff(0, 0));
-        c.put("TerritoryService.unassignSupervisor", () -> territory.unassignSupervisor(0, 0));
-        c.put("TerritoryService.describeGrid", () -> territory.describeGrid(0, "x", null, 0));
-        c.put("TerritoryService.archiveGrid", () -> territory.archiveGrid(0));
-        c.put("TerritoryService.changeBoundary", () -> territory.changeBoundary(0, null));
-        c.put("TerritoryService.proposeBoundary", () -> territory.proposeBoundary(0, null, null));
-        c.put("TerritoryService.importBoundaries", () -> territory.importBoundaries("x", null));
+        c.put("Regions.createRegion", () -> regions.createRegion("x", "x", null, null));
+        c.put("Regions.setRegionBoundary", () -> regions.setRegionBoundary("x", null));
+        c.put("Grids.createGrid", () -> grids.createGrid("x", 1, "x", null));
+        c.put("StaffAssignments.assignStaff", () -> assignments.assignStaff(0, 0));
+        c.put("StaffAssignments.assignSupervisor", () -> assignments.assignSupervisor(0, 0));
+        c.put("StaffAssignments.unassignStaff", () -> assignments.unassignStaff(0, 0));
+        c.put("StaffAssignments.unassignSupervisor", () -> assignments.unassignSupervisor(0, 0));
+        c.put("Grids.describeGrid", () -> grids.describeGrid(0, "x", null, 0));
+        c.put("Grids.archiveGrid", () -> grids.archiveGrid(0));
+        c.put("Boundaries.changeBoundary", () -> boundaries.changeBoundary(0, null));
+        c.put("Boundaries.proposeBoundary", () -> boundaries.proposeBoundary(0, null, null));
+        c.put("Boundaries.importBoundaries", () -> boundaries.importBoundaries("x", null));
         c.put("DivisionImporter.importCsv", () -> divisions.importCsv(null));
         c.put("VisitService.log", () -> visits.log(null));
         return c;

@@ -18,7 +18,9 @@ import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.NotFoundException;
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.SecondTown;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
+import org.gridwork.territory.Regions;
+import org.gridwork.territory.StaffAssignments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,9 @@ class TaskAdmissionTest {
     @Autowired TaskService tasks;
     @Autowired TaskAdmission admission;
     @Autowired TaskTodaySource today;
-    @Autowired TerritoryService territory;
+    @Autowired Regions regions;
+    @Autowired Grids grids;
+    @Autowired StaffAssignments assignments;
     @Autowired AccountService accounts;
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
@@ -44,7 +48,7 @@ class TaskAdmissionTest {
 
     @BeforeEach
     void secondTown() {
-        SecondTown.ensure(territory, accounts);
+        SecondTown.ensure(regions, grids, assignments, accounts);
     }
 
     @AfterEach
@@ -58,7 +62,7 @@ class TaskAdmissionTest {
     }
 
     long grid(String code) {
-        return territory.findGridByCode(code).orElseThrow().id();
+        return grids.findGridByCode(code).orElseThrow().id();
     }
 
     long userId(String username) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.gridwork.support.Browser;
 import org.gridwork.support.BrowserTestSupport;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -18,7 +18,7 @@ class TaskBrowserTest extends BrowserTestSupport {
     TaskService tasks;
 
     @Autowired
-    TerritoryService territory;
+    Grids grids;
 
     @Test
     void supervisorGivesATaskToAGridStaffMarksItDoneAndTheMatrixShowsIt() {
@@ -36,7 +36,7 @@ class TaskBrowserTest extends BrowserTestSupport {
         // 准入清单 (issue 21): a type of work from the list, so the task reaches staff at once
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("typeChoice"))).selectByIndex(1);
         browser.findElement(By.id("mode-GRIDS")).click();
-        long gridId = territory.findGridByCode("130528112201-001").orElseThrow().id();
+        long gridId = grids.findGridByCode("130528112201-001").orElseThrow().id();
         press(By.cssSelector("label[for='grid-" + gridId + "']"));
         submit(By.id("create-task"));
 

@@ -12,8 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.SecondTown;
+import org.gridwork.territory.Grids;
 import org.gridwork.territory.RegionLevel;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Regions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,9 @@ class TaskPickerTest {
     @Autowired
     UserDetailsService users;
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -55,14 +58,14 @@ class TaskPickerTest {
     @BeforeEach
     void aVillageOfManyGrids() {
         synchronized (TaskPickerTest.class) {
-            if (territory.findRegionByCode(VILLAGE).isPresent()) {
+            if (regions.findRegionByCode(VILLAGE).isPresent()) {
                 return;
             }
             SecondTown.actAs(users, "admin");
-            territory.createRegion(TOWN, "测试拣选镇", RegionLevel.TOWN, "130528");
-            var village = territory.createRegion(VILLAGE, "长乐村民委员会", RegionLevel.VILLAGE, TOWN);
+            regions.createRegion(TOWN, "测试拣选镇", RegionLevel.TOWN, "130528");
+            var village = regions.createRegion(VILLAGE, "长乐村民委员会", RegionLevel.VILLAGE, TOWN);
             for (int i = 1; i <= 70; i++) {
-                territory.createGrid(village.id(), VILLAGE + "-" + String.format("%03d", i), "拣选网格" + i, null);
+                grids.createGrid(village.id(), VILLAGE + "-" + String.format("%03d", i), "拣选网格" + i, null);
             }
         }
     }

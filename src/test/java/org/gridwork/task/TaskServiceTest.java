@@ -17,7 +17,9 @@ import org.gridwork.shared.NotFoundException;
 import org.gridwork.shared.today.TodayItem;
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.SecondTown;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
+import org.gridwork.territory.Regions;
+import org.gridwork.territory.StaffAssignments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,11 @@ class TaskServiceTest {
     TaskTodaySource today;
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
+    @Autowired
+    StaffAssignments assignments;
 
     @Autowired
     AccountService accounts;
@@ -47,7 +53,7 @@ class TaskServiceTest {
 
     @BeforeEach
     void secondTown() {
-        SecondTown.ensure(territory, accounts);
+        SecondTown.ensure(regions, grids, assignments, accounts);
     }
 
     @AfterEach
@@ -60,7 +66,7 @@ class TaskServiceTest {
     }
 
     private long grid(String code) {
-        return territory.findGridByCode(code).orElseThrow().id();
+        return grids.findGridByCode(code).orElseThrow().id();
     }
 
     private long user(String username) {

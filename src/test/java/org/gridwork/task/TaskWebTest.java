@@ -15,7 +15,9 @@ import java.util.List;
 import org.gridwork.account.AccountService;
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.SecondTown;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
+import org.gridwork.territory.Regions;
+import org.gridwork.territory.StaffAssignments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,11 @@ class TaskWebTest {
     TaskService tasks;
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
+    @Autowired
+    StaffAssignments assignments;
 
     @Autowired
     AccountService accounts;
@@ -47,10 +53,10 @@ class TaskWebTest {
 
     @BeforeEach
     void houkouTask() {
-        SecondTown.ensure(territory, accounts);
+        SecondTown.ensure(regions, grids, assignments, accounts);
         SecondTown.actAs(users, "supervisor");
         houkouTask = tasks.create(new NewTask("网页测试任务", "入户核查", tasks.today().plusDays(2), AssigneeMode.GRIDS,
-                null, List.of(territory.findGridByCode("130528112201-001").orElseThrow().id()), null));
+                null, List.of(grids.findGridByCode("130528112201-001").orElseThrow().id()), null));
         SecurityContextHolder.clearContext();
     }
 

@@ -17,7 +17,9 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class AreaFilterTest {
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
 
     @Autowired
     GridDirectory directory;
@@ -26,11 +28,11 @@ class AreaFilterTest {
     AreaFilter filter;
 
     private AreaFilter smallSelects() {
-        return new AreaFilter(territory, directory, new AreaFilterSettings(5));
+        return new AreaFilter(grids, directory, new AreaFilterSettings(5));
     }
 
     private long grid(String code) {
-        return territory.findGridByCode(code).orElseThrow().id();
+        return grids.findGridByCode(code).orElseThrow().id();
     }
 
     private static List<String> codes(List<GridSummary> grids) {
@@ -54,11 +56,11 @@ class AreaFilterTest {
         assertThat(start.villages()).hasSize(12); // listed under the only town, whatever their number
         assertThat(start.grids()).isEmpty();
 
-        long village = territory.findGridByCode("130528112201-001").orElseThrow().villageId();
+        long village = grids.findGridByCode("130528112201-001").orElseThrow().villageId();
         AreaChoices inVillage = smallSelects().choices(null, village, null);
         assertThat(codes(inVillage.grids())).containsExactly("130528112201-001", "130528112201-002");
         assertThat(inVillage.areaId()).isEqualTo(village);
-        assertThat(inVillage.townId()).isEqualTo(territory.findRegionByCode("130528112").orElseThrow().id());
+        assertThat(inVillage.townId()).isEqualTo(regions.findRegionByCode("130528112").orElseThrow().id());
 
         // a grid implies its village and town, so the selects above it show the way back
         AreaChoices onGrid = smallSelects().choices(null, null, grid("130528112201-002"));
@@ -76,7 +78,7 @@ class AreaFilterTest {
         assertThat(codes(mine.grids())).containsExactly("130528112201-001", "130528112201-002");
 
         long foreignGrid = grid("130528112203-001");
-        long foreignVillage = territory.findGridByCode("130528112203-001").orElseThrow().villageId();
+        long foreignVillage = grids.findGridByCode("130528112203-001").orElseThrow().villageId();
         AreaChoices probing = filter.choices(null, foreignVillage, foreignGrid);
         assertThat(probing.gridId()).isNull();
         assertThat(probing.villageId()).isNull();

@@ -58,7 +58,7 @@ class AreaPickerTest {
 
         String choices = mvc.perform(get("/territory/areas.json").param("q", "大村1")
                 .with(user(users.loadUserByUsername("admin")))).andReturn().getResponse().getContentAsString();
-        assertThat(choices.split("\"value\"").length - 1).isEqualTo(TerritoryService.AREA_PICKER_LIMIT);
+        assertThat(choices.split("\"value\"").length - 1).isEqualTo(AreaPicker.LIMIT);
         assertThat(choices).contains("大村1");
 
         String staffGrids = mvc.perform(get("/territory/areas.json").param("kind", "grid").param("q", "130528112")

@@ -15,15 +15,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 class BoundaryDrawingBrowserTest extends BrowserTestSupport {
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
 
     @Autowired
     GridLocator locator;
 
     @Test
     void anAdminDrawsAGridByClickingOnTheMapAndSeesItSaved() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, TerritoryFixtures.box(104, 34, 104.02, 34.015));
-        GridSummary grid = SystemPrincipal.call("test set-up", () -> territory.createGrid(village.code(), 1, "手绘网格", null));
+        RegionSummary village = TerritoryFixtures.newVillage(regions, TerritoryFixtures.box(104, 34, 104.02, 34.015));
+        GridSummary grid = SystemPrincipal.call("test set-up", () -> grids.createGrid(village.code(), 1, "手绘网格", null));
         useLanguage("zh_CN");
         loginAs("admin");
 
@@ -48,7 +50,7 @@ class BoundaryDrawingBrowserTest extends BrowserTestSupport {
     @Test
     void theSupervisorSeesTheTownsGridsOnTheMapWithoutTiles() {
         loginAs("supervisor");
-        long town = territory.findRegionByCode("130528112").orElseThrow().id();
+        long town = regions.findRegionByCode("130528112").orElseThrow().id();
 
         open("/territory/map?region=" + town);
 
@@ -69,8 +71,8 @@ class BoundaryDrawingBrowserTest extends BrowserTestSupport {
         Browser.phone();
         useLanguage("zh_CN");
         loginAs("staff");
-        long own = territory.findGridByCode("130528112201-001").orElseThrow().id();
-        long other = territory.findGridByCode("130528112203-001").orElseThrow().id();
+        long own = grids.findGridByCode("130528112201-001").orElseThrow().id();
+        long other = grids.findGridByCode("130528112203-001").orElseThrow().id();
 
         open("/territory/grids/" + own);
         assertThat(text(By.id("grid-code"))).isEqualTo("130528112201-001");

@@ -30,7 +30,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class BoundaryMovesBrowserTest extends BrowserTestSupport {
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
     @Autowired
     ResidentService residents;
     @Autowired
@@ -40,9 +42,9 @@ class BoundaryMovesBrowserTest extends BrowserTestSupport {
 
     @Test
     void movesAreShownBeforeTheyHappenAndSavedOnlyOnConfirmation() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        GridSummary west = SystemPrincipal.call("test set-up", () -> territory.createGrid(village.code(), 1, "西片", TerritoryFixtures.box(105, 35, 105.01, 35.01)));
-        GridSummary east = SystemPrincipal.call("test set-up", () -> territory.createGrid(village.code(), 2, "东片", TerritoryFixtures.box(105.01, 35, 105.02, 35.01)));
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
+        GridSummary west = SystemPrincipal.call("test set-up", () -> grids.createGrid(village.code(), 1, "西片", TerritoryFixtures.box(105, 35, 105.01, 35.01)));
+        GridSummary east = SystemPrincipal.call("test set-up", () -> grids.createGrid(village.code(), 2, "东片", TerritoryFixtures.box(105.01, 35, 105.02, 35.01)));
         long resident = asAdmin(() -> residents.register(new ResidentDraft("边界住户",
                 TestResidents.nextIdNumber(LocalDate.of(1950, 5, 1), false), null, null, null, null, 105.012, 35.005,
                 null, Set.of())));

@@ -20,7 +20,11 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class BoundaryMovesTest {
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
+    @Autowired
+    Boundaries boundaries;
     @Autowired
     ResidentService residents;
     @Autowired
@@ -33,13 +37,13 @@ class BoundaryMovesTest {
 
     @Test
     void aConfirmationSavesOnlyTheBoundaryAndTheMovesThatWereShown() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        GridSummary west = territory.createGrid(village.code(), 1, "西", TerritoryFixtures.box(106, 36, 106.01, 36.01));
-        GridSummary east = territory.createGrid(village.code(), 2, "东", TerritoryFixtures.box(106.01, 36, 106.02, 36.01));
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
+        GridSummary west = grids.createGrid(village.code(), 1, "西", TerritoryFixtures.box(106, 36, 106.01, 36.01));
+        GridSummary east = grids.createGrid(village.code(), 2, "东", TerritoryFixtures.box(106.01, 36, 106.02, 36.01));
         long first = resident("甲", 106.011, 36.005);
         String shrunk = TerritoryFixtures.box(106.015, 36, 106.02, 36.01);
 
-        TerritoryService.BoundaryProposal preview = territory.proposeBoundary(east.id(), shrunk, null);
+        Boundaries.BoundaryProposal preview = boundaries.proposeBoundary(east.id(), shrunk, null);
         assertThat(preview.moves().moves()).singleElement().satisfies(m -> {
             assertThat(m.from().code()).isEqualTo(east.code());
             assertThat(m.to()).isNull();
@@ -49,45 +53,45 @@ class BoundaryMovesTest {
 
         // another home appears in the area meanwhile: the confirmation no longer matches, nothing is saved
         long second = resident("乙", 106.012, 36.005);
-        TerritoryService.BoundaryProposal stale = territory.proposeBoundary(east.id(), shrunk, token);
+        Boundaries.BoundaryProposal stale = boundaries.proposeBoundary(east.id(), shrunk, token);
         assertThat(stale.moves()).isNotNull();
         assertThat(stale.moves().moves()).singleElement().extracting(MovePreview.Move::count).isEqualTo(2L);
-        assertThat(territory.gridDetails(east.id()).boundaryGeojson()).contains("106.010000");
+        assertThat(grids.gridDetails(east.id()).boundaryGeojson()).contains("106.010000");
 
         // a confirmation for another boundary does not save this one either
-        assertThat(territory.proposeBoundary(east.id(), TerritoryFixtures.box(106.016, 36, 106.02, 36.01),
+        assertThat(boundaries.proposeBoundary(east.id(), TerritoryFixtures.box(106.016, 36, 106.02, 36.01),
                 stale.moves().token()).moves()).isNotNull();
 
-        assertThat(territory.proposeBoundary(east.id(), shrunk, stale.moves().token()).moves()).isNull();
-        assertThat(territory.gridDetails(east.id()).boundaryGeojson()).doesNotContain("106.010000");
-        assertThat(territory.unplaced()).extracting(UnplacedThing::itemId).contains(first, second);
+        assertThat(boundaries.proposeBoundary(east.id(), shrunk, stale.moves().token()).moves()).isNull();
+        assertThat(grids.gridDetails(east.id()).boundaryGeojson()).doesNotContain("106.010000");
+        assertThat(boundaries.unplaced()).extracting(UnplacedThing::itemId).contains(first, second);
         assertThat(west.id()).isNotEqualTo(east.id());
     }
 
     @Test
     void savingAnIdenticalBoundaryAddsNoHistoryAndTheOldVersionEndsWhenTheNewOneStarts() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        GridSummary g = territory.createGrid(village.code(), 1, "一", TerritoryFixtures.box(106.1, 36, 106.11, 36.01));
-        assertThat(territory.changeBoundary(g.id(), TerritoryFixtures.box(106.1, 36, 106.11, 36.01)).ok()).isTrue();
-        assertThat(territory.boundaryHistory(g.id())).isEmpty();
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
+        GridSummary g = grids.createGrid(village.code(), 1, "一", TerritoryFixtures.box(106.1, 36, 106.11, 36.01));
+        assertThat(boundaries.changeBoundary(g.id(), TerritoryFixtures.box(106.1, 36, 106.11, 36.01)).ok()).isTrue();
+        assertThat(boundaries.boundaryHistory(g.id())).isEmpty();
         long audits = jdbc.queryForObject("select count(*) from audit_event where action = 'TERRITORY_BOUNDARY_CHANGED'"
                 + " and target_id = ?", Long.class, String.valueOf(g.id()));
 
-        assertThat(territory.changeBoundary(g.id(), TerritoryFixtures.box(106.1, 36, 106.12, 36.01)).ok()).isTrue();
+        assertThat(boundaries.changeBoundary(g.id(), TerritoryFixtures.box(106.1, 36, 106.12, 36.01)).ok()).isTrue();
 
-        assertThat(territory.boundaryHistory(g.id())).singleElement()
-                .satisfies(v -> assertThat(v.validTo()).isEqualTo(territory.gridDetails(g.id()).boundarySince()));
+        assertThat(boundaries.boundaryHistory(g.id())).singleElement()
+                .satisfies(v -> assertThat(v.validTo()).isEqualTo(grids.gridDetails(g.id()).boundarySince()));
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'TERRITORY_BOUNDARY_CHANGED'"
                 + " and target_id = ?", Long.class, String.valueOf(g.id()))).isEqualTo(audits + 1);
     }
 
     @Test
     void aFeatureCollectionNamingTheSameGridTwiceIsRefused() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        GridSummary g = territory.createGrid(village.code(), 1, "重", null);
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
+        GridSummary g = grids.createGrid(village.code(), 1, "重", null);
         String feature = "{\"type\":\"Feature\",\"properties\":{\"code\":\"" + g.code() + "\"},\"geometry\":"
                 + TerritoryFixtures.box(106.2, 36, 106.21, 36.01) + "}";
-        BoundaryImportReport report = territory.importBoundaries(
+        BoundaryImportReport report = boundaries.importBoundaries(
                 "{\"type\":\"FeatureCollection\",\"features\":[" + feature + "," + feature + "]}");
         assertThat(report.saved()).isZero();
         assertThat(report.errors()).extracting(BoundaryCheck.Finding::messageKey)
@@ -106,25 +110,25 @@ class BoundaryMovesTest {
 
     @Test
     void aBoundaryWithTooManyVerticesIsRefusedAndAHugeOneIsServedSimplifiedToMaps() {
-        GridSummary g = territory.createGrid(TerritoryFixtures.newVillage(territory, null).code(), 1, "圆", null);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> territory.changeBoundary(g.id(), circle(106.4, 36.4, 0.005, 10_001)))
+        GridSummary g = grids.createGrid(TerritoryFixtures.newVillage(regions, null).code(), 1, "圆", null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> boundaries.changeBoundary(g.id(), circle(106.4, 36.4, 0.005, 10_001)))
                 .isInstanceOf(org.gridwork.shared.BusinessRuleException.class)
                 .extracting(e -> ((org.gridwork.shared.BusinessRuleException) e).messageKey())
                 .isEqualTo("territory.boundary.error.tooManyVertices");
 
-        assertThat(territory.changeBoundary(g.id(), circle(106.4, 36.4, 0.005, 8_000)).ok()).isTrue();
-        String stored = territory.gridDetails(g.id()).boundaryGeojson();
-        String map = territory.exportGrid(g.id(), false);
+        assertThat(boundaries.changeBoundary(g.id(), circle(106.4, 36.4, 0.005, 8_000)).ok()).isTrue();
+        String stored = grids.gridDetails(g.id()).boundaryGeojson();
+        String map = boundaries.exportGrid(g.id(), false);
         assertThat(map.length()).as("the map's JSON carries a simplified boundary").isLessThan(stored.length() / 4);
-        assertThat(territory.exportGrid(g.id(), true).length()).as("a download is exact").isGreaterThan(stored.length());
+        assertThat(boundaries.exportGrid(g.id(), true).length()).as("a download is exact").isGreaterThan(stored.length());
     }
 
     @Test
     void exportedBoundariesFollowTheRightHandRule() {
-        GridSummary g = territory.createGrid(TerritoryFixtures.newVillage(territory, null).code(), 1, "顺", null);
+        GridSummary g = grids.createGrid(TerritoryFixtures.newVillage(regions, null).code(), 1, "顺", null);
         String clockwise = "{\"type\":\"Polygon\",\"coordinates\":[[[106.5,36],[106.5,36.01],[106.51,36.01],[106.51,36],[106.5,36]]]}";
-        assertThat(territory.changeBoundary(g.id(), clockwise).ok()).isTrue();
-        assertThat(territory.exportGrid(g.id(), true))
+        assertThat(boundaries.changeBoundary(g.id(), clockwise).ok()).isTrue();
+        assertThat(boundaries.exportGrid(g.id(), true))
                 .contains("[[[106.500000,36.000000],[106.510000,36.000000],[106.510000,36.010000]");
     }
 }

@@ -14,22 +14,26 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class BoundaryRulesTest {
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
+    @Autowired
+    Boundaries boundaries;
 
     @Autowired
     GridLocator locator;
 
     private GridSummary grid(RegionSummary village, int sequence) {
-        return territory.createGrid(village.id(), village.code() + "-" + String.format("%03d", sequence), "网格" + sequence, null);
+        return grids.createGrid(village.id(), village.code() + "-" + String.format("%03d", sequence), "网格" + sequence, null);
     }
 
     @Test
     void aBowTieIsRefusedNamingTheGridAndTheCrossing() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
         GridSummary g = grid(village, 1);
         String bowTie = "{\"type\":\"Polygon\",\"coordinates\":[[[100,30],[100.01,30.01],[100.01,30],[100,30.01],[100,30]]]}";
 
-        BoundaryCheck check = territory.changeBoundary(g.id(), bowTie);
+        BoundaryCheck check = boundaries.changeBoundary(g.id(), bowTie);
 
         assertThat(check.ok()).isFalse();
         assertThat(check.errors()).singleElement().satisfies(f -> {
@@ -37,32 +41,32 @@ class BoundaryRulesTest {
             assertThat(f.args()[0]).isEqualTo(g.code());
             assertThat((String) f.args()[1]).isEqualTo("100.005000, 30.005000");
         });
-        assertThat(territory.gridDetails(g.id()).boundaryGeojson()).isNull();
+        assertThat(grids.gridDetails(g.id()).boundaryGeojson()).isNull();
     }
 
     @Test
     void anUnclosedRingOrTooFewPointsIsRefusedBeforeAnyCheck() {
-        GridSummary g = grid(TerritoryFixtures.newVillage(territory, null), 1);
-        assertThatThrownBy(() -> territory.changeBoundary(g.id(),
+        GridSummary g = grid(TerritoryFixtures.newVillage(regions, null), 1);
+        assertThatThrownBy(() -> boundaries.changeBoundary(g.id(),
                 "{\"type\":\"Polygon\",\"coordinates\":[[[100,30],[100.01,30],[100.01,30.01],[100,30.01]]]}"))
                 .isInstanceOf(BusinessRuleException.class)
                 .extracting(e -> ((BusinessRuleException) e).messageKey()).isEqualTo("territory.boundary.error.unclosed");
-        assertThatThrownBy(() -> territory.changeBoundary(g.id(),
+        assertThatThrownBy(() -> boundaries.changeBoundary(g.id(),
                 "{\"type\":\"Polygon\",\"coordinates\":[[[100,30],[100.01,30],[100,30]]]}"))
                 .extracting(e -> ((BusinessRuleException) e).messageKey()).isEqualTo("territory.boundary.error.tooFewPoints");
-        assertThatThrownBy(() -> territory.changeBoundary(g.id(), "{\"type\":\"Point\",\"coordinates\":[100,30]}"))
+        assertThatThrownBy(() -> boundaries.changeBoundary(g.id(), "{\"type\":\"Point\",\"coordinates\":[100,30]}"))
                 .extracting(e -> ((BusinessRuleException) e).messageKey()).isEqualTo("territory.boundary.error.type");
     }
 
     @Test
     void anOverlapWithAnotherGridOfTheVillageIsRefusedWithItsArea() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
         GridSummary west = grid(village, 1);
         GridSummary east = grid(village, 2);
-        assertThat(territory.changeBoundary(west.id(), TerritoryFixtures.box(100, 30, 100.01, 30.01)).ok()).isTrue();
+        assertThat(boundaries.changeBoundary(west.id(), TerritoryFixtures.box(100, 30, 100.01, 30.01)).ok()).isTrue();
 
         // 0.001 degrees of longitude (about 96 m at 30 N) times 0.01 of latitude (about 1,106 m)
-        BoundaryCheck check = territory.changeBoundary(east.id(), TerritoryFixtures.box(100.009, 30, 100.02, 30.01));
+        BoundaryCheck check = boundaries.changeBoundary(east.id(), TerritoryFixtures.box(100.009, 30, 100.02, 30.01));
 
         assertThat(check.errors()).singleElement().satisfies(f -> {
             assertThat(f.messageKey()).isEqualTo("territory.boundary.error.overlap");
@@ -74,13 +78,13 @@ class BoundaryRulesTest {
 
     @Test
     void anOverlapWithAGridOfAnotherVillageIsAnErrorNamingThatGridItsVillageAndTheArea() {
-        RegionSummary north = TerritoryFixtures.newVillage(territory, null);
-        RegionSummary south = TerritoryFixtures.newVillage(territory, null);
+        RegionSummary north = TerritoryFixtures.newVillage(regions, null);
+        RegionSummary south = TerritoryFixtures.newVillage(regions, null);
         GridSummary theirs = grid(north, 1);
         GridSummary ours = grid(south, 1);
-        assertThat(territory.changeBoundary(theirs.id(), TerritoryFixtures.box(100.9, 30.9, 100.91, 30.91)).ok()).isTrue();
+        assertThat(boundaries.changeBoundary(theirs.id(), TerritoryFixtures.box(100.9, 30.9, 100.91, 30.91)).ok()).isTrue();
 
-        BoundaryCheck check = territory.changeBoundary(ours.id(), TerritoryFixtures.box(100.905, 30.9, 100.915, 30.91));
+        BoundaryCheck check = boundaries.changeBoundary(ours.id(), TerritoryFixtures.box(100.905, 30.9, 100.915, 30.91));
 
         assertThat(check.ok()).isFalse();
         assertThat(check.errors()).singleElement().satisfies(f -> {
@@ -89,21 +93,21 @@ class BoundaryRulesTest {
             assertThat((long) f.args()[2]).isBetween(520_000L, 535_000L);
             assertThat(f.args()[3]).isEqualTo(north.name());
         });
-        assertThat(territory.gridDetails(ours.id()).boundaryGeojson()).as("nothing saved").isNull();
+        assertThat(grids.gridDetails(ours.id()).boundaryGeojson()).as("nothing saved").isNull();
         // touching along the edge is fine
-        assertThat(territory.changeBoundary(ours.id(), TerritoryFixtures.box(100.91, 30.9, 100.92, 30.91)).ok()).isTrue();
+        assertThat(boundaries.changeBoundary(ours.id(), TerritoryFixtures.box(100.91, 30.9, 100.92, 30.91)).ok()).isTrue();
         // the editor draws the other village's grid, so a clash is visible while drawing
-        assertThat(territory.villageNeighbours(ours.id())).contains(theirs.code(), north.code());
+        assertThat(boundaries.villageNeighbours(ours.id())).contains(theirs.code(), north.code());
     }
 
     @Test
     void gridsTouchingAlongAnEdgeAreFineAndTheSharedEdgeGoesToTheSmallerCode() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
         GridSummary west = grid(village, 1);
         GridSummary east = grid(village, 2);
         double lat = 30.1;
-        territory.changeBoundary(east.id(), TerritoryFixtures.box(100.11, lat, 100.12, lat + 0.01));
-        BoundaryCheck check = territory.changeBoundary(west.id(), TerritoryFixtures.box(100.1, lat, 100.11, lat + 0.01));
+        boundaries.changeBoundary(east.id(), TerritoryFixtures.box(100.11, lat, 100.12, lat + 0.01));
+        BoundaryCheck check = boundaries.changeBoundary(west.id(), TerritoryFixtures.box(100.1, lat, 100.11, lat + 0.01));
 
         assertThat(check.errors()).isEmpty();
         assertThat(locator.locate(100.11, lat + 0.005)).get().extracting(GridSummary::code).isEqualTo(west.code());
@@ -116,7 +120,7 @@ class BoundaryRulesTest {
 
     @Test
     void aPointInAHoleBelongsToTheGridFilledInThere() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
         GridSummary ring = grid(village, 1);
         GridSummary core = grid(village, 2);
         double lat = 30.2;
@@ -124,10 +128,10 @@ class BoundaryRulesTest {
                 + "[[100.2,%1$f],[100.23,%1$f],[100.23,%2$f],[100.2,%2$f],[100.2,%1$f]],"
                 + "[[100.21,%3$f],[100.22,%3$f],[100.22,%4$f],[100.21,%4$f],[100.21,%3$f]]]}",
                 lat, lat + 0.03, lat + 0.01, lat + 0.02);
-        assertThat(territory.changeBoundary(ring.id(), withHole).ok()).isTrue();
+        assertThat(boundaries.changeBoundary(ring.id(), withHole).ok()).isTrue();
         assertThat(locator.locate(100.215, lat + 0.015)).as("inside the hole, before the core exists").isEmpty();
 
-        BoundaryCheck coreCheck = territory.changeBoundary(core.id(), TerritoryFixtures.box(100.21, lat + 0.01, 100.22, lat + 0.02));
+        BoundaryCheck coreCheck = boundaries.changeBoundary(core.id(), TerritoryFixtures.box(100.21, lat + 0.01, 100.22, lat + 0.02));
 
         assertThat(coreCheck.errors()).isEmpty();
         assertThat(locator.locate(100.215, lat + 0.015)).get().extracting(GridSummary::code).isEqualTo(core.code());
@@ -136,14 +140,14 @@ class BoundaryRulesTest {
 
     @Test
     void aMultiPolygonGridCoversBothParts() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
         GridSummary g = grid(village, 1);
         double lat = 30.3;
         String multi = String.format(java.util.Locale.ROOT, "{\"type\":\"MultiPolygon\",\"coordinates\":["
                 + "[[[100.3,%1$f],[100.31,%1$f],[100.31,%2$f],[100.3,%2$f],[100.3,%1$f]]],"
                 + "[[[100.32,%1$f],[100.33,%1$f],[100.33,%2$f],[100.32,%2$f],[100.32,%1$f]]]]}", lat, lat + 0.01);
 
-        assertThat(territory.changeBoundary(g.id(), multi).ok()).isTrue();
+        assertThat(boundaries.changeBoundary(g.id(), multi).ok()).isTrue();
 
         assertThat(locator.locate(100.305, lat + 0.005)).get().extracting(GridSummary::code).isEqualTo(g.code());
         assertThat(locator.locate(100.325, lat + 0.005)).get().extracting(GridSummary::code).isEqualTo(g.code());
@@ -153,28 +157,28 @@ class BoundaryRulesTest {
     @Test
     void reachingOutsideTheVillageAndLeavingAGapAreWarningsAndTheBoundaryIsSaved() {
         double lat = 30.4;
-        RegionSummary village = TerritoryFixtures.newVillage(territory, TerritoryFixtures.box(100.4, lat, 100.42, lat + 0.01));
+        RegionSummary village = TerritoryFixtures.newVillage(regions, TerritoryFixtures.box(100.4, lat, 100.42, lat + 0.01));
         GridSummary g = grid(village, 1);
 
-        BoundaryCheck check = territory.changeBoundary(g.id(), TerritoryFixtures.box(100.399, lat, 100.41, lat + 0.01));
+        BoundaryCheck check = boundaries.changeBoundary(g.id(), TerritoryFixtures.box(100.399, lat, 100.41, lat + 0.01));
 
         assertThat(check.ok()).isTrue();
         assertThat(check.warnings()).extracting(BoundaryCheck.Finding::messageKey)
                 .containsExactly("territory.boundary.warning.outside", "territory.boundary.warning.gap");
-        assertThat(territory.gridDetails(g.id()).boundaryGeojson()).contains("100.399000");
+        assertThat(grids.gridDetails(g.id()).boundaryGeojson()).contains("100.399000");
     }
 
     @Test
     void redrawingKeepsTheOldBoundaryWithItsPeriodAndMovesThePointLookup() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
         GridSummary g = grid(village, 1);
         double lat = 30.5;
-        territory.changeBoundary(g.id(), TerritoryFixtures.box(100.5, lat, 100.51, lat + 0.01));
+        boundaries.changeBoundary(g.id(), TerritoryFixtures.box(100.5, lat, 100.51, lat + 0.01));
         assertThat(locator.locate(100.505, lat + 0.005)).isPresent();
 
-        territory.changeBoundary(g.id(), TerritoryFixtures.box(100.52, lat, 100.53, lat + 0.01));
+        boundaries.changeBoundary(g.id(), TerritoryFixtures.box(100.52, lat, 100.53, lat + 0.01));
 
-        assertThat(territory.boundaryHistory(g.id())).singleElement().satisfies(v -> {
+        assertThat(boundaries.boundaryHistory(g.id())).singleElement().satisfies(v -> {
             assertThat(v.boundaryGeojson()).contains("100.500000");
             assertThat(v.validFrom()).isBeforeOrEqualTo(v.validTo());
         });
@@ -184,20 +188,20 @@ class BoundaryRulesTest {
 
     @Test
     void anArchivedGridLeavesTheLookup() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
         GridSummary g = grid(village, 1);
         double lat = 30.6;
-        territory.changeBoundary(g.id(), TerritoryFixtures.box(100.6, lat, 100.61, lat + 0.01));
+        boundaries.changeBoundary(g.id(), TerritoryFixtures.box(100.6, lat, 100.61, lat + 0.01));
 
-        territory.archiveGrid(g.id());
+        grids.archiveGrid(g.id());
 
         assertThat(locator.locate(100.605, lat + 0.005)).isEmpty();
-        assertThat(territory.gridsOfVillage(village.id())).isEmpty();
+        assertThat(grids.gridsOfVillage(village.id())).isEmpty();
     }
 
     @Test
     void aBoundaryImportMatchesFeaturesByCodeAndSavesNothingWhenOneIsWrong() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
         GridSummary a = grid(village, 1);
         GridSummary b = grid(village, 2);
         double lat = 30.7;
@@ -208,34 +212,34 @@ class BoundaryRulesTest {
                 + feature(a.code(), TerritoryFixtures.box(100.7, lat, 100.715, lat + 0.01)) + ","
                 + feature("139999001999-404", TerritoryFixtures.box(100.8, lat, 100.81, lat + 0.01)) + "]}";
 
-        BoundaryImportReport refused = territory.importBoundaries(overlapping);
+        BoundaryImportReport refused = boundaries.importBoundaries(overlapping);
         assertThat(refused.saved()).isZero();
         assertThat(refused.errors()).extracting(BoundaryCheck.Finding::messageKey)
                 .containsExactlyInAnyOrder("territory.boundary.import.unknownCode");
 
-        BoundaryImportReport saved = territory.importBoundaries(good);
+        BoundaryImportReport saved = boundaries.importBoundaries(good);
         assertThat(saved.errors()).isEmpty();
         assertThat(saved.saved()).isEqualTo(2);
         assertThat(locator.locate(100.715, lat + 0.005)).get().extracting(GridSummary::code).isEqualTo(b.code());
 
-        BoundaryImportReport overlap = territory.importBoundaries("{\"type\":\"FeatureCollection\",\"features\":["
+        BoundaryImportReport overlap = boundaries.importBoundaries("{\"type\":\"FeatureCollection\",\"features\":["
                 + feature(a.code(), TerritoryFixtures.box(100.7, lat, 100.715, lat + 0.01)) + "]}");
         assertThat(overlap.errors()).extracting(BoundaryCheck.Finding::messageKey)
                 .containsExactly("territory.boundary.error.overlap");
-        assertThat(territory.gridDetails(a.id()).boundaryGeojson()).contains("100.710000");
+        assertThat(grids.gridDetails(a.id()).boundaryGeojson()).contains("100.710000");
     }
 
     @Test
     void theExportIsAFeatureCollectionWithCodesThatImportsBackUnchanged() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
         GridSummary a = grid(village, 1);
         double lat = 30.8;
-        territory.changeBoundary(a.id(), TerritoryFixtures.box(100.8, lat, 100.81, lat + 0.01));
+        boundaries.changeBoundary(a.id(), TerritoryFixtures.box(100.8, lat, 100.81, lat + 0.01));
 
-        String exported = territory.exportSubtree(village.id());
+        String exported = boundaries.exportSubtree(village.id());
 
         assertThat(exported).startsWith("{\"type\":\"FeatureCollection\"").contains("\"code\":\"" + a.code() + "\"");
-        assertThat(territory.importBoundaries(exported).saved()).isEqualTo(1);
+        assertThat(boundaries.importBoundaries(exported).saved()).isEqualTo(1);
     }
 
     private static String feature(String code, String geometry) {

@@ -19,7 +19,7 @@ class DataScopeTest {
     DataScope dataScope;
 
     @Autowired
-    TerritoryService territory;
+    Grids grids;
 
     @Autowired
     AccountService accounts;
@@ -30,7 +30,7 @@ class DataScopeTest {
     }
 
     private long grid(String code) {
-        return territory.findGridByCode(code).orElseThrow().id();
+        return grids.findGridByCode(code).orElseThrow().id();
     }
 
     @Test
@@ -63,8 +63,8 @@ class DataScopeTest {
     @Test
     @WithUserDetails("staff")
     void aGridOutsideTheScopeIsNotFoundRatherThanForbidden() {
-        assertThat(territory.grid(grid("130528112201-001")).code()).isEqualTo("130528112201-001");
+        assertThat(grids.grid(grid("130528112201-001")).code()).isEqualTo("130528112201-001");
         long other = grid("130528112203-001");
-        assertThatThrownBy(() -> territory.grid(other)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> grids.grid(other)).isInstanceOf(NotFoundException.class);
     }
 }

@@ -24,7 +24,7 @@ class DivisionCodeFormsTest {
     DivisionImporter importer;
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
 
     /** A province with a city without counties and a 金门-like county, short or 12-digit codes. */
     private static String file(String p, boolean twelve) {
@@ -62,12 +62,12 @@ class DivisionCodeFormsTest {
         assertThat(path(p + "1900003001")).endsWith("/" + p + "1900/" + p + "1900003/" + p + "1900003001/");
         assertThat(path(p + "0527000000")).as("金门's village under its town")
                 .isEqualTo("/" + p + "/" + p + "05/" + p + "0527/" + p + "0527000/" + p + "0527000000/");
-        assertThat(territory.findRegionByCode(p + "19").orElseThrow().level()).isEqualTo(RegionLevel.CITY);
-        assertThat(territory.findRegionByCode(p + "1900").orElseThrow().level()).isEqualTo(RegionLevel.COUNTY);
+        assertThat(regions.findRegionByCode(p + "19").orElseThrow().level()).isEqualTo(RegionLevel.CITY);
+        assertThat(regions.findRegionByCode(p + "1900").orElseThrow().level()).isEqualTo(RegionLevel.COUNTY);
     }
 
     private String path(String code) {
-        return territory.findRegionByCode(code).orElseThrow(() -> new AssertionError("no node " + code)).path();
+        return regions.findRegionByCode(code).orElseThrow(() -> new AssertionError("no node " + code)).path();
     }
 
     @Test

@@ -32,7 +32,7 @@ class DivisionImportAtScaleTest {
     DivisionImporter importer;
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
 
     @Test
     void theWholeOfHebeiImportsInWellUnderAMinuteAndAgainChangesNothing() throws IOException {
@@ -51,7 +51,7 @@ class DivisionImportAtScaleTest {
         assertThat(first.errors()).isEmpty();
         assertThat(first.created() + first.updated() + first.unchanged()).isEqualTo(56_712);
         assertThat(took).isLessThan(Duration.ofSeconds(30));
-        assertThat(territory.findRegionByCode("130528112201").orElseThrow().path())
+        assertThat(regions.findRegionByCode("130528112201").orElseThrow().path())
                 .isEqualTo("/13/1305/130528/130528112/130528112201/");
 
         DivisionImportReport second;

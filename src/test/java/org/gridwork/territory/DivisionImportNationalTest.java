@@ -35,7 +35,7 @@ class DivisionImportNationalTest {
     @Autowired
     UserDetailsService users;
     @Autowired
-    TerritoryService territory;
+    Regions regions;
 
     @Test
     void aNationalSizeFileImportsThroughTheScreenInUnderAMinuteInEitherCodeForm() throws Exception {
@@ -50,13 +50,13 @@ class DivisionImportNationalTest {
                     DivisionImporter.lastPhases());
             assertThat(first.getResponse().getStatus()).isEqualTo(200);
             assertThat(first.getResponse().getContentAsString()).contains("id=\"import-result\"");
-            assertThat(territory.findRegionByCode("981000001").orElseThrow().path())
+            assertThat(regions.findRegionByCode("981000001").orElseThrow().path())
                     .as("a town of a city without counties under its county-level node")
                     .isEqualTo("/98/9810/981000/981000001/");
 
             MvcResult second = upload(short_);
             assertThat(second.getResponse().getContentAsString()).contains("id=\"import-result\"");
-            assertThat(territory.findRegionByCode("981000001001").orElseThrow().path())
+            assertThat(regions.findRegionByCode("981000001001").orElseThrow().path())
                     .isEqualTo("/98/9810/981000/981000001/981000001001/");
             assertThat(second.getResponse().getContentAsString()).as("the short-code file changes nothing")
                     .contains("新增 0 个，更新 0 个");

@@ -25,7 +25,7 @@ class DivisionImportTest {
     DivisionImporter importer;
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
 
     private DivisionImportReport importText(String csv) {
         return SystemPrincipal.call("test set-up", () -> importer.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
@@ -38,10 +38,10 @@ class DivisionImportTest {
         assertThat(first.created() + first.updated() + first.unchanged()).isEqualTo(409);
         assertThat(first.unchanged()).as("the demo's county, town and villages are already there").isGreaterThanOrEqualTo(16);
 
-        RegionSummary town = territory.findRegionByCode("130528001").orElseThrow();
+        RegionSummary town = regions.findRegionByCode("130528001").orElseThrow();
         assertThat(town.name()).isEqualTo("宁北街道");
         assertThat(town.path()).isEqualTo("/13/1305/130528/130528001/");
-        assertThat(territory.findRegionByCode("130528112201").orElseThrow().name()).isEqualTo("侯口一村村民委员会");
+        assertThat(regions.findRegionByCode("130528112201").orElseThrow().name()).isEqualTo("侯口一村村民委员会");
 
         DivisionImportReport second = importNingjin();
         assertThat(second.created()).isZero();
@@ -65,11 +65,11 @@ class DivisionImportTest {
         assertThat(created.ok()).isTrue();
         assertThat(created.created()).isEqualTo(3);
         assertThat(created.unchanged()).isEqualTo(1);
-        assertThat(territory.findRegionByCode("139801001201").orElseThrow().path()).isEqualTo("/13/139801/139801001/139801001201/");
+        assertThat(regions.findRegionByCode("139801001201").orElseThrow().path()).isEqualTo("/13/139801/139801001/139801001201/");
 
         DivisionImportReport renamed = importText("\uFEFF" + HEADER + "139801001201,测试甲村委会,VILLAGE,139801001\n");
         assertThat(renamed.updated()).isEqualTo(1);
-        assertThat(territory.findRegionByCode("139801001201").orElseThrow().name()).isEqualTo("测试甲村委会");
+        assertThat(regions.findRegionByCode("139801001201").orElseThrow().name()).isEqualTo("测试甲村委会");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,7 +97,7 @@ class DivisionImportTest {
             assertThat(p.messageKey()).isEqualTo(key);
             assertThat(p.line()).isEqualTo(line);
         });
-        assertThat(territory.findRegionByCode("139802")).as("nothing imported").isEmpty();
+        assertThat(regions.findRegionByCode("139802")).as("nothing imported").isEmpty();
     }
 
     @Test
@@ -109,7 +109,7 @@ class DivisionImportTest {
         DivisionImportReport moved = importText(HEADER + "139803,测试丁县,COUNTY,13\n130528112,侯口镇,TOWN,1305\n");
         assertThat(moved.errors()).extracting(DivisionImportReport.Problem::messageKey)
                 .containsExactly("territory.import.error.moved");
-        assertThat(territory.findRegionByCode("139803")).isEmpty();
+        assertThat(regions.findRegionByCode("139803")).isEmpty();
     }
 
     @Test
@@ -121,7 +121,7 @@ class DivisionImportTest {
             assertThat(p.messageKey()).isEqualTo("territory.import.error.notUtf8");
             assertThat(p.line()).isEqualTo(2);
         });
-        assertThat(territory.findRegionByCode("139804")).isEmpty();
+        assertThat(regions.findRegionByCode("139804")).isEmpty();
     }
 
     @Test
@@ -132,6 +132,6 @@ class DivisionImportTest {
                 + "139805002,测试己镇二,TOWNSHIP,139805\n"
                 + "139805003,测试己镇三,TOWN,139805\n");
         assertThat(report.errors()).extracting(DivisionImportReport.Problem::line).containsExactly(3L, 4L);
-        assertThat(territory.findRegionByCode("139805")).isEmpty();
+        assertThat(regions.findRegionByCode("139805")).isEmpty();
     }
 }

@@ -22,7 +22,11 @@ import org.springframework.test.web.servlet.MockMvc;
 class GridArchivePreviewTest {
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
+    @Autowired
+    Boundaries boundaries;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -32,10 +36,10 @@ class GridArchivePreviewTest {
 
     @Test
     void archivingAGridWithAHouseholdShowsTheMoveFirstAndArchivesOnlyOnConfirmation() throws Exception {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        GridSummary g = territory.createGrid(village.id(), village.code() + "-001", "归档预览网格", null);
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
+        GridSummary g = grids.createGrid(village.id(), village.code() + "-001", "归档预览网格", null);
         double lat = 31.71;
-        territory.changeBoundary(g.id(), TerritoryFixtures.box(101.71, lat, 101.72, lat + 0.01));
+        boundaries.changeBoundary(g.id(), TerritoryFixtures.box(101.71, lat, 101.72, lat + 0.01));
         long household = jdbc.queryForObject("insert into household(grid_id, address, longitude, latitude)"
                 + " values (?, '归档预览 1 号', 101.715, ?) returning id", Long.class, g.id(), lat + 0.005);
 
@@ -59,9 +63,9 @@ class GridArchivePreviewTest {
 
     @Test
     void anEmptyGridIsArchivedWithoutAPreview() throws Exception {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        GridSummary g = territory.createGrid(village.id(), village.code() + "-001", "空网格", null);
-        territory.changeBoundary(g.id(), TerritoryFixtures.box(101.75, 31.75, 101.76, 31.76));
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
+        GridSummary g = grids.createGrid(village.id(), village.code() + "-001", "空网格", null);
+        boundaries.changeBoundary(g.id(), TerritoryFixtures.box(101.75, 31.75, 101.76, 31.76));
         mvc.perform(post("/admin/territory/grids/" + g.id() + "/archive")
                         .with(user(users.loadUserByUsername("admin"))).with(csrf()))
                 .andExpect(status().is3xxRedirection());

@@ -14,7 +14,11 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class GridDirectoryTest {
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
+    @Autowired
+    StaffAssignments assignments;
 
     @Autowired
     GridDirectory directory;
@@ -31,17 +35,17 @@ class GridDirectoryTest {
     @Test
     @WithUserDetails("admin")
     void aGridCreatedHereIsListedAtOnce() {
-        int before = territory.gridsInScope().size();
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        GridSummary grid = territory.createGrid(village.code(), 1, "新网格", null);
-        assertThat(territory.gridsInScope()).hasSize(before + 1).contains(grid);
-        assertThat(territory.grid(grid.id()).name()).isEqualTo("新网格");
+        int before = grids.gridsInScope().size();
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
+        GridSummary grid = grids.createGrid(village.code(), 1, "新网格", null);
+        assertThat(grids.gridsInScope()).hasSize(before + 1).contains(grid);
+        assertThat(grids.grid(grid.id()).name()).isEqualTo("新网格");
     }
 
     @Test
     void aRenameByAnotherInstanceIsSeenWithinASecond() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        GridSummary grid = SystemPrincipal.call("test set-up", () -> territory.createGrid(village.code(), 1, "旧名", null));
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
+        GridSummary grid = SystemPrincipal.call("test set-up", () -> grids.createGrid(village.code(), 1, "旧名", null));
         assertThat(directory.find(grid.id())).get().extracting(GridSummary::name).isEqualTo("旧名");
 
         // another instance (or an operator in psql) renames it: the table's trigger moves the version on
@@ -61,10 +65,10 @@ class GridDirectoryTest {
     @Test
     @WithUserDetails("admin")
     void theAreaFilterWorkedOutForAScopeFollowsChanges() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
         assertThat(areaFilter.choices(null, village.id(), null).gridNames()).isNotEmpty();
 
-        GridSummary grid = territory.createGrid(village.code(), 1, "筛选网格", null);
+        GridSummary grid = grids.createGrid(village.code(), 1, "筛选网格", null);
         AreaChoices choices = areaFilter.choices(null, village.id(), null);
         assertThat(choices.villageId()).isEqualTo(village.id());
         assertThat(choices.grids()).containsExactly(grid);
@@ -83,11 +87,11 @@ class GridDirectoryTest {
         long staffId = jdbc.queryForObject("select id from app_user where username = 'staff2'", Long.class);
         org.gridwork.account.CurrentUser staff2 = new org.gridwork.account.CurrentUser(staffId, "staff2", "staff2",
                 org.gridwork.account.Role.GRID_STAFF, null);
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        GridSummary grid = territory.createGrid(village.code(), 1, "指派网格", null);
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
+        GridSummary grid = grids.createGrid(village.code(), 1, "指派网格", null);
         assertThat(dataScope.of(staff2).allowsGrid(grid.id())).isFalse();
 
-        territory.assignStaff(grid.id(), staffId);
+        assignments.assignStaff(grid.id(), staffId);
         assertThat(dataScope.of(staff2).allowsGrid(grid.id())).isTrue();
 
         // another instance (or an operator in psql) takes the grid away again: the table's trigger moves the version on
@@ -103,8 +107,8 @@ class GridDirectoryTest {
         assertThat(directory.remember("test", "key", Object::new)).isSameAs(first);
         assertThat(directory.remember("other", "key", Object::new)).isNotSameAs(first);
 
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        SystemPrincipal.run("test set-up", () -> territory.createGrid(village.code(), 1, "新网格", null));
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
+        SystemPrincipal.run("test set-up", () -> grids.createGrid(village.code(), 1, "新网格", null));
         assertThat(directory.remember("test", "key", Object::new)).isNotSameAs(first);
     }
 

@@ -15,7 +15,9 @@ class GridLocatorTest {
     GridLocator locator;
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -39,11 +41,11 @@ class GridLocatorTest {
 
     @Test
     void aBoundaryChangedByAnotherInstanceIsPickedUpWithinASecond() {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        GridSummary grid = SystemPrincipal.call("test set-up", () -> territory.createGrid(village.code(), 1, "远处网格", TerritoryFixtures.box(101, 31, 101.01, 31.01)));
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
+        GridSummary grid = SystemPrincipal.call("test set-up", () -> grids.createGrid(village.code(), 1, "远处网格", TerritoryFixtures.box(101, 31, 101.01, 31.01)));
         assertThat(locator.locate(101.005, 31.005)).get().extracting(GridSummary::code).isEqualTo(grid.code());
 
-        // what another app instance's TerritoryService does: new boundary and version, no local event
+        // what another app instance's Boundaries does: new boundary and version, no local event
         jdbc.update("update grid set boundary_geojson = ? where id = ?", TerritoryFixtures.box(101.02, 31, 101.03, 31.01), grid.id());
         jdbc.update("update grid_index_version set version = version + 1 where id = 1");
         withinTheVersionCheck(() -> {

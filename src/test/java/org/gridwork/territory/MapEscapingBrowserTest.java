@@ -29,7 +29,9 @@ class MapEscapingBrowserTest extends BrowserTestSupport {
     static final String EVIL = "<b>粗</b>\"><img src=x onerror=alert(1)>";
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
     @Autowired
     DashboardService dashboard;
     @Autowired
@@ -41,9 +43,9 @@ class MapEscapingBrowserTest extends BrowserTestSupport {
 
     @Test
     void aGridNamedWithMarkupShowsAsTextOnEveryMap() throws Exception {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, TerritoryFixtures.box(104.5, 34.5, 104.52, 34.51));
-        GridSummary evil = SystemPrincipal.call("test set-up", () -> territory.createGrid(village.code(), 1, EVIL, TerritoryFixtures.box(104.5, 34.5, 104.51, 34.51)));
-        GridSummary neighbour = SystemPrincipal.call("test set-up", () -> territory.createGrid(village.code(), 2, "东邻", TerritoryFixtures.box(104.51, 34.5, 104.52, 34.51)));
+        RegionSummary village = TerritoryFixtures.newVillage(regions, TerritoryFixtures.box(104.5, 34.5, 104.52, 34.51));
+        GridSummary evil = SystemPrincipal.call("test set-up", () -> grids.createGrid(village.code(), 1, EVIL, TerritoryFixtures.box(104.5, 34.5, 104.51, 34.51)));
+        GridSummary neighbour = SystemPrincipal.call("test set-up", () -> grids.createGrid(village.code(), 2, "东邻", TerritoryFixtures.box(104.51, 34.5, 104.52, 34.51)));
         long lamp = jdbc.queryForObject("select id from issue_category where code = 'FACILITY_LAMP'", Long.class);
         String issue = mvc.perform(post("/issues").with(user(users.loadUserByUsername("admin"))).with(csrf())
                         .param("categoryId", String.valueOf(lamp)).param("description", EVIL)

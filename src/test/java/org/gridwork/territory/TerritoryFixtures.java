@@ -18,19 +18,19 @@ final class TerritoryFixtures {
     }
 
     /** A new village of the test town, with its own code (each test gets a fresh one). */
-    static RegionSummary newVillage(TerritoryService territory, String villageBoundary) {
-        return SystemPrincipal.call("test set-up", () -> createVillage(territory, villageBoundary));
+    static RegionSummary newVillage(Regions regions, String villageBoundary) {
+        return SystemPrincipal.call("test set-up", () -> createVillage(regions, villageBoundary));
     }
 
-    private static RegionSummary createVillage(TerritoryService territory, String villageBoundary) {
-        if (territory.findRegionByCode(COUNTY).isEmpty()) {
-            territory.createRegion(COUNTY, "测试县", RegionLevel.COUNTY, "13");
-            territory.createRegion(TOWN, "测试镇", RegionLevel.TOWN, COUNTY);
+    private static RegionSummary createVillage(Regions regions, String villageBoundary) {
+        if (regions.findRegionByCode(COUNTY).isEmpty()) {
+            regions.createRegion(COUNTY, "测试县", RegionLevel.COUNTY, "13");
+            regions.createRegion(TOWN, "测试镇", RegionLevel.TOWN, COUNTY);
         }
         String code = TOWN + String.format("%03d", VILLAGES.incrementAndGet() % 1000);
-        RegionSummary village = territory.createRegion(code, "测试村" + code.substring(9), RegionLevel.VILLAGE, TOWN);
+        RegionSummary village = regions.createRegion(code, "测试村" + code.substring(9), RegionLevel.VILLAGE, TOWN);
         if (villageBoundary != null) {
-            territory.setRegionBoundary(code, villageBoundary);
+            regions.setRegionBoundary(code, villageBoundary);
         }
         return village;
     }

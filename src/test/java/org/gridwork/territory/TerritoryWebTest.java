@@ -37,7 +37,11 @@ class TerritoryWebTest {
     MockMvc mvc;
 
     @Autowired
-    TerritoryService territory;
+    Regions regions;
+    @Autowired
+    Grids grids;
+    @Autowired
+    StaffAssignments assignments;
 
     @Autowired
     AccountService accounts;
@@ -57,18 +61,18 @@ class TerritoryWebTest {
     private String otherTownSupervisor() {
         String name = "sup" + System.nanoTime();
         UserSummary sup = SystemPrincipal.call("test set-up", () -> accounts.createUser(name, "irrelevant-pass", "别镇网格长", Role.SUPERVISOR, null));
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        SystemPrincipal.run("test set-up", () -> territory.createGrid(village.code(), 1, "别镇网格", TerritoryFixtures.box(102, 32, 102.01, 32.01)));
-        SystemPrincipal.run("test set-up", () -> territory.assignSupervisor(territory.findRegionByCode(TerritoryFixtures.TOWN).orElseThrow().id(), sup.id()));
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
+        SystemPrincipal.run("test set-up", () -> grids.createGrid(village.code(), 1, "别镇网格", TerritoryFixtures.box(102, 32, 102.01, 32.01)));
+        SystemPrincipal.run("test set-up", () -> assignments.assignSupervisor(regions.findRegionByCode(TerritoryFixtures.TOWN).orElseThrow().id(), sup.id()));
         return name;
     }
 
     @Test
     void aSupervisorOfAnotherTownReachesNoneOfHoukousGridsByAnyUrl() throws Exception {
         String supervisor = otherTownSupervisor();
-        long grid = territory.findGridByCode("130528112201-001").orElseThrow().id();
-        long town = territory.findRegionByCode("130528112").orElseThrow().id();
-        long village = territory.findRegionByCode("130528112201").orElseThrow().id();
+        long grid = grids.findGridByCode("130528112201-001").orElseThrow().id();
+        long town = regions.findRegionByCode("130528112").orElseThrow().id();
+        long village = regions.findRegionByCode("130528112201").orElseThrow().id();
 
         for (String url : new String[] {"/territory/grids/" + grid, "/territory/grids/" + grid + "/boundary.geojson",
                 "/territory?region=" + town, "/territory?region=" + village, "/territory/map?region=" + town,
@@ -86,16 +90,16 @@ class TerritoryWebTest {
         mvc.perform(get("/territory").with(as(supervisor)))
                 .andExpect(content().string(containsString(TerritoryFixtures.TOWN)))
                 .andExpect(content().string(not(containsString("侯口镇"))));
-        long ownTown = territory.findRegionByCode(TerritoryFixtures.TOWN).orElseThrow().id();
+        long ownTown = regions.findRegionByCode(TerritoryFixtures.TOWN).orElseThrow().id();
         mvc.perform(get("/territory/map/grids.json?region=" + ownTown).with(as(supervisor)))
                 .andExpect(content().string(containsString("别镇网格")))
                 .andExpect(content().string(not(containsString("130528112"))));
-        assertThat(territory.findGridByCode("130528112201-001").orElseThrow().status()).isEqualTo(GridStatus.ACTIVE);
+        assertThat(grids.findGridByCode("130528112201-001").orElseThrow().status()).isEqualTo(GridStatus.ACTIVE);
     }
 
     @Test
     void theHoukouSupervisorBrowsesTheTownWithCountsAndSeesItsGridsOnTheMap() throws Exception {
-        long town = territory.findRegionByCode("130528112").orElseThrow().id();
+        long town = regions.findRegionByCode("130528112").orElseThrow().id();
         mvc.perform(get("/territory?region=" + town).with(as("supervisor")).locale(Locale.SIMPLIFIED_CHINESE))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("侯口一村村民委员会")))
@@ -109,7 +113,7 @@ class TerritoryWebTest {
 
     @Test
     void anAdminCreatesAGridWithTheProposedCodeAndDrawsItsBoundary() throws Exception {
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
         mvc.perform(get("/admin/territory/villages/" + village.id() + "/grids/new").with(as("admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(village.code() + "-001")));
@@ -124,7 +128,7 @@ class TerritoryWebTest {
         mvc.perform(post("/admin/territory/villages/" + village.id() + "/grids/new").with(as("admin")).with(csrf())
                         .param("code", village.code() + "-001").param("name", "东网格").param("version", "0"))
                 .andExpect(redirectedUrlPattern("/admin/territory/grids/*/boundary"));
-        long id = territory.findGridByCode(village.code() + "-001").orElseThrow().id();
+        long id = grids.findGridByCode(village.code() + "-001").orElseThrow().id();
 
         mvc.perform(post("/admin/territory/grids/" + id + "/boundary").with(as("admin")).with(csrf())
                         .param("boundary", "{\"type\":\"Polygon\",\"coordinates\":[[[103,33],[103.01,33.01],[103.01,33],[103,33.01],[103,33]]]}")
@@ -173,8 +177,8 @@ class TerritoryWebTest {
     @Test
     void assigningStaffAndSupervisorsOnTheStaffScreenChangesTheirScopeAtOnce() throws Exception {
         UserSummary newStaff = SystemPrincipal.call("test set-up", () -> accounts.createUser("gs" + System.nanoTime(), "irrelevant-pass", "新网格员", Role.GRID_STAFF, null));
-        RegionSummary village = TerritoryFixtures.newVillage(territory, null);
-        GridSummary grid = SystemPrincipal.call("test set-up", () -> territory.createGrid(village.code(), 1, "分配测试网格", null));
+        RegionSummary village = TerritoryFixtures.newVillage(regions, null);
+        GridSummary grid = SystemPrincipal.call("test set-up", () -> grids.createGrid(village.code(), 1, "分配测试网格", null));
         CurrentUser asStaff = new CurrentUser(newStaff.id(), newStaff.username(), newStaff.displayName(), Role.GRID_STAFF, null);
 
         mvc.perform(post("/admin/territory/staff/grid").with(as("admin")).with(csrf())
@@ -192,7 +196,7 @@ class TerritoryWebTest {
                         .param("userId", String.valueOf(accounts.findByUsername("supervisor").orElseThrow().id()))
                         .param("gridCode", grid.code()))
                 .andExpect(redirectedUrl("/admin/territory/staff"));
-        assertThat(territory.gridsOfStaff(accounts.findByUsername("supervisor").orElseThrow().id())).isEmpty();
+        assertThat(assignments.gridsOfStaff(accounts.findByUsername("supervisor").orElseThrow().id())).isEmpty();
 
         mvc.perform(get("/admin/territory/staff").with(as("admin")).locale(Locale.ENGLISH))
                 .andExpect(status().isOk())

@@ -10,14 +10,14 @@ import java.util.UUID;
 import org.gridwork.account.AccountService;
 import org.gridwork.care.CarePlanView;
 import org.gridwork.care.CareService;
+import org.gridwork.resident.Registration;
 import org.gridwork.resident.ResidentDraft;
 import org.gridwork.resident.ResidentService;
-import org.gridwork.resident.Registration;
 import org.gridwork.shared.today.TodayItem;
 import org.gridwork.shared.today.TodaySource;
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.TestResidents;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,13 +32,13 @@ class VisitLoggingTest {
     @Autowired VisitService visits;
     @Autowired CareService care;
     @Autowired ResidentService residents;
-    @Autowired TerritoryService territory;
+    @Autowired Grids grids;
     @Autowired AccountService accounts;
     @Autowired List<TodaySource> todaySources;
     @Autowired JdbcTemplate jdbc;
 
     private long newElderlyAlone() {
-        long grid = territory.findGridByCode("130528112201-001").orElseThrow().id();
+        long grid = grids.findGridByCode("130528112201-001").orElseThrow().id();
         return residents.register(new ResidentDraft("测试老人", TestResidents.nextIdNumber(LocalDate.of(1940, 3, 1), true),
                 null, Registration.REGISTERED, grid, "侯口一村测试街1号", null, null, null, Set.of("ELDERLY_ALONE")));
     }

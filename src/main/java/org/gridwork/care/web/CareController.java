@@ -10,8 +10,10 @@ import org.gridwork.care.CareService;
 import org.gridwork.care.DueVisit;
 import org.gridwork.care.GridCoverage;
 import org.gridwork.resident.ResidentService;
+import org.gridwork.resident.ResidentTags;
 import org.gridwork.shared.BusinessRuleException;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
+import org.gridwork.territory.Regions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,13 +28,18 @@ class CareController {
 
     private final CareService care;
     private final ResidentService residents;
-    private final TerritoryService territory;
+    private final ResidentTags residentTags;
+    private final Regions regions;
+    private final Grids grids;
     private final AccountService accounts;
 
-    CareController(CareService care, ResidentService residents, TerritoryService territory, AccountService accounts) {
+    CareController(CareService care, ResidentService residents, ResidentTags residentTags, Regions regions,
+            Grids grids, AccountService accounts) {
         this.care = care;
         this.residents = residents;
-        this.territory = territory;
+        this.residentTags = residentTags;
+        this.regions = regions;
+        this.grids = grids;
         this.accounts = accounts;
     }
 
@@ -53,7 +60,7 @@ class CareController {
     private void plansModel(long id, Model model) {
         model.addAttribute("resident", residents.summary(id));
         model.addAttribute("plans", care.plansOf(id));
-        model.addAttribute("tags", residents.tagsByCode());
+        model.addAttribute("tags", residentTags.tagsByCode());
         model.addAttribute("staff", accounts.usersWithRole(Role.GRID_STAFF));
         model.addAttribute("staffNames", accounts.usersWithRole(Role.GRID_STAFF).stream()
                 .collect(java.util.stream.Collectors.toMap(UserSummary::id, UserSummary::displayName)));
@@ -79,7 +86,7 @@ class CareController {
         String code = region == null || region.isBlank() ? null : region.strip();
         List<GridCoverage> grids = care.coverage(code); // 404 for a region unknown or out of reach
         if (code != null) {
-            model.addAttribute("region", territory.findRegionByCode(code).orElseThrow());
+            model.addAttribute("region", regions.findRegionByCode(code).orElseThrow());
         }
         int people = grids.stream().mapToInt(GridCoverage::people).sum();
         int overdue = grids.stream().mapToInt(GridCoverage::overdue).sum();
@@ -92,10 +99,10 @@ class CareController {
     @GetMapping("/care/coverage/{gridId}")
     String overdue(@PathVariable long gridId, Model model) {
         List<DueVisit> overdue = care.overdueIn(gridId);
-        model.addAttribute("grid", territory.grid(gridId));
+        model.addAttribute("grid", grids.grid(gridId));
         model.addAttribute("overdue", overdue);
         model.addAttribute("people", care.residentsOf(overdue));
-        model.addAttribute("tags", residents.tagsByCode());
+        model.addAttribute("tags", residentTags.tagsByCode());
         return "care/overdue";
     }
 

@@ -23,6 +23,8 @@ record NewServiceRequest(@BindParam("jurisdiction_id") String jurisdictionId,
         String description) {
 
     static final int MAX_DESCRIPTION = 4000;
+    static final int MAX_PLACE = 300;
+    static final int MAX_CONTACT = 500;
 
     /** A point in WGS 84 degrees. */
     record Point(double longitude, double latitude) {
@@ -51,18 +53,30 @@ record NewServiceRequest(@BindParam("jurisdiction_id") String jurisdictionId,
         return new Point(longitude, latitude);
     }
 
-    /** What the request says of the place: the address, else the channel's address id (kept as text, 300 at most). */
+    /**
+     * What the request says of the place: the address, else the channel's address id (300 at most). Said,
+     * not cut short: a channel learns its address did not fit the column.
+     */
     String place() {
         if (!blank(addressString)) {
-            return trim(addressString, 300);
+            String address = addressString.strip();
+            if (address.length() > MAX_PLACE) {
+                throw new Open311Exception(HttpStatus.BAD_REQUEST, "address_string is longer than " + MAX_PLACE
+                        + " characters (" + address.length() + " given)");
+            }
+            return address;
         }
-        return blank(addressId) ? null : trim("address_id " + addressId.strip(), 300);
+        return blank(addressId) ? null : trim("address_id " + addressId.strip(), MAX_PLACE);
     }
 
-    /** The reporter's name, e-mail and phone as one line (500 at most), null when none is given. */
+    /** The reporter's name, e-mail and phone as one line (500 at most, refused beyond), null when none is given. */
     String contact() {
         String s = String.join(" ", List.of(nz(firstName), nz(lastName), nz(email), nz(phone))).strip().replaceAll("\\s+", " ");
-        return s.isEmpty() ? null : trim(s, 500);
+        if (s.length() > MAX_CONTACT) {
+            throw new Open311Exception(HttpStatus.BAD_REQUEST, "first_name, last_name, email and phone are longer than "
+                    + MAX_CONTACT + " characters together (" + s.length() + " given)");
+        }
+        return s.isEmpty() ? null : s;
     }
 
     /** The description, or the service's name when there is none. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.shared.text.TextLimits;
 import org.gridwork.shared.audit.AuditEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,9 +52,10 @@ class Open311Keys {
     /** Creates a key for the channel and returns it in clear, once. */
     @Transactional
     String create(String channel) {
-        if (channel == null || channel.isBlank() || channel.length() > 100) {
+        if (channel == null || channel.isBlank()) {
             throw new BusinessRuleException("issue.open311.error.channel");
         }
+        TextLimits.require(channel.strip(), 100); // open311_key.channel
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);

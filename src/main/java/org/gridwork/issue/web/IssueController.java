@@ -15,7 +15,6 @@ import java.util.UUID;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.gridwork.shared.web.UploadedPhotos;
 import org.gridwork.issue.CategoryService;
 import org.gridwork.issue.IssueFilter;
 import org.gridwork.issue.IssuePage;
@@ -27,7 +26,8 @@ import org.gridwork.issue.ReportRefused;
 import org.gridwork.issue.Urgency;
 import org.gridwork.resident.ResidentService;
 import org.gridwork.shared.BusinessRuleException;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.shared.web.UploadedPhotos;
+import org.gridwork.territory.Grids;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -58,7 +58,7 @@ class IssueController {
     private final IssueService issues;
     private final IssueQueries queries;
     private final CategoryService categories;
-    private final TerritoryService territory;
+    private final Grids grids;
     private final String tileUrl;
     private final String tileAttribution;
     private final ZoneId zone;
@@ -69,7 +69,7 @@ class IssueController {
     private final org.gridwork.issue.IssuePlacement placement;
     private final org.gridwork.issue.Escalations escalations;
 
-    IssueController(IssueService issues, IssueQueries queries, CategoryService categories, TerritoryService territory,
+    IssueController(IssueService issues, IssueQueries queries, CategoryService categories, Grids grids,
             MessageSource messages, ResidentService residents, org.gridwork.issue.PublicReports publicReports,
             org.gridwork.issue.IssuePlacement placement,
             org.gridwork.shared.web.MapTiles tiles, org.gridwork.shared.time.BusinessTime time,
@@ -82,7 +82,7 @@ class IssueController {
         this.publicReports = publicReports;
         this.placement = placement;
         this.categories = categories;
-        this.territory = territory;
+        this.grids = grids;
         this.tileUrl = tiles.tileUrl();
         this.tileAttribution = tiles.tileAttribution();
         this.zone = time.zone();
@@ -145,7 +145,7 @@ class IssueController {
                             SpreadsheetCells.neutralise(categoryNames.getOrDefault(r.categoryId(), r.category())),
                             SpreadsheetCells.neutralise(r.description()), SpreadsheetCells.neutralise(r.address()),
                             r.gridCode() == null ? unplaced
-                                    : SpreadsheetCells.neutralise(territory.placeName(r.gridCode()) + " " + r.gridCode()),
+                                    : SpreadsheetCells.neutralise(grids.placeName(r.gridCode()) + " " + r.gridCode()),
                             local(r.reportedAt()), local(r.deadline()), r.overdue() ? yes : no, local(r.closedAt()));
                 }
             } catch (IOException e) {
@@ -201,7 +201,7 @@ class IssueController {
             @RequestParam(required = false) String gridCode, Model model, RedirectAttributes redirect) {
         // a grid picked by code (the area picker, when there are too many grids for a select)
         if (form.getGridId() == null && gridCode != null && !gridCode.isBlank()) {
-            territory.findGridByCode(gridCode.strip()).ifPresent(g -> form.setGridId(g.id()));
+            grids.findGridByCode(gridCode.strip()).ifPresent(g -> form.setGridId(g.id()));
             model.addAttribute("gridCode", gridCode.strip());
         }
         List<byte[]> contents = UploadedPhotos.bytes(photos);
@@ -234,7 +234,7 @@ class IssueController {
         }
         model.addAttribute("linkedResidents", residents.labels(ids));
         model.addAttribute("categoryTree", categories.tree(true));
-        model.addAttribute("grids", territory.gridsInScope());
+        model.addAttribute("grids", grids.gridsInScope());
         model.addAttribute("urgencies", Urgency.values());
         return "issue/form";
     }
@@ -286,7 +286,7 @@ class IssueController {
         try {
             var grid = placement.place(id, version, longitude, latitude);
             r.addFlashAttribute("success", "issue.done.PLACE");
-            r.addFlashAttribute("successArgs", new Object[] {territory.placeName(grid)});
+            r.addFlashAttribute("successArgs", new Object[] {grids.placeName(grid)});
         } catch (BusinessRuleException e) {
             r.addFlashAttribute("error", e.messageKey());
             r.addFlashAttribute("errorArgs", e.args());

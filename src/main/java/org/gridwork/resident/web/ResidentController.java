@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.gridwork.resident.HouseholdView;
+import org.gridwork.resident.Households;
 import org.gridwork.resident.Relation;
 import org.gridwork.resident.ResidentDetail;
 import org.gridwork.resident.ResidentInvalid;
@@ -17,12 +18,13 @@ import org.gridwork.resident.ResidentQuery;
 import org.gridwork.resident.ResidentService;
 import org.gridwork.resident.ResidentStatus;
 import org.gridwork.resident.ResidentSummary;
+import org.gridwork.resident.ResidentTags;
 import org.gridwork.resident.TagSummary;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.territory.AreaChoices;
 import org.gridwork.territory.AreaFilter;
 import org.gridwork.territory.GridSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -43,17 +45,22 @@ class ResidentController {
     static final int PAGE_SIZE = 25;
 
     private final ResidentService residents;
-    private final TerritoryService territory;
+    private final Households households;
+    private final ResidentTags residentTags;
+    private final Grids territoryGrids;
     private final AreaFilter areas;
     private final MessageSource messages;
 
     private final org.gridwork.shared.time.BusinessTime time;
 
-    ResidentController(ResidentService residents, TerritoryService territory, AreaFilter areas,
+    ResidentController(ResidentService residents, Households households, ResidentTags residentTags,
+            Grids territoryGrids, AreaFilter areas,
             MessageSource messages, org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
         this.residents = residents;
-        this.territory = territory;
+        this.households = households;
+        this.residentTags = residentTags;
+        this.territoryGrids = territoryGrids;
         this.areas = areas;
         this.messages = messages;
     }
@@ -71,7 +78,7 @@ class ResidentController {
         model.addAttribute("query", query);
         model.addAttribute("area", area);
         model.addAttribute("page", page);
-        Map<String, TagSummary> tags = residents.tagsByCode();
+        Map<String, TagSummary> tags = residentTags.tagsByCode();
         model.addAttribute("tags", tags);
         model.addAttribute("statuses", ResidentStatus.values());
         model.addAttribute("rows", ResidentTableRows.html(page.items(), area.gridNames(), tags, messages, locale,
@@ -87,7 +94,7 @@ class ResidentController {
 
     @GetMapping("/residents/new")
     String newForm(Model model) {
-        List<GridSummary> grids = territory.gridsInScope();
+        List<GridSummary> grids = territoryGrids.gridsInScope();
         model.addAttribute("form", ResidentForm.empty(grids.size() == 1 ? grids.get(0).id() : null));
         return form(model, null);
     }
@@ -113,12 +120,12 @@ class ResidentController {
     String show(@PathVariable long id, Model model) {
         ResidentDetail d = residents.detail(id);
         model.addAttribute("resident", d);
-        model.addAttribute("tags", residents.tagsByCode());
+        model.addAttribute("tags", residentTags.tagsByCode());
         model.addAttribute("gridName", gridName(d.summary().gridId()));
         model.addAttribute("phone", residents.phone(id).orElse(null));
         model.addAttribute("changes", residents.changes(id));
         model.addAttribute("household", d.summary().householdId() == null ? null
-                : residents.household(d.summary().householdId()));
+                : households.household(d.summary().householdId()));
         model.addAttribute("statuses", ResidentStatus.values());
         model.addAttribute("today", time.today());
         return "resident/show";
@@ -175,6 +182,7 @@ class ResidentController {
             flash.addFlashAttribute("success", "resident.status.changed");
         } catch (BusinessRuleException e) {
             flash.addFlashAttribute("error", e.messageKey());
+            flash.addFlashAttribute("errorArgs", e.args());
         }
         return "redirect:/residents/" + id;
     }
@@ -186,18 +194,19 @@ class ResidentController {
             flash.addFlashAttribute("success", "resident.tags.changed");
         } catch (BusinessRuleException e) {
             flash.addFlashAttribute("error", e.messageKey());
+            flash.addFlashAttribute("errorArgs", e.args());
         }
         return "redirect:/residents/" + id;
     }
 
     @PostMapping("/residents/{id}/household")
     String startHousehold(@PathVariable long id) {
-        return "redirect:/households/" + residents.startHousehold(id);
+        return "redirect:/households/" + households.startHousehold(id);
     }
 
     @GetMapping("/households/{id}")
     String household(@PathVariable long id, Model model) {
-        HouseholdView household = residents.household(id);
+        HouseholdView household = households.household(id);
         model.addAttribute("household", household);
         model.addAttribute("gridName", gridName(household.gridId()));
         model.addAttribute("relations", Relation.values());
@@ -208,7 +217,7 @@ class ResidentController {
     String addMember(@PathVariable long id, @RequestParam String idNumber, @RequestParam Relation relation,
             RedirectAttributes flash) {
         try {
-            residents.addMember(id, idNumber, relation);
+            households.addMember(id, idNumber, relation);
             flash.addFlashAttribute("success", "resident.household.memberAdded");
         } catch (BusinessRuleException e) {
             flash.addFlashAttribute("error", e.messageKey());
@@ -219,8 +228,8 @@ class ResidentController {
 
     private String form(Model model, ResidentDetail existing) {
         model.addAttribute("existing", existing);
-        model.addAttribute("grids", territory.gridsInScope());
-        model.addAttribute("tags", residents.tags());
+        model.addAttribute("grids", territoryGrids.gridsInScope());
+        model.addAttribute("tags", residentTags.tags());
         model.addAttribute("registrations", org.gridwork.resident.Registration.values());
         return "resident/form";
     }
@@ -238,13 +247,13 @@ class ResidentController {
     /** A grid picked by code (the area picker, when there are too many grids for a select). */
     private void pickedGrid(ResidentForm form, String gridCode, Model model) {
         if (form.getGridId() == null && gridCode != null && !gridCode.isBlank()) {
-            territory.findGridByCode(gridCode.strip()).ifPresent(g -> form.setGridId(g.id()));
+            territoryGrids.findGridByCode(gridCode.strip()).ifPresent(g -> form.setGridId(g.id()));
             model.addAttribute("gridCode", gridCode.strip());
         }
     }
 
     private String gridName(long gridId) {
-        return territory.grid(gridId).label();
+        return territoryGrids.grid(gridId).label();
     }
 
     private static String blank(String s) {

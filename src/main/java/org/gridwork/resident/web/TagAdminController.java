@@ -1,6 +1,6 @@
 package org.gridwork.resident.web;
 
-import org.gridwork.resident.ResidentService;
+import org.gridwork.resident.ResidentTags;
 import org.gridwork.shared.BusinessRuleException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -16,22 +16,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class TagAdminController {
 
-    private final ResidentService residents;
+    private final ResidentTags residentTags;
 
-    TagAdminController(ResidentService residents) {
-        this.residents = residents;
+    TagAdminController(ResidentTags residentTags) {
+        this.residentTags = residentTags;
     }
 
     @GetMapping("/resident-tags")
     String list(Model model) {
-        model.addAttribute("tags", residents.tags());
+        model.addAttribute("tags", residentTags.tags());
         return "resident/tags";
     }
 
     @PostMapping("/resident-tags/{code}")
     String changeInterval(@PathVariable String code, @RequestParam int days, RedirectAttributes flash) {
         try {
-            residents.changeTagInterval(code, days);
+            residentTags.changeTagInterval(code, days);
             flash.addFlashAttribute("success", "resident.tag.saved");
         } catch (BusinessRuleException e) {
             flash.addFlashAttribute("error", e.messageKey());
@@ -43,7 +43,7 @@ class TagAdminController {
     String add(@RequestParam String code, @RequestParam String nameZh, @RequestParam String nameEn,
             @RequestParam int days, @RequestParam(defaultValue = "false") boolean sensitive, RedirectAttributes flash) {
         try {
-            residents.addTag(code, nameZh, nameEn, days, sensitive);
+            residentTags.addTag(code, nameZh, nameEn, days, sensitive);
             flash.addFlashAttribute("success", "resident.tag.added");
         } catch (BusinessRuleException e) {
             flash.addFlashAttribute("error", e.messageKey());

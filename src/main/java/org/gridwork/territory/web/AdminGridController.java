@@ -7,13 +7,16 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.territory.Boundaries;
 import org.gridwork.territory.BoundaryCheck;
 import org.gridwork.territory.BoundaryImportReport;
 import org.gridwork.territory.GridDetails;
 import org.gridwork.territory.GridSummary;
+import org.gridwork.territory.Grids;
 import org.gridwork.territory.RegionLevel;
 import org.gridwork.territory.RegionSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Regions;
+import org.gridwork.territory.StaffAssignments;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -34,21 +37,28 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/territory")
 class AdminGridController {
 
-    private final TerritoryService territory;
+    private final Regions regions;
+    private final Grids grids;
+    private final StaffAssignments assignments;
+    private final Boundaries boundaries;
     private final MessageSource messages;
 
     private final org.gridwork.shared.time.BusinessTime time;
 
-    AdminGridController(TerritoryService territory, MessageSource messages, org.gridwork.shared.time.BusinessTime time) {
+    AdminGridController(Regions regions, Grids grids, StaffAssignments assignments, Boundaries boundaries,
+            MessageSource messages, org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
-        this.territory = territory;
+        this.regions = regions;
+        this.grids = grids;
+        this.assignments = assignments;
+        this.boundaries = boundaries;
         this.messages = messages;
     }
 
     @GetMapping("/villages/{villageId}/grids/new")
     String newGrid(@PathVariable long villageId, Model model) {
         RegionSummary village = village(villageId);
-        model.addAttribute("gridForm", new GridForm(territory.proposeGridCode(villageId), "", "", 0));
+        model.addAttribute("gridForm", new GridForm(grids.proposeGridCode(villageId), "", "", 0));
         return gridForm(model, village, null);
     }
 
@@ -60,7 +70,7 @@ class AdminGridController {
             return gridForm(model, village, null);
         }
         try {
-            GridSummary grid = territory.createGrid(villageId, gridForm.code().strip(), gridForm.name(), gridForm.description());
+            GridSummary grid = grids.createGrid(villageId, gridForm.code().strip(), gridForm.name(), gridForm.description());
             redirect.addFlashAttribute("success", "territory.grid.created");
             redirect.addFlashAttribute("successArgs", grid.code());
             return "redirect:/admin/territory/grids/" + grid.id() + "/boundary";
@@ -72,7 +82,7 @@ class AdminGridController {
 
     @GetMapping("/grids/{id}/edit")
     String editGrid(@PathVariable long id, Model model) {
-        GridDetails d = territory.gridDetails(id);
+        GridDetails d = grids.gridDetails(id);
         model.addAttribute("gridForm", new GridForm(d.grid().code(), d.grid().name(), d.description(), d.version()));
         return gridForm(model, d.village(), d);
     }
@@ -80,11 +90,11 @@ class AdminGridController {
     @PostMapping("/grids/{id}/edit")
     String describeGrid(@PathVariable long id, @Valid @ModelAttribute GridForm gridForm, BindingResult errors,
             Model model, RedirectAttributes redirect) {
-        GridDetails d = territory.gridDetails(id);
+        GridDetails d = grids.gridDetails(id);
         if (errors.hasErrors()) {
             return gridForm(model, d.village(), d);
         }
-        territory.describeGrid(id, gridForm.name(), gridForm.description(), gridForm.version());
+        grids.describeGrid(id, gridForm.name(), gridForm.description(), gridForm.version());
         redirect.addFlashAttribute("success", "territory.grid.saved");
         redirect.addFlashAttribute("successArgs", d.grid().code());
         return "redirect:/territory/grids/" + id;
@@ -99,10 +109,10 @@ class AdminGridController {
     @PostMapping("/grids/{id}/archive")
     String archive(@PathVariable long id, @RequestParam(required = false) String confirm, Model model,
             RedirectAttributes redirect) {
-        GridDetails d = territory.gridDetails(id);
+        GridDetails d = grids.gridDetails(id);
         try {
             // what would lose the grid is shown first, as for a boundary save; archived on confirmation only
-            org.gridwork.territory.MovePreview moves = territory.archiveGrid(id, confirm);
+            org.gridwork.territory.MovePreview moves = grids.archiveGrid(id, confirm);
             if (moves != null) {
                 model.addAttribute("details", d);
                 model.addAttribute("moves", moves);
@@ -123,7 +133,7 @@ class AdminGridController {
 
     @GetMapping("/grids/{id}/boundary")
     String boundaryEditor(@PathVariable long id, Model model) {
-        GridDetails d = territory.gridDetails(id);
+        GridDetails d = grids.gridDetails(id);
         model.addAttribute("boundary", d.boundaryGeojson() == null ? "" : d.boundaryGeojson());
         return editor(model, d);
     }
@@ -133,18 +143,18 @@ class AdminGridController {
             @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String confirm, Model model,
             RedirectAttributes redirect) throws IOException {
-        GridDetails d = territory.gridDetails(id);
+        GridDetails d = grids.gridDetails(id);
         String geojson = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : boundary;
         model.addAttribute("boundary", geojson);
         if (geojson.isBlank()) {
             model.addAttribute("problem", new BoundaryCheck.Finding("territory.boundary.error.none", d.grid().code()));
             return editor(model, d);
         }
-        TerritoryService.BoundaryProposal proposal;
+        Boundaries.BoundaryProposal proposal;
         try {
             // nothing is written while the boundary would move someone and the admin has not
             // confirmed exactly these moves for exactly this boundary
-            proposal = territory.proposeBoundary(id, geojson, confirm);
+            proposal = boundaries.proposeBoundary(id, geojson, confirm);
         } catch (BusinessRuleException e) {
             model.addAttribute("problem", new BoundaryCheck.Finding(e.messageKey(), e.args()));
             return editor(model, d);
@@ -169,13 +179,13 @@ class AdminGridController {
     @GetMapping(value = "/grids/{id}/neighbours.json", produces = "application/geo+json")
     @ResponseBody
     String neighbours(@PathVariable long id) {
-        return territory.villageNeighbours(id);
+        return boundaries.villageNeighbours(id);
     }
 
     @GetMapping(value = "/grids/{id}/village.json", produces = "application/geo+json")
     @ResponseBody
     String villageBoundary(@PathVariable long id) {
-        String boundary = territory.villageBoundary(territory.grid(id).villageId());
+        String boundary = boundaries.villageBoundary(grids.grid(id).villageId());
         return boundary == null ? "null" : boundary;
     }
 
@@ -187,7 +197,7 @@ class AdminGridController {
     /** Residents, households and open issues a boundary change left outside every grid. */
     @GetMapping("/unplaced")
     String unplaced(Model model) {
-        model.addAttribute("things", territory.unplaced());
+        model.addAttribute("things", boundaries.unplaced());
         model.addAttribute("zone", time.zone());
         return "territory/unplaced";
     }
@@ -209,7 +219,7 @@ class AdminGridController {
         }
         try {
             String content = confirming ? text : new String(file.getBytes(), StandardCharsets.UTF_8);
-            BoundaryImportReport report = territory.importBoundaries(content, confirming ? confirm : null);
+            BoundaryImportReport report = boundaries.importBoundaries(content, confirming ? confirm : null);
             model.addAttribute("report", report);
             model.addAttribute("text", content);
             model.addAttribute("stale", confirming && report.awaitsConfirmation());
@@ -221,9 +231,9 @@ class AdminGridController {
 
     @PostMapping("/grids/{id}/staff")
     String addStaff(@PathVariable long id, @RequestParam(required = false) Long userId, RedirectAttributes redirect) {
-        territory.gridDetails(id);
+        grids.gridDetails(id);
         if (userId != null) {
-            territory.assignStaff(id, userId);
+            assignments.assignStaff(id, userId);
             redirect.addFlashAttribute("success", "territory.staff.assigned");
         }
         return "redirect:/territory/grids/" + id + "#staff";
@@ -231,14 +241,14 @@ class AdminGridController {
 
     @PostMapping("/grids/{id}/staff/{userId}/remove")
     String removeStaff(@PathVariable long id, @PathVariable long userId, RedirectAttributes redirect) {
-        territory.gridDetails(id);
-        territory.unassignStaff(id, userId);
+        grids.gridDetails(id);
+        assignments.unassignStaff(id, userId);
         redirect.addFlashAttribute("success", "territory.staff.unassigned");
         return "redirect:/territory/grids/" + id + "#staff";
     }
 
     private RegionSummary village(long villageId) {
-        RegionSummary village = territory.region(villageId);
+        RegionSummary village = regions.region(villageId);
         if (village.level() != RegionLevel.VILLAGE) {
             throw new org.gridwork.shared.NotFoundException("village", villageId);
         }

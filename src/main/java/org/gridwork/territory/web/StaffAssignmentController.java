@@ -8,8 +8,10 @@ import org.gridwork.account.Role;
 import org.gridwork.account.UserSummary;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.territory.GridSummary;
+import org.gridwork.territory.Grids;
 import org.gridwork.territory.RegionSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Regions;
+import org.gridwork.territory.StaffAssignments;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -28,12 +30,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/territory/staff")
 class StaffAssignmentController {
 
-    private final TerritoryService territory;
+    private final Regions regions;
+    private final Grids grids;
+    private final StaffAssignments assignments;
     private final AccountService accounts;
     private final MessageSource messages;
 
-    StaffAssignmentController(TerritoryService territory, AccountService accounts, MessageSource messages) {
-        this.territory = territory;
+    StaffAssignmentController(Regions regions, Grids grids, StaffAssignments assignments, AccountService accounts,
+            MessageSource messages) {
+        this.regions = regions;
+        this.grids = grids;
+        this.assignments = assignments;
         this.accounts = accounts;
         this.messages = messages;
     }
@@ -42,11 +49,11 @@ class StaffAssignmentController {
     String overview(Model model) {
         Map<UserSummary, java.util.List<GridSummary>> staff = new LinkedHashMap<>();
         for (UserSummary u : accounts.usersWithRole(Role.GRID_STAFF)) {
-            staff.put(u, territory.gridsOfStaff(u.id()));
+            staff.put(u, assignments.gridsOfStaff(u.id()));
         }
         Map<UserSummary, java.util.List<RegionSummary>> supervisors = new LinkedHashMap<>();
         for (UserSummary u : accounts.usersWithRole(Role.SUPERVISOR)) {
-            supervisors.put(u, territory.regionsOfSupervisor(u.id()));
+            supervisors.put(u, assignments.regionsOfSupervisor(u.id()));
         }
         model.addAttribute("staff", staff);
         model.addAttribute("supervisors", supervisors);
@@ -58,27 +65,27 @@ class StaffAssignmentController {
     @PostMapping("/grid")
     String assignGrid(@RequestParam long userId, @RequestParam(defaultValue = "") String gridCode,
             RedirectAttributes redirect) {
-        return territory.findGridByCode(gridCode.strip())
-                .map(g -> run(redirect, "territory.staff.assigned", () -> territory.assignStaff(g.id(), userId)))
+        return grids.findGridByCode(gridCode.strip())
+                .map(g -> run(redirect, "territory.staff.assigned", () -> assignments.assignStaff(g.id(), userId)))
                 .orElseGet(() -> refuse(redirect, "territory.staff.error.gridCode", gridCode));
     }
 
     @PostMapping("/grid/remove")
     String unassignGrid(@RequestParam long userId, @RequestParam long gridId, RedirectAttributes redirect) {
-        return run(redirect, "territory.staff.unassigned", () -> territory.unassignStaff(gridId, userId));
+        return run(redirect, "territory.staff.unassigned", () -> assignments.unassignStaff(gridId, userId));
     }
 
     @PostMapping("/region")
     String assignRegion(@RequestParam long userId, @RequestParam(defaultValue = "") String regionCode,
             RedirectAttributes redirect) {
-        return territory.findRegionByCode(regionCode.strip())
-                .map(r -> run(redirect, "territory.staff.assigned", () -> territory.assignSupervisor(r.id(), userId)))
+        return regions.findRegionByCode(regionCode.strip())
+                .map(r -> run(redirect, "territory.staff.assigned", () -> assignments.assignSupervisor(r.id(), userId)))
                 .orElseGet(() -> refuse(redirect, "territory.staff.error.regionCode", regionCode));
     }
 
     @PostMapping("/region/remove")
     String unassignRegion(@RequestParam long userId, @RequestParam long regionId, RedirectAttributes redirect) {
-        return run(redirect, "territory.staff.unassigned", () -> territory.unassignSupervisor(regionId, userId));
+        return run(redirect, "territory.staff.unassigned", () -> assignments.unassignSupervisor(regionId, userId));
     }
 
     @PostMapping("/department")

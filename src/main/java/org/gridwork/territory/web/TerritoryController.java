@@ -5,10 +5,13 @@ import java.util.List;
 import org.gridwork.account.AccountService;
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.account.Role;
+import org.gridwork.territory.AreaPicker;
+import org.gridwork.territory.Boundaries;
 import org.gridwork.territory.GridDetails;
+import org.gridwork.territory.Grids;
 import org.gridwork.territory.RegionLevel;
 import org.gridwork.territory.RegionSummary;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Regions;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,7 +27,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * The territory as supervisors and admins see it: the division tree with counts, search, the
  * grid card, the map of a subtree and GeoJSON downloads. What is shown is cut by data scope in
- * {@link TerritoryService}; anything outside answers 404.
+ * {@link Regions}, {@link Grids} and {@link Boundaries}; anything outside answers 404.
  */
 @Controller
 @RequestMapping("/territory")
@@ -33,15 +36,22 @@ class TerritoryController {
     /** Dates are shown in China Standard Time, the only time zone of the towns Gridwork serves. */
     private static final MediaType GEOJSON = MediaType.parseMediaType("application/geo+json");
 
-    private final TerritoryService territory;
+    private final Regions regions;
+    private final Grids grids;
+    private final Boundaries boundaries;
+    private final AreaPicker areaPicker;
     private final AccountService accounts;
     private final CurrentUsers currentUsers;
     private final org.gridwork.shared.time.BusinessTime time;
 
-    TerritoryController(TerritoryService territory, AccountService accounts, CurrentUsers currentUsers,
+    TerritoryController(Regions regions, Grids grids, Boundaries boundaries, AreaPicker areaPicker,
+            AccountService accounts, CurrentUsers currentUsers,
             org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
-        this.territory = territory;
+        this.regions = regions;
+        this.grids = grids;
+        this.boundaries = boundaries;
+        this.areaPicker = areaPicker;
         this.accounts = accounts;
         this.currentUsers = currentUsers;
     }
@@ -49,17 +59,17 @@ class TerritoryController {
     @GetMapping
     String browse(@RequestParam(required = false) Long region, Model model) {
         if (region == null) {
-            model.addAttribute("nodes", territory.nodes(territory.roots()));
+            model.addAttribute("nodes", regions.nodes(regions.roots()));
             model.addAttribute("breadcrumbs", List.of());
             return "territory/browse";
         }
-        RegionSummary current = territory.region(region);
+        RegionSummary current = regions.region(region);
         model.addAttribute("current", current);
-        model.addAttribute("breadcrumbs", territory.regionPath(region));
-        model.addAttribute("nodes", territory.childNodes(region));
-        model.addAttribute("occupancy", territory.occupancy(territory.gridIdsUnder(current.path())));
+        model.addAttribute("breadcrumbs", regions.regionPath(region));
+        model.addAttribute("nodes", regions.childNodes(region));
+        model.addAttribute("occupancy", regions.occupancy(grids.gridIdsUnder(current.path())));
         if (current.level() == RegionLevel.VILLAGE) {
-            model.addAttribute("grids", territory.gridsOfVillage(region));
+            model.addAttribute("grids", grids.gridsOfVillage(region));
         }
         return "territory/browse";
     }
@@ -67,19 +77,19 @@ class TerritoryController {
     @GetMapping("/search")
     String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("results", territory.searchRegions(q, PageRequest.of(Math.max(page, 0), 20)));
+        model.addAttribute("results", regions.searchRegions(q, PageRequest.of(Math.max(page, 0), 20)));
         return "territory/search";
     }
 
     @GetMapping("/grids/{id}")
     String grid(@PathVariable long id, Model model) {
-        GridDetails details = territory.gridDetails(id);
+        GridDetails details = grids.gridDetails(id);
         model.addAttribute("details", details);
-        model.addAttribute("breadcrumbs", territory.regionPathOfGrid(id));
+        model.addAttribute("breadcrumbs", regions.regionPathOfGrid(id));
         model.addAttribute("staff", accounts.findUsers(details.staffUserIds()));
-        model.addAttribute("history", territory.boundaryHistory(id));
+        model.addAttribute("history", boundaries.boundaryHistory(id));
         model.addAttribute("zone", time.zone());
-        model.addAttribute("occupancy", territory.occupancy(List.of(id)));
+        model.addAttribute("occupancy", regions.occupancy(List.of(id)));
         if (currentUsers.require().is(Role.ADMIN)) {
             model.addAttribute("gridStaffUsers", accounts.usersWithRole(Role.GRID_STAFF));
         }
@@ -88,18 +98,18 @@ class TerritoryController {
 
     @GetMapping("/grids/{id}/boundary.geojson")
     ResponseEntity<String> gridGeojson(@PathVariable long id, @RequestParam(defaultValue = "false") boolean download) {
-        String body = territory.exportGrid(id, download);
-        return geojson(body, download ? territory.grid(id).code() + ".geojson" : null);
+        String body = boundaries.exportGrid(id, download);
+        return geojson(body, download ? grids.grid(id).code() + ".geojson" : null);
     }
 
     @GetMapping("/map")
     String map(@RequestParam(required = false) Long region, Model model) {
-        RegionSummary current = region != null ? territory.region(region)
-                : territory.roots().stream().findFirst().orElse(null);
+        RegionSummary current = region != null ? regions.region(region)
+                : regions.roots().stream().findFirst().orElse(null);
         model.addAttribute("current", current);
         if (current != null) {
-            model.addAttribute("breadcrumbs", territory.regionPath(current.id()));
-            model.addAttribute("children", territory.children(current.id()));
+            model.addAttribute("breadcrumbs", regions.regionPath(current.id()));
+            model.addAttribute("children", regions.children(current.id()));
         }
         return "territory/map";
     }
@@ -108,7 +118,7 @@ class TerritoryController {
     @GetMapping(value = "/map/grids.json")
     @ResponseBody
     ResponseEntity<String> mapGrids(@RequestParam long region, @RequestParam(defaultValue = "14") int zoom) {
-        return geojson(territory.exportSubtree(region, false, zoom), null);
+        return geojson(boundaries.exportSubtree(region, false, zoom), null);
     }
 
     /** The grids around a point that the user may reach (issue form and page), for static/js/issue-map.js. */
@@ -116,21 +126,21 @@ class TerritoryController {
     @ResponseBody
     ResponseEntity<String> gridsAround(@RequestParam double lon, @RequestParam double lat,
             @RequestParam(defaultValue = "0.02") double radius) {
-        return geojson(territory.gridsAround(lon, lat, radius), null);
+        return geojson(boundaries.gridsAround(lon, lat, radius), null);
     }
 
     /** The area picker's choices (static/js/area-picker.js): at most 20, within the user's scope. */
     @GetMapping(value = "/areas.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    List<TerritoryService.AreaOption> areas(@RequestParam(defaultValue = "") String q,
+    List<AreaPicker.AreaOption> areas(@RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "region") String kind) {
-        return territory.searchAreas(q, "grid".equals(kind));
+        return areaPicker.searchAreas(q, "grid".equals(kind));
     }
 
     @GetMapping("/regions/{id}/grids.geojson")
     ResponseEntity<String> subtreeGeojson(@PathVariable long id) {
-        RegionSummary r = territory.region(id);
-        return geojson(territory.exportSubtree(id, true), "grids-" + r.code() + ".geojson");
+        RegionSummary r = regions.region(id);
+        return geojson(boundaries.exportSubtree(id, true), "grids-" + r.code() + ".geojson");
     }
 
     private static ResponseEntity<String> geojson(String body, String filename) {

@@ -17,7 +17,7 @@ import org.gridwork.resident.ResidentService;
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.TestResidents;
 import org.gridwork.territory.GridBoundaryChanged;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.gridwork.visit.Condition;
 import org.gridwork.visit.VisitDraft;
 import org.gridwork.visit.VisitKind;
@@ -41,12 +41,12 @@ class DurableReactionsTest {
     @Autowired VisitService visits;
     @Autowired CareService care;
     @Autowired ResidentService residents;
-    @Autowired TerritoryService territory;
+    @Autowired Grids grids;
     @Autowired JdbcTemplate jdbc;
     @Autowired IncompletePublicationsJob job;
 
     private long newElderlyAlone() {
-        long grid = territory.findGridByCode("130528112201-001").orElseThrow().id();
+        long grid = grids.findGridByCode("130528112201-001").orElseThrow().id();
         return residents.register(new ResidentDraft("登记测试", TestResidents.nextIdNumber(LocalDate.of(1941, 4, 2), true),
                 null, Registration.REGISTERED, grid, "侯口一村测试街2号", null, null, null, Set.of("ELDERLY_ALONE")));
     }
@@ -90,7 +90,7 @@ class DurableReactionsTest {
 
     @Test
     void aBoundaryChangeLeftIncompleteIsReadBackWithItsEnvelopeAndCompleted() {
-        long grid = territory.findGridByCode("130528112201-001").orElseThrow().id();
+        long grid = grids.findGridByCode("130528112201-001").orElseThrow().id();
         // the envelope of a far-away area: nothing lies in it, so only the publication's fate is seen
         jdbc.update("""
                 insert into event_publication(id, listener_id, event_type, serialized_event, publication_date, status)

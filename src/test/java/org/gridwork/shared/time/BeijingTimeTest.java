@@ -31,7 +31,7 @@ import org.gridwork.task.AssigneeMode;
 import org.gridwork.task.MyAssignment;
 import org.gridwork.task.NewTask;
 import org.gridwork.task.TaskService;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,7 +62,7 @@ class BeijingTimeTest {
     @Autowired CareService care;
     @Autowired TaskService tasks;
     @Autowired DashboardService dashboard;
-    @Autowired TerritoryService territory;
+    @Autowired Grids grids;
     @Autowired AccountService accounts;
     @Autowired JdbcTemplate jdbc;
 
@@ -81,7 +81,7 @@ class BeijingTimeTest {
 
     private long newElderlyAloneOfStaff() {
         SecondTown.actAs(users, "staff");
-        long grid = territory.findGridByCode("130528112201-001").orElseThrow().id();
+        long grid = grids.findGridByCode("130528112201-001").orElseThrow().id();
         return residents.register(new ResidentDraft("北京时间老人", TestResidents.nextIdNumber(LocalDate.of(1941, 5, 2), false),
                 null, Registration.REGISTERED, grid, "侯口一村测试街9号", null, null, null, Set.of("ELDERLY_ALONE")));
     }
@@ -142,7 +142,7 @@ class BeijingTimeTest {
     void aTaskIsOverdueFromTheBeijingDayAfterItsDueDate(String at) {
         LocalDate today = fixAt(at);
         SecondTown.actAs(users, "supervisor");
-        long grid = territory.findGridByCode("130528112201-001").orElseThrow().id();
+        long grid = grids.findGridByCode("130528112201-001").orElseThrow().id();
         long yesterday = tasks.create(new NewTask("昨天到期 " + at, "do it", today.minusDays(1), AssigneeMode.GRIDS, null,
                 List.of(grid), null));
         long dueToday = tasks.create(new NewTask("今天到期 " + at, "do it", today, AssigneeMode.GRIDS, null, List.of(grid), null));

@@ -12,7 +12,7 @@ import org.gridwork.support.IntegrationTest;
 import org.gridwork.task.AssigneeMode;
 import org.gridwork.task.NewTask;
 import org.gridwork.task.TaskService;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +34,7 @@ class FormBindingErrorsTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired UserDetailsService users;
     @Autowired TaskService tasks;
-    @Autowired TerritoryService territory;
+    @Autowired Grids grids;
 
     @AfterEach
     void logout() {
@@ -59,7 +59,7 @@ class FormBindingErrorsTest {
                         admin.getAuthorities()));
         try {
             return tasks.create(new NewTask("表单绑定任务", "核查", tasks.today().plusDays(3), AssigneeMode.GRIDS, null,
-                    List.of(territory.findGridByCode("130528112201-001").orElseThrow().id()), null));
+                    List.of(grids.findGridByCode("130528112201-001").orElseThrow().id()), null));
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -131,7 +131,7 @@ class FormBindingErrorsTest {
 
     @Test
     void gridDescriptionWithAnUnreadableVersionIsRefusedAndNothingChanges() throws Exception {
-        long grid = territory.findGridByCode("130528112201-001").orElseThrow().id();
+        long grid = grids.findGridByCode("130528112201-001").orElseThrow().id();
         String name = jdbc.queryForObject("select name from grid where id = ?", String.class, grid);
         String html = refused(post("/admin/territory/grids/" + grid + "/edit").param("code", "130528112201-001")
                 .param("name", "改名网格").param("description", "").param("version", "abc"), "admin", "zh-CN");

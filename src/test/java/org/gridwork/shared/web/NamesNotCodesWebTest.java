@@ -16,7 +16,7 @@ import org.gridwork.resident.ResidentDraft;
 import org.gridwork.resident.ResidentService;
 import org.gridwork.support.IntegrationTest;
 import org.gridwork.support.TestResidents;
-import org.gridwork.territory.TerritoryService;
+import org.gridwork.territory.Grids;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +34,7 @@ class NamesNotCodesWebTest {
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
     @Autowired ResidentService residents;
-    @Autowired TerritoryService territory;
+    @Autowired Grids grids;
 
     RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username));
@@ -145,7 +145,7 @@ class NamesNotCodesWebTest {
 
     @Test
     void theAuditTrailNamesEventKindsAndPeople() throws Exception {
-        long grid = territory.findGridByCode("130528112202-001").orElseThrow().id();
+        long grid = grids.findGridByCode("130528112202-001").orElseThrow().id();
         long staff2 = jdbc.queryForObject("select id from app_user where username = 'staff2'", Long.class);
         // staff2 keeps the grids they had: removed and given back
         mvc.perform(post("/admin/territory/staff/grid/remove").with(as("admin")).with(csrf()).param("userId", "" + staff2)
@@ -170,7 +170,7 @@ class NamesNotCodesWebTest {
 
     @Test
     void aDuplicateIdNumberLinksToTheResidentByName() throws Exception {
-        long grid = territory.findGridByCode("130528112201-001").orElseThrow().id();
+        long grid = grids.findGridByCode("130528112201-001").orElseThrow().id();
         String number = TestResidents.nextIdNumber(LocalDate.of(1975, 3, 3), false);
         org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
                 new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
