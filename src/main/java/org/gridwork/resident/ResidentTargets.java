@@ -122,14 +122,14 @@ public class ResidentTargets {
      */
     public List<ListedPerson> readList(byte[] content, String fileName) {
         if (content == null || content.length == 0) {
-            throw new BusinessRuleException("resident.list.empty");
+            throw new BusinessRuleException("resident.targetList.empty");
         }
         if (content.length > MAX_LIST_BYTES) {
-            throw new BusinessRuleException("resident.list.tooBig", MAX_LIST_BYTES / 1024 / 1024);
+            throw new BusinessRuleException("resident.targetList.tooBig", MAX_LIST_BYTES / 1024 / 1024);
         }
         List<ResidentSheet.Line> lines = ResidentSheet.read(content, fileName);
         if (lines.isEmpty()) {
-            throw new BusinessRuleException("resident.list.empty");
+            throw new BusinessRuleException("resident.targetList.empty");
         }
         ResidentSheet.Line first = lines.get(0);
         int id = column(first, ID_HEADERS);
@@ -138,17 +138,17 @@ public class ResidentTargets {
         List<ResidentSheet.Line> data = lines.subList(1, lines.size());
         if (id < 0) {
             if (!looksLikeIdNumber(first.cell(0))) {
-                throw new BusinessRuleException("resident.list.noIdColumn");
+                throw new BusinessRuleException("resident.targetList.noIdColumn");
             }
             // no header: ID numbers in the first column
             id = 0;
             data = lines;
         }
         if (data.isEmpty()) {
-            throw new BusinessRuleException("resident.list.empty");
+            throw new BusinessRuleException("resident.targetList.empty");
         }
         if (data.size() > MAX_LIST_ROWS) {
-            throw new BusinessRuleException("resident.list.tooMany", MAX_LIST_ROWS);
+            throw new BusinessRuleException("resident.targetList.tooMany", MAX_LIST_ROWS);
         }
         List<ListedPerson> people = new ArrayList<>();
         for (ResidentSheet.Line l : data) {
@@ -181,7 +181,7 @@ public class ResidentTargets {
             }
             Integer before = firstLine.putIfAbsent(number.value(), p.line());
             if (before != null) {
-                rejected.add(new Rejected(p.line(), number.masked(), "resident.list.duplicate", List.of(before)));
+                rejected.add(new Rejected(p.line(), number.masked(), "resident.targetList.duplicate", List.of(before)));
                 continue;
             }
             String index = crypto.blindIndex(number.value());
@@ -204,13 +204,13 @@ public class ResidentTargets {
             ListedPerson p = byIndex.get(index);
             Object[] r = found.get(index);
             if (r == null) {
-                rejected.add(new Rejected(p.line(), number.masked(), "resident.list.notFound", List.of()));
+                rejected.add(new Rejected(p.line(), number.masked(), "resident.targetList.notFound", List.of()));
             } else if (!"LIVING".equals(r[2])) {
-                rejected.add(new Rejected(p.line(), number.masked(), "resident.list.status." + r[2], List.of()));
+                rejected.add(new Rejected(p.line(), number.masked(), "resident.targetList.status." + r[2], List.of()));
             } else if (!grids.contains((Long) r[1])) {
-                rejected.add(new Rejected(p.line(), number.masked(), "resident.list.outside", List.of()));
+                rejected.add(new Rejected(p.line(), number.masked(), "resident.targetList.outside", List.of()));
             } else if (!p.name().isEmpty() && !sameName(p.name(), (String) r[3])) {
-                rejected.add(new Rejected(p.line(), number.masked(), "resident.list.nameDiffers", List.of(p.name())));
+                rejected.add(new Rejected(p.line(), number.masked(), "resident.targetList.nameDiffers", List.of(p.name())));
             } else {
                 matched.add(new Matched(p, (Long) r[0], (Long) r[1], (String) r[3], number.masked()));
             }

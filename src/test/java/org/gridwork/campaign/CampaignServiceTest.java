@@ -277,8 +277,8 @@ class CampaignServiceTest {
         assertThat(check.matched()).extracting(org.gridwork.resident.ResidentTargets.Matched::residentId)
                 .containsExactly(inside.get(0), inside.get(1));
         assertThat(check.rejected()).extracting(r -> r.line() + " " + r.reasonKey()).containsExactly(
-                "4 resident.list.duplicate", "5 resident.list.outside", "6 resident.list.notFound",
-                "7 resident.list.nameDiffers", "8 resident.id.length");
+                "4 resident.targetList.duplicate", "5 resident.targetList.outside", "6 resident.targetList.notFound",
+                "7 resident.targetList.nameDiffers", "8 resident.id.length");
         // the same list in UTF-8 with a BOM reads the same
         byte[] utf8 = csv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] bom = new byte[utf8.length + 3];
@@ -302,22 +302,22 @@ class CampaignServiceTest {
     void aListFileThatCannotBeUsedIsRefusedWithAReason() {
         as("supervisor");
         assertThatThrownBy(() -> residentTargets.readList(new byte[0], "x.csv")).extracting("messageKey")
-                .isEqualTo("resident.list.empty");
+                .isEqualTo("resident.targetList.empty");
         assertThatThrownBy(() -> residentTargets.readList("身份证号,姓名\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "x.csv")).extracting("messageKey").isEqualTo("resident.list.empty");
+                "x.csv")).extracting("messageKey").isEqualTo("resident.targetList.empty");
         assertThatThrownBy(() -> residentTargets.readList("编号,地址\r\n1,幸福路\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "x.csv")).extracting("messageKey").isEqualTo("resident.list.noIdColumn");
+                "x.csv")).extracting("messageKey").isEqualTo("resident.targetList.noIdColumn");
         // a picture chosen by mistake: neither UTF-8 nor GBK text
         assertThatThrownBy(() -> residentTargets.readList(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16},
                 "photo.csv")).extracting("messageKey").isEqualTo("resident.import.encoding");
         assertThatThrownBy(() -> residentTargets.readList(new byte[org.gridwork.resident.ResidentTargets.MAX_LIST_BYTES + 1],
-                "huge.csv")).extracting("messageKey").isEqualTo("resident.list.tooBig");
+                "huge.csv")).extracting("messageKey").isEqualTo("resident.targetList.tooBig");
         StringBuilder many = new StringBuilder("id_number\n");
         for (int i = 0; i <= org.gridwork.resident.ResidentTargets.MAX_LIST_ROWS; i++) {
             many.append(validUnregisteredIdNumber()).append('\n');
         }
         assertThatThrownBy(() -> residentTargets.readList(many.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "many.csv")).extracting("messageKey").isEqualTo("resident.list.tooMany");
+                "many.csv")).extracting("messageKey").isEqualTo("resident.targetList.tooMany");
         // a list without a header: ID numbers in the first column
         assertThat(residentTargets.readList((validUnregisteredIdNumber() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "bare.csv")).hasSize(1);

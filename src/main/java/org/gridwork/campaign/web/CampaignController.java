@@ -145,8 +145,8 @@ class CampaignController {
             return formView(model);
         }
         if (listFile.getSize() > ResidentTargets.MAX_LIST_BYTES) {
-            result.rejectValue("listText", "resident.list.tooBig", new Object[] {ResidentTargets.MAX_LIST_BYTES / 1024 / 1024},
-                    "resident.list.tooBig");
+            result.rejectValue("listText", "resident.targetList.tooBig", new Object[] {ResidentTargets.MAX_LIST_BYTES / 1024 / 1024},
+                    "resident.targetList.tooBig");
             return formView(model);
         }
         try {
