@@ -19,6 +19,7 @@ import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.audit.AuditEvent;
 import org.gridwork.shared.cache.Caches;
 import org.gridwork.shared.cache.GridworkCache;
+import org.gridwork.shared.text.TextLimits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,6 +85,7 @@ public class CalendarService {
             throw new BusinessRuleException("calendar.error.noWorkingDay");
         }
         String normalized = periods.stream().map(BusinessCalendar.Period::toString).collect(Collectors.joining(","));
+        TextLimits.require(normalized, 100); // business_calendar_settings.working_hours
         String days = weekend.stream().map(d -> String.valueOf(d.getValue())).sorted().collect(Collectors.joining(","));
         jdbc.update("update business_calendar_settings set working_hours = ?, weekend_days = ?, version = version + 1 where id = 1",
                 normalized, days);
@@ -98,6 +100,7 @@ public class CalendarService {
         if (day == null || kind == null || name == null || name.isBlank()) {
             throw new BusinessRuleException("calendar.error.day");
         }
+        TextLimits.require(name.strip(), 100); // business_calendar_day.name
         jdbc.update("insert into business_calendar_day(day, kind, name) values (?, ?, ?)"
                 + " on conflict (day) do update set kind = excluded.kind, name = excluded.name", day, kind.name(), name.strip());
         events.publishEvent(AuditEvent.of("CALENDAR_DAY_SAVED", "CALENDAR", day, kind + " " + name));

@@ -9,6 +9,7 @@ import org.gridwork.account.Role;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.NotFoundException;
 import org.gridwork.shared.audit.AuditEvent;
+import org.gridwork.shared.text.TextLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -66,6 +67,9 @@ public class FormService {
         if (title == null || title.isBlank()) {
             throw new BusinessRuleException("campaign.form.error.title");
         }
+        TextLimits.require(title.strip(), 200); // campaign_form.title, title_en, description
+        TextLimits.require(titleEn == null ? null : titleEn.strip(), 200);
+        TextLimits.require(description == null ? null : description.strip(), 2000);
         long id = jdbc.sql("""
                 insert into campaign_form (title, title_en, description, created_by) values (?, ?, ?, ?) returning id""")
                 .params(title.strip(), blankToNull(titleEn), blankToNull(description), user.id()).query(Long.class).single();
@@ -79,6 +83,13 @@ public class FormService {
     @Transactional
     public void addQuestion(long formId, Question question) {
         ChecklistForm form = editable(formId);
+        // kept in the form's JSON, which has no column size: the designer's inputs' limits, said on the server too
+        TextLimits.require(question.label(), 200);
+        TextLimits.require(question.labelEn(), 200);
+        question.options().forEach(o -> {
+            TextLimits.require(o.label(), 200);
+            TextLimits.require(o.labelEn(), 200);
+        });
         List<Question> list = new ArrayList<>(form.questions());
         list.add(withCode(question, nextCode(list)));
         save(form, list, "question added");

@@ -14,6 +14,7 @@ import org.gridwork.account.DepartmentSummary;
 import org.gridwork.account.Role;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.audit.AuditEvent;
+import org.gridwork.shared.text.TextLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -135,6 +136,7 @@ public class Escalations {
         if (note == null || note.isBlank()) {
             throw new BusinessRuleException("issue.error.feedbackRequired");
         }
+        TextLimits.require(note.strip(), 2000); // issue_co_department.note
         if (!mayNoteAsCoHandler(issue, user)) {
             throw new BusinessRuleException("issue.error.notAllowed", "CO_HANDLER_NOTE");
         }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.gridwork.account.CommandLevel;
 import org.gridwork.account.Role;
 import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.shared.text.TextLimits;
 import org.hibernate.annotations.DynamicUpdate;
 
 import jakarta.persistence.Column;
@@ -414,6 +415,7 @@ class Issue {
     void escalate(Actor a, String reason, Instant now) {
         require(IssueAction.ESCALATE, a, IssueStatus.FILED, IssueStatus.DISPATCHED, IssueStatus.IN_PROGRESS);
         requireReason(reason);
+        TextLimits.require(reason.strip(), MAX_EXTENSION_REASON); // issue.escalation_reason is as long as an extension's
         moveUp(a.userId(), reason.strip(), now);
         move(a, now, "ESCALATE", IssueStatus.FILED, reason);
     }

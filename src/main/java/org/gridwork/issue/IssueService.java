@@ -30,6 +30,7 @@ import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
 import org.gridwork.territory.Grids;
 import org.gridwork.visit.VisitService;
+import org.gridwork.shared.text.TextLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -101,6 +102,10 @@ public class IssueService {
         if (c.description() == null || c.description().isBlank()) {
             throw new BusinessRuleException("issue.error.descriptionRequired");
         }
+        // the columns' limits, for callers without the report form's checks (a campaign's 上报事件)
+        TextLimits.require(c.description().strip(), 4000);
+        TextLimits.require(c.address(), 300);
+        TextLimits.require(c.peopleInvolved(), 1000);
         GridSummary grid = gridFor(c.longitude(), c.latitude(), c.gridId());
         // A place in someone else's grid is theirs to report: the reporter could not follow the issue
         // there (and used to keep access to it through "what they reported"), so it is refused.

@@ -22,6 +22,7 @@ import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.Grids;
 import org.gridwork.territory.Regions;
+import org.gridwork.shared.text.TextLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -96,6 +97,7 @@ public class Whistles {
         Instant now = issues.now();
         Instant respondBy = deadlines.workingMinutes(now, settings.whistleMinutes());
         String text = note == null || note.isBlank() ? null : note.strip();
+        TextLimits.require(text, 1000); // whistle_call.note
         Long callId = jdbc.queryForObject("""
                 insert into whistle_call(issue_id, called_by, called_at, respond_by, note) values (?, ?, ?, ?, ?) returning id""",
                 Long.class, issueId, user.id(), Timestamp.from(now), Timestamp.from(respondBy), text);
@@ -141,6 +143,7 @@ public class Whistles {
         if (!Whistle.mayRecordAction(r.actor(), r.departmentId(), r.acknowledgedAt(), r.actionAt())) {
             throw new BusinessRuleException("issue.error.notAllowed", "WHISTLE_ACTION");
         }
+        TextLimits.require(action.strip(), 2000); // whistle_response.action_note
         Instant now = issues.now();
         jdbc.update("update whistle_response set action_note = ?, action_at = ? where call_id = ? and department_id = ?",
                 action.strip(), Timestamp.from(now), callId, r.departmentId());

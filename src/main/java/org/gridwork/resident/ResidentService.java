@@ -24,6 +24,7 @@ import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridLocator;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.GridSummary;
+import org.gridwork.shared.text.TextLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -318,6 +319,7 @@ public class ResidentService {
         if (status != ResidentStatus.LIVING && (date == null || reason == null || reason.isBlank())) {
             throw new BusinessRuleException("resident.status.dateAndReason");
         }
+        TextLimits.require(reason == null ? null : reason.strip(), 200); // resident.status_reason
         if (date != null && date.isAfter(time.today())) {
             throw new BusinessRuleException("resident.status.future");
         }
@@ -365,8 +367,8 @@ public class ResidentService {
         String name = draft.name() == null ? "" : draft.name().strip();
         if (name.isEmpty()) {
             invalid.add("name", "resident.name.required");
-        } else if (name.length() > 50) {
-            invalid.add("name", "resident.name.tooLong");
+        } else if (!TextLimits.fits(name, 50)) {
+            invalid.add("name", TextLimits.TOO_LONG, TextLimits.args(50, TextLimits.length(name)));
         }
         IdNumber id = null;
         try {
@@ -410,11 +412,11 @@ public class ResidentService {
         } else {
             grid = draft.gridId();
         }
-        if (draft.address() != null && draft.address().length() > 200) {
-            invalid.add("address", "resident.address.tooLong");
+        if (!TextLimits.fits(draft.address(), 200)) {
+            invalid.add("address", TextLimits.TOO_LONG, TextLimits.args(200, TextLimits.length(draft.address())));
         }
-        if (draft.notes() != null && draft.notes().length() > 1000) {
-            invalid.add("notes", "resident.notes.tooLong");
+        if (!TextLimits.fits(draft.notes(), 1000)) {
+            invalid.add("notes", TextLimits.TOO_LONG, TextLimits.args(1000, TextLimits.length(draft.notes())));
         }
         invalid.throwIfAny();
         return new Valid(name, id, phone, grid);

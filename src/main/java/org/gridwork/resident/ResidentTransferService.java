@@ -181,7 +181,8 @@ public class ResidentTransferService {
         // the rows hold ID and phone numbers: encrypted like the register, and gone on confirmation or
         // after a day (ImportPurgeJob)
         jdbc.update("insert into resident_import(token, created_by, file_name, valid_rows) values (?, ?, ?, ?)", token,
-                currentUsers.require().id(), fileName, crypto.encrypt(json.writeValueAsString(stored)));
+                currentUsers.require().id(), fileName == null || fileName.length() <= 200 ? fileName : fileName.substring(0, 200), // resident_import.file_name
+                crypto.encrypt(json.writeValueAsString(stored)));
         residents.events().publishEvent(AuditEvent.of("IMPORT_PREVIEWED", "RESIDENT", null,
                 fileName + ": " + checked.valid.size() + " of " + data.size() + " valid"));
         return new ImportPreview(token, fileName, data.size(), checked.valid.size(), problems, false);

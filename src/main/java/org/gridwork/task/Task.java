@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.shared.text.TextLimits;
 
 /** A task (任务) given by a supervisor; the assignees' progress lives in {@link TaskAssignment}. */
 @Entity
@@ -94,6 +95,7 @@ class Task {
         if (!"PENDING".equals(approval)) {
             throw new BusinessRuleException("task.admission.notPending");
         }
+        TextLimits.require(note == null ? null : note.strip(), 1000); // task.approval_note
         this.approval = approved ? "APPROVED" : "REFUSED";
         this.approvalBy = by;
         this.approvalNote = note == null || note.isBlank() ? null : note.strip();

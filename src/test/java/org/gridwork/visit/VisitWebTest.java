@@ -180,4 +180,28 @@ class VisitWebTest {
         }
         mvc.perform(get("/today").with(user(users.loadUserByUsername("staff")))).andExpect(status().isOk());
     }
+
+    /** Issue 18: "上报事件" from a visit carries the visit's GPS point into the report form. */
+    @Test
+    void anIssueRaisedFromAVisitStartsAtTheVisitsPoint() throws Exception {
+        long resident = staffResident();
+        double[] point = jdbc.queryForObject("select coalesce(r.longitude, 115.03), coalesce(r.latitude, 37.58) from resident r"
+                + " where r.id = ?", (rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}, resident);
+        String url = mvc.perform(multipart("/visits").param("token", UUID.randomUUID().toString())
+                        .param("residentId", "" + resident).param("kind", "CARE").param("condition", "GOOD")
+                        .param("findings", "带坐标的走访").param("longitude", "" + point[0]).param("latitude", "" + point[1])
+                        .param("accuracy", "8").with(csrf()).with(user(users.loadUserByUsername("staff"))))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(url).startsWith("/visits/");
+        String page = mvc.perform(get(url.substring(0, url.indexOf('?'))).with(user(users.loadUserByUsername("staff"))))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/issues/new\\?visitId=[^\"]+)\"").matcher(page);
+        assertThat(link.find()).as("the visit page offers 上报事件").isTrue();
+        String href = link.group(1).replace("&amp;", "&");
+        assertThat(href).contains("longitude=" + point[0]).contains("latitude=" + point[1]);
+        String form = mvc.perform(get(href).with(user(users.loadUserByUsername("staff"))))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(form).containsPattern("id=\"longitude\"[^>]*value=\"" + java.util.regex.Pattern.quote("" + point[0]) + "\"")
+                .containsPattern("id=\"latitude\"[^>]*value=\"" + java.util.regex.Pattern.quote("" + point[1]) + "\"");
+    }
 }

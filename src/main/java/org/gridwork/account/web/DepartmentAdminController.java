@@ -3,7 +3,6 @@ package org.gridwork.account.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.gridwork.account.AccountService;
 import org.gridwork.account.DepartmentSummary;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.gridwork.shared.text.TextLimit;
 
 /** Departments (职能部门) that issues are dispatched to: create, rename, retire. */
 @Controller
@@ -85,10 +85,10 @@ class DepartmentAdminController {
     }
 
     record DepartmentForm(
-            @Size(max = 32, message = "{account.department.codeTooLong}")
+            @TextLimit(max = 32)
             @Pattern(regexp = "[A-Za-z0-9_-]*", message = "{account.department.codeChars}") String code,
             @NotBlank(message = "{account.department.nameRequired}")
-            @Size(max = 100, message = "{account.department.nameTooLong}") String name,
+            @TextLimit(max = 100) String name,
             Boolean active,
             org.gridwork.account.CommandLevel level) {
 

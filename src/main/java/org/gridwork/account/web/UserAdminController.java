@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.gridwork.account.AccountService;
 import org.gridwork.account.AccountService.NewPassword;
@@ -24,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.gridwork.shared.text.TextLimit;
 
 /** Users administration: create, change role and department, disable, unlock, reset the password. */
 @Controller
@@ -155,10 +155,10 @@ class UserAdminController {
     }
 
     record UserForm(
-            @Size(max = 50, message = "{account.user.usernameTooLong}")
+            @TextLimit(max = 50)
             @Pattern(regexp = "[A-Za-z0-9._-]*", message = "{account.user.usernameChars}") String username,
             @NotBlank(message = "{account.user.displayNameRequired}")
-            @Size(max = 100, message = "{account.user.displayNameTooLong}") String displayName,
+            @TextLimit(max = 100) String displayName,
             @NotNull(message = "{account.user.roleRequired}") Role role,
             Long departmentId,
             @Pattern(regexp = "[0-9 +-]{0,20}", message = "{account.user.phoneInvalid}") String phone,

@@ -48,6 +48,7 @@ class CalendarAdminController {
             redirect.addFlashAttribute("success", "calendar.saved");
         } catch (BusinessRuleException e) {
             redirect.addFlashAttribute("error", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
         }
         return "redirect:/admin/calendar";
     }
@@ -61,6 +62,7 @@ class CalendarAdminController {
             redirect.addFlashAttribute("success", "calendar.daySaved");
         } catch (BusinessRuleException e) {
             redirect.addFlashAttribute("error", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
         }
         return "redirect:/admin/calendar";
     }

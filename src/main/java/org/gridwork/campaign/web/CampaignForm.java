@@ -5,15 +5,15 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import org.gridwork.campaign.NewCampaign;
 import org.gridwork.campaign.TargetKind;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.gridwork.shared.text.TextLimit;
 
 /** The "new campaign" form. */
 public record CampaignForm(
-        @NotBlank(message = "{campaign.error.title}") @Size(max = 200, message = "{campaign.error.titleLength}") String title,
+        @NotBlank(message = "{campaign.error.title}") @TextLimit(max = 200) String title,
         @NotNull(message = "{campaign.error.form}") Long formId,
         @NotNull(message = "{campaign.error.targetKind}") TargetKind targetKind,
         List<String> tags,

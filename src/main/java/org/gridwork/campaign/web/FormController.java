@@ -47,6 +47,7 @@ class FormController {
             return "redirect:/campaign-forms/" + id;
         } catch (BusinessRuleException e) {
             redirect.addFlashAttribute("error", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
             return "redirect:/campaign-forms";
         }
     }

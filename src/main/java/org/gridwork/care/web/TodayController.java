@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.gridwork.account.CurrentUsers;
+import org.gridwork.shared.text.PinyinOrder;
 import org.gridwork.shared.today.TodayItem;
 import org.gridwork.shared.today.TodaySource;
 import org.springframework.context.MessageSource;
@@ -18,24 +19,30 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * Grid staff's "today": everything any module puts on their list (visits due, issues, tasks),
- * overdue first, then by due date, oldest first.
+ * overdue first, then by due date, oldest first; on one day, by name in the register's pinyin
+ * order (曹, 侯, 刘, 吴, 张), as staff look a person up in any Chinese list.
  */
 @Controller
 class TodayController {
 
-    static final Comparator<TodayItem> OLDEST_FIRST = Comparator
-            .comparing((TodayItem i) -> !i.overdue())
-            .thenComparing(TodayItem::due, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(TodayItem::title);
+    /** Overdue first, then the oldest due date, then by title in the given (pinyin) order. */
+    static Comparator<TodayItem> order(Comparator<String> titles) {
+        return Comparator.comparing((TodayItem i) -> !i.overdue())
+                .thenComparing(TodayItem::due, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(TodayItem::title, titles)
+                .thenComparing(TodayItem::kind);
+    }
 
     private final List<TodaySource> sources;
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
     private final org.gridwork.shared.time.BusinessTime time;
+    private final PinyinOrder pinyin;
 
     TodayController(List<TodaySource> sources, CurrentUsers currentUsers, MessageSource messages,
-            org.gridwork.shared.time.BusinessTime time) {
+            org.gridwork.shared.time.BusinessTime time, PinyinOrder pinyin) {
         this.time = time;
+        this.pinyin = pinyin;
         this.sources = sources;
         this.currentUsers = currentUsers;
         this.messages = messages;
@@ -78,7 +85,7 @@ class TodayController {
         long userId = currentUsers.require().id();
         List<TodayItem> items = new ArrayList<>();
         sources.forEach(s -> items.addAll(s.itemsFor(userId)));
-        items.sort(OLDEST_FIRST);
+        items.sort(order(pinyin.of(items.stream().map(TodayItem::title).toList())));
         LocalDate today = time.today();
         model.addAttribute("items", items);
         StringBuilder rows = new StringBuilder();

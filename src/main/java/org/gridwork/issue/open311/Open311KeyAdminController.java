@@ -39,6 +39,7 @@ class Open311KeyAdminController {
             redirect.addFlashAttribute("newKey", key);
         } catch (BusinessRuleException e) {
             redirect.addFlashAttribute("error", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
         }
         return "redirect:/admin/open311-keys";
     }

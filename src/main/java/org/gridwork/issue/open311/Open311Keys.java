@@ -14,8 +14,8 @@ import java.util.Optional;
 
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.shared.BusinessRuleException;
+import org.gridwork.shared.text.TextLimits;
 import org.gridwork.shared.audit.AuditEvent;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -39,11 +39,11 @@ class Open311Keys {
     private final int postsPerMinute;
 
     Open311Keys(JdbcTemplate jdbc, CurrentUsers currentUsers, ApplicationEventPublisher events,
-            @Value("${gridwork.open311.posts-per-minute:10}") int postsPerMinute) {
+            Open311Settings settings) {
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.events = events;
-        this.postsPerMinute = postsPerMinute;
+        this.postsPerMinute = settings.postsPerMinute();
     }
 
     record ApiKey(long id, String channel, String prefix, boolean active, Instant createdAt) {
@@ -52,9 +52,10 @@ class Open311Keys {
     /** Creates a key for the channel and returns it in clear, once. */
     @Transactional
     String create(String channel) {
-        if (channel == null || channel.isBlank() || channel.length() > 100) {
+        if (channel == null || channel.isBlank()) {
             throw new BusinessRuleException("issue.open311.error.channel");
         }
+        TextLimits.require(channel.strip(), 100); // open311_key.channel
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import org.gridwork.shared.text.TextLimit;
 
 /** The report form: phone-first, most fields optional. */
 public class ReportForm {
@@ -18,11 +18,11 @@ public class ReportForm {
     @NotNull(message = "{issue.error.categoryRequired}")
     private Long categoryId;
     @NotBlank(message = "{issue.error.descriptionRequired}")
-    @Size(max = 4000, message = "{issue.error.tooLong}")
+    @TextLimit(max = 4000)
     private String description;
-    @Size(max = 300, message = "{issue.error.tooLong}")
+    @TextLimit(max = 300)
     private String address;
-    @Size(max = 1000, message = "{issue.error.tooLong}")
+    @TextLimit(max = 1000)
     private String peopleInvolved;
     @DecimalMin(value = "-180", message = "{issue.error.location}")
     @DecimalMax(value = "180", message = "{issue.error.location}")
@@ -33,7 +33,7 @@ public class ReportForm {
     private Long gridId;
     private Urgency urgency = Urgency.NORMAL;
     private Long visitId;
-    @Size(max = 500, message = "{issue.error.tooLong}")
+    @TextLimit(max = 500)
     @Pattern(regexp = "^[ ,]*([0-9]{1,18}([ ,]+[0-9]{1,18})*)?[ ,]*$", message = "{issue.error.residents}")
     private String residentIds;
     private Long duplicateOfId;

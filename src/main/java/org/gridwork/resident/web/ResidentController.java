@@ -182,6 +182,7 @@ class ResidentController {
             flash.addFlashAttribute("success", "resident.status.changed");
         } catch (BusinessRuleException e) {
             flash.addFlashAttribute("error", e.messageKey());
+            flash.addFlashAttribute("errorArgs", e.args());
         }
         return "redirect:/residents/" + id;
     }
@@ -193,6 +194,7 @@ class ResidentController {
             flash.addFlashAttribute("success", "resident.tags.changed");
         } catch (BusinessRuleException e) {
             flash.addFlashAttribute("error", e.messageKey());
+            flash.addFlashAttribute("errorArgs", e.args());
         }
         return "redirect:/residents/" + id;
     }

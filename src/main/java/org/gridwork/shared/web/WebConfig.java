@@ -18,7 +18,7 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 @Configuration(proxyBeanMethods = false)
-@org.springframework.boot.context.properties.EnableConfigurationProperties({UploadSettings.class, MapTiles.class})
+@org.springframework.boot.context.properties.EnableConfigurationProperties({UploadSettings.class, MapTiles.class, PublicUrl.class})
 class WebConfig implements WebMvcConfigurer {
 
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;

@@ -70,8 +70,13 @@ class TaskAdmissionController {
 
     @PostMapping("/tasks/{id}/approve")
     String approve(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes r) {
-        admission.approve(id, note);
-        r.addFlashAttribute("success", "task.admission.approved");
+        try {
+            admission.approve(id, note);
+            r.addFlashAttribute("success", "task.admission.approved");
+        } catch (BusinessRuleException e) {
+            r.addFlashAttribute("error", e.messageKey());
+            r.addFlashAttribute("errorArgs", e.args());
+        }
         return "redirect:/tasks/approvals";
     }
 

@@ -11,11 +11,12 @@ import jakarta.validation.constraints.Size;
 import org.gridwork.task.AssigneeMode;
 import org.gridwork.task.NewTask;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.gridwork.shared.text.TextLimit;
 
 /** The supervisor's "new task" form. */
 record TaskForm(
-        @NotBlank(message = "{task.form.title.required}") @Size(max = 200, message = "{task.form.title.size}") String title,
-        @NotBlank(message = "{task.form.instructions.required}") @Size(max = 4000, message = "{task.form.instructions.size}") String instructions,
+        @NotBlank(message = "{task.form.title.required}") @TextLimit(max = 200) String title,
+        @NotBlank(message = "{task.form.instructions.required}") @TextLimit(max = 4000) String instructions,
         @NotNull(message = "{task.form.dueDate.required}") @FutureOrPresent(message = "{task.form.dueDate.past}")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
         @NotNull(message = "{task.form.mode.required}") AssigneeMode mode,
@@ -26,7 +27,7 @@ record TaskForm(
         @Size(max = 100_000, message = "{task.form.picked.size}") String gridCodes,
         @Size(max = 100_000, message = "{task.form.picked.size}") String usernames,
         String typeChoice,
-        @Size(max = 1000, message = "{task.form.outsideReason.size}") String outsideReason) {
+        @TextLimit(max = 1000) String outsideReason) {
 
     /** The 准入清单 choice for work outside the list (the others are {@code type:<id>}). */
     static final String OUTSIDE = "outside";

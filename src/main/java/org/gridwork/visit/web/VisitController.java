@@ -1,5 +1,7 @@
 package org.gridwork.visit.web;
 
+import jakarta.validation.Valid;
+
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import java.io.IOException;
 import java.util.List;
@@ -64,7 +66,7 @@ class VisitController {
     }
 
     @PostMapping("/visits")
-    String log(@ModelAttribute("visitForm") VisitForm form, BindingResult errors,
+    String log(@Valid @ModelAttribute("visitForm") VisitForm form, BindingResult errors,
             @RequestParam(value = "photos", required = false) List<MultipartFile> photos, Model model) {
         ResidentSummary resident = form.getResidentId() == null ? null : residents.summary(form.getResidentId());
         if (resident == null) {

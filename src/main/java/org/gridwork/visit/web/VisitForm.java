@@ -7,6 +7,7 @@ import org.gridwork.shared.id.TimeOrderedUuid;
 import org.gridwork.visit.Condition;
 import org.gridwork.visit.VisitKind;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.gridwork.shared.text.TextLimit;
 
 /** The phone form for a visit; {@code token} is issued with the form so a resubmission saves nothing new. */
 public class VisitForm {
@@ -17,8 +18,10 @@ public class VisitForm {
     /** Set to today (business time) by the controller when the form is first shown. */
     private LocalDate visitedOn;
     private VisitKind kind = VisitKind.CARE;
+    @TextLimit(max = 2000) // visit.findings; VisitService checks the same for other callers
     private String findings = "";
     private Condition condition = Condition.GOOD;
+    @TextLimit(max = 1000)
     private String needs = "";
     private Double longitude;
     private Double latitude;

@@ -8,6 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 
@@ -178,6 +182,57 @@ class Open311Test {
                 .andExpect(content().string(not(containsString("13700001111"))))
                 .andExpect(content().string(not(containsString(url.substring(url.lastIndexOf('/') + 1)))));
         mvc.perform(get("/open311/v2/requests.json")).andExpect(content().string(containsString("open311-public")));
+    }
+
+    @Test
+    void theXmlDocumentsHaveTheSpecificationsElementsAndEscapeWhatTheyCarry() throws Exception {
+        mvc.perform(get("/open311/v2/services.xml").header("Accept-Language", "en")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/xml"))
+                .andExpect(content().string(startsWith("<?xml")))
+                .andExpect(xpath("/services/service[service_code='FACILITY_LAMP']/service_name").string("Street lamp out"))
+                .andExpect(xpath("/services/service[service_code='FACILITY_LAMP']/metadata").string("false"))
+                .andExpect(xpath("/services/service[service_code='FACILITY_LAMP']/type").string("realtime"))
+                .andExpect(xpath("count(/services/*[local-name() != 'service'])").number(0.0));
+        mvc.perform(get("/open311/v2/services/FACILITY_LAMP.xml")).andExpect(status().isOk())
+                .andExpect(xpath("/service_definition/service_code").string("FACILITY_LAMP"))
+                .andExpect(xpath("/service_definition/attributes").exists());
+        mvc.perform(get("/open311/discovery.xml")).andExpect(status().isOk())
+                .andExpect(xpath("/discovery/endpoints/endpoint/specification").string("http://wiki.open311.org/GeoReport_v2"))
+                .andExpect(xpath("/discovery/endpoints/endpoint/formats/format[1]").string("application/json"))
+                .andExpect(xpath("/discovery/endpoints/endpoint/formats/format[2]").string("text/xml"));
+        mvc.perform(get("/open311/v2/discovery.json")).andExpect(jsonPath("$.endpoints[0].formats[1]").value("text/xml"))
+                .andExpect(jsonPath("$.key_service").value(""));
+
+        String key = keys.create("test xml client");
+        String markup = "灯 <b>坏</b> & \"闪\" 'x' open311-xml";
+        String created = mvc.perform(post("/open311/v2/requests.xml").param("api_key", key).param("service_code", "FACILITY_LAMP")
+                .param("lat", "37.5830").param("long", "115.0260").param("description", markup))
+                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("text/xml"))
+                .andExpect(xpath("/service_requests/request/service_request_id").string(matchesPattern("[0-9]+")))
+                .andReturn().getResponse().getContentAsString();
+        String id = created.replaceAll("(?s).*<service_request_id>([0-9]+)</service_request_id>.*", "$1");
+        mvc.perform(get("/open311/v2/requests/" + id + ".xml")).andExpect(status().isOk())
+                .andExpect(xpath("count(/service_requests/request)").number(1.0))
+                .andExpect(xpath("/service_requests/request/service_request_id").string(id))
+                .andExpect(xpath("/service_requests/request/status").string("open"))
+                .andExpect(xpath("/service_requests/request/service_code").string("FACILITY_LAMP"))
+                .andExpect(xpath("/service_requests/request/description").string(markup))
+                .andExpect(xpath("/service_requests/request/long").number(115.026))
+                .andExpect(xpath("/service_requests/request/lat").number(37.583))
+                .andExpect(xpath("/service_requests/request/requested_datetime").string(
+                        matchesPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00")))
+                // what Gridwork does not keep is there, empty
+                .andExpect(xpath("/service_requests/request/status_notes").string(""))
+                .andExpect(content().string(not(containsString("<b>"))));
+        mvc.perform(get("/open311/v2/requests/" + id + ".json")).andExpect(jsonPath("$[0]").value(hasKey("status_notes")))
+                .andExpect(jsonPath("$[0].long").value(115.026))
+                .andExpect(jsonPath("$[0].description").value(markup));
+        mvc.perform(get("/open311/v2/requests/" + id + ".txt")).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/json"))
+                .andExpect(jsonPath("$[0].description").value(containsString("not supported")));
+        mvc.perform(get("/open311/v2/requests.xml").param("status", "maybe")).andExpect(status().isBadRequest())
+                .andExpect(xpath("/errors/error/code").string("400"))
+                .andExpect(xpath("/errors/error/description").string(containsString("status must be")));
     }
 
     private static String id(String body) {
