@@ -30,6 +30,7 @@ measure task-burden          supervisor "/tasks/burden"
 CAMPAIGN=$(psql_value "select max(id) from campaign where status = 'LAUNCHED'")
 measure campaign-staff-list  staff      "/campaigns"
 measure campaign-progress    supervisor "/campaigns/$CAMPAIGN"
+measure campaign-summary     supervisor "/campaigns/$CAMPAIGN/summary"
 # Residents' pages (issue 19), no login needed: the report form, and the tracking page of a code
 # planted on the newest Open311 request (the generator makes no residents' reports).
 psql_value "insert into public_report(issue_id, tracking_code, address_hash, device_id, created_at)

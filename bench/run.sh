@@ -8,6 +8,9 @@
 #   bash bench/run.sh                      # county preset (first run generates it: ~10 min)
 #   PRESET=town DB=gridwork_town bash bench/run.sh
 #   DURATION=30 bash bench/run.sh           # seconds per page (default 15)
+#   PAGES="campaign-progress campaign-summary" bash bench/run.sh   # only these pages (and the baseline);
+#                                             results.md and results.json are then left as they are
+#   JAR=/tmp/other.jar bash bench/run.sh     # measure that jar instead of building target/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,8 +33,9 @@ OUT=bench/out
 mkdir -p "$OUT"
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-JAR=$(ls target/gridwork-*.jar 2>/dev/null | head -n1 || true)
-if [ -z "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
+PAGES=${PAGES:-}
+JAR=${JAR:-$(ls target/gridwork-*.jar 2>/dev/null | head -n1 || true)}
+if [ -z "$JAR" ] || { [[ "$JAR" == target/* ]] && [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; }; then
   ./mvnw -B -q package -DskipTests
   JAR=$(ls target/gridwork-*.jar | head -n1)
 fi
@@ -104,6 +108,10 @@ RESULTS="$OUT/results.tsv"
 # measure NAME USER PATH [LUA [POST-BODY-FOR-THE-SQL-PROBE]]
 measure() {
   local name=$1 user=$2 path=$3 lua=${4:-} probe=${5:-}
+  # PAGES: only the pages named (the baseline always, as every ratio needs it)
+  if [ -n "$PAGES" ] && [ "$name" != baseline ] && [[ " $PAGES " != *" $name "* ]]; then
+    return
+  fi
   local cookie=${COOKIE[$user]}
   local sql probe_args=() headers
   [ -n "$probe" ] && probe_args=(--data "$probe")
@@ -173,4 +181,9 @@ echo "== measuring ($DURATION s per page, $CONNECTIONS connections)"
 MODE=measure
 source bench/pages.sh
 
-python3 bench/report.py "$RESULTS" "$STARTUP_MS" "$PRESET" "$DB"
+if [ -n "$PAGES" ]; then
+  echo "== only $PAGES measured: bench/results.md left as it is; the rows are in $RESULTS"
+  cat "$RESULTS"
+else
+  python3 bench/report.py "$RESULTS" "$STARTUP_MS" "$PRESET" "$DB"
+fi

@@ -180,4 +180,150 @@ class CampaignServiceTest {
         assertThatThrownBy(() -> forms.moveQuestion(copy, "q5", -1)).extracting("messageKey")
                 .isEqualTo("campaign.form.error.conditionForward");
     }
+
+    @Test
+    void aClosedCampaignLeavesTheStaffsListsTakesNoAnswersButStaysReadable() {
+        long id = launchOverVillage("closing test");
+        as("staff");
+        List<TargetRow> next = campaigns.nextTargets(id, null, null, 2);
+        campaigns.record(id, next.get(0).id(), UUID.randomUUID(), Outcome.NOBODY_HOME, Map.of(), Map.of(), null, null);
+        long staffId = accounts.findByUsername("staff").orElseThrow().id();
+        assertThat(campaigns.myCampaigns()).extracting(MyCampaign::id).contains(id);
+        assertThatThrownBy(() -> campaigns.close(id)).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+
+        as("admin");
+        CampaignSummary before = campaigns.campaign(id);
+        as("supervisor");
+        assertThat(campaigns.mayClose(campaigns.campaign(id))).isTrue();
+        campaigns.close(id);
+        assertThat(campaigns.campaign(id).closed()).isTrue();
+        assertThatThrownBy(() -> campaigns.close(id)).isInstanceOf(BusinessRuleException.class)
+                .extracting("messageKey").isEqualTo("campaign.error.alreadyClosed");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'CAMPAIGN_CLOSED' and target_id = ?")
+                .param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+
+        as("staff");
+        assertThat(campaigns.myCampaigns()).extracting(MyCampaign::id).doesNotContain(id);
+        assertThat(today.itemsFor(staffId)).noneSatisfy(i -> assertThat(i.url()).isEqualTo("/campaigns/" + id + "/next"));
+        assertThatThrownBy(() -> campaigns.record(id, next.get(1).id(), UUID.randomUUID(), Outcome.NOBODY_HOME, Map.of(),
+                Map.of(), null, null)).isInstanceOf(BusinessRuleException.class).extracting("messageKey")
+                .isEqualTo("campaign.error.closed");
+        assertThat(campaigns.target(id, next.get(1).id()).target().status()).isEqualTo(TargetStatus.NOT_STARTED);
+
+        // progress and the lists behind it stay as they were
+        as("supervisor");
+        assertThat(campaigns.progress(id, null).get(0).counts()).isEqualTo(before.counts());
+        assertThat(campaigns.targets(id, null, TargetFilter.ATTEMPTED, 0).total()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheLaunchingSupervisorOrAnAdminMayClose() {
+        long id = launchOverVillage("owner test");
+        as("admin");
+        long other = campaigns.launch(new NewCampaign("admin's", floodForm(), TargetKind.HOUSEHOLDS, List.of(), VILLAGE,
+                campaigns.today(), campaigns.today().plusDays(7), List.of()));
+        as("supervisor");
+        assertThat(campaigns.mayClose(campaigns.campaign(other))).isFalse();
+        assertThatThrownBy(() -> campaigns.close(other)).isInstanceOf(BusinessRuleException.class)
+                .extracting("messageKey").isEqualTo("campaign.error.notOwner");
+        as("admin");
+        campaigns.close(id);
+        campaigns.close(other);
+        assertThat(campaigns.campaign(id).closed()).isTrue();
+    }
+
+    @Autowired
+    org.gridwork.resident.ResidentService residentService;
+
+    @Autowired
+    org.gridwork.resident.ResidentTargets residentTargets;
+
+    /** Living residents of the village (inside) and of another village of the same town (outside). */
+    List<Long> livingResidents(boolean inVillage, int n) {
+        return jdbc.sql("""
+                select r.id from resident r join grid g on g.id = r.grid_id
+                where r.status = 'LIVING' and g.status = 'ACTIVE' and (g.code like ? || '%') = ?
+                  and g.code like '130528112%' order by r.id limit ?""").params(VILLAGE, inVillage, n)
+                .query(Long.class).list();
+    }
+
+    static String validUnregisteredIdNumber() {
+        String first17 = "13052819560412123";
+        return first17 + org.gridwork.resident.IdNumber.checkCharacter(first17);
+    }
+
+    @Test
+    void aListCampaignTargetsExactlyTheListedPeopleOfTheAreaAndSaysWhyTheOthersAreLeftOut() {
+        as("supervisor");
+        List<Long> inside = livingResidents(true, 3);
+        long outside = livingResidents(false, 1).get(0);
+        String a = residentService.revealIdNumber(inside.get(0));
+        String b = residentService.revealIdNumber(inside.get(1));
+        String c = residentService.revealIdNumber(inside.get(2));
+        String nameA = residentService.summary(inside.get(0)).name();
+        String csv = "身份证号,姓名,备注\r\n"
+                + a + "," + nameA + ",独居老人\r\n"          // line 2: matched, with its note
+                + b.toLowerCase() + ",,\r\n"                // line 3: matched (a final x in lower case is the same number)
+                + a + ",,\r\n"                              // line 4: the same number again
+                + residentService.revealIdNumber(outside) + ",,\r\n" // line 5: lives in another village
+                + validUnregisteredIdNumber() + ",,\r\n"     // line 6: not in the register
+                + c + ",某某某,\r\n"                          // line 7: someone else's name
+                + "13052819560412123,,\r\n";                // line 8: 17 digits
+        // as Excel saves "CSV" on a Chinese Windows: GBK, no BOM
+        List<org.gridwork.resident.ResidentTargets.ListedPerson> people = residentTargets.readList(
+                csv.getBytes(java.nio.charset.Charset.forName("GBK")), "名单.csv");
+        assertThat(people).hasSize(7);
+        var check = campaigns.checkList(VILLAGE, people);
+        assertThat(check.matched()).extracting(org.gridwork.resident.ResidentTargets.Matched::residentId)
+                .containsExactly(inside.get(0), inside.get(1));
+        assertThat(check.rejected()).extracting(r -> r.line() + " " + r.reasonKey()).containsExactly(
+                "4 resident.targetList.duplicate", "5 resident.targetList.outside", "6 resident.targetList.notFound",
+                "7 resident.targetList.nameDiffers", "8 resident.id.length");
+        // the same list in UTF-8 with a BOM reads the same
+        byte[] utf8 = csv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bom = new byte[utf8.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, bom, 3, utf8.length);
+        assertThat(residentTargets.readList(bom, "list.csv")).isEqualTo(people);
+
+        long id = campaigns.launch(new NewCampaign("名单排查", floodForm(), TargetKind.LIST, List.of(), VILLAGE,
+                campaigns.today(), campaigns.today().plusDays(7), people));
+        assertThat(jdbc.sql("select resident_id from campaign_target where campaign_id = ? order by resident_id").param(id)
+                .query(Long.class).list()).containsExactlyInAnyOrder(inside.get(0), inside.get(1));
+        assertThat(jdbc.sql("select note from campaign_target where campaign_id = ? and resident_id = ?")
+                .params(id, inside.get(0)).query(String.class).single()).isEqualTo("独居老人");
+        assertThat(campaigns.campaign(id).counts().total()).isEqualTo(2);
+        assertThat(campaigns.campaign(id).targetKind()).isEqualTo(TargetKind.LIST);
+    }
+
+    @Test
+    void aListFileThatCannotBeUsedIsRefusedWithAReason() {
+        as("supervisor");
+        assertThatThrownBy(() -> residentTargets.readList(new byte[0], "x.csv")).extracting("messageKey")
+                .isEqualTo("resident.targetList.empty");
+        assertThatThrownBy(() -> residentTargets.readList("身份证号,姓名\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "x.csv")).extracting("messageKey").isEqualTo("resident.targetList.empty");
+        assertThatThrownBy(() -> residentTargets.readList("编号,地址\r\n1,幸福路\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "x.csv")).extracting("messageKey").isEqualTo("resident.targetList.noIdColumn");
+        // a picture chosen by mistake: neither UTF-8 nor GBK text
+        assertThatThrownBy(() -> residentTargets.readList(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16},
+                "photo.csv")).extracting("messageKey").isEqualTo("resident.import.encoding");
+        assertThatThrownBy(() -> residentTargets.readList(new byte[org.gridwork.resident.ResidentTargets.MAX_LIST_BYTES + 1],
+                "huge.csv")).extracting("messageKey").isEqualTo("resident.targetList.tooBig");
+        StringBuilder many = new StringBuilder("id_number\n");
+        for (int i = 0; i <= org.gridwork.resident.ResidentTargets.MAX_LIST_ROWS; i++) {
+            many.append(validUnregisteredIdNumber()).append('\n');
+        }
+        assertThatThrownBy(() -> residentTargets.readList(many.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "many.csv")).extracting("messageKey").isEqualTo("resident.targetList.tooMany");
+        // a list without a header: ID numbers in the first column
+        assertThat(residentTargets.readList((validUnregisteredIdNumber() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "bare.csv")).hasSize(1);
+        // nobody of the list in the area: nothing to launch
+        assertThatThrownBy(() -> campaigns.launch(new NewCampaign("空名单", floodForm(), TargetKind.LIST, List.of(), VILLAGE,
+                campaigns.today(), campaigns.today().plusDays(7), List.of(new org.gridwork.resident.ResidentTargets.ListedPerson(
+                        2, validUnregisteredIdNumber(), "", ""))))).extracting("messageKey").isEqualTo("campaign.error.listEmpty");
+    }
 }

@@ -54,6 +54,33 @@ class I18nTest {
         assertThat(problems).as("literal text in templates: use th:text=\"#{key}\"").isEmpty();
     }
 
+    /**
+     * A key defined twice silently keeps its last text (java.util.Properties): two features that chose
+     * the same key would show one of them the other's message.
+     */
+    @Test
+    void noKeyIsDefinedTwiceInOneFile() throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.list(MESSAGES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+                Set<String> seen = new TreeSet<>();
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    String trimmed = line.strip();
+                    int eq = trimmed.indexOf('=');
+                    if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!") || eq < 0
+                            || line.startsWith(" ") || line.startsWith("\t")) {
+                        continue;
+                    }
+                    String key = trimmed.substring(0, eq).strip();
+                    if (!seen.add(key)) {
+                        problems.add(file.getFileName() + " defines " + key + " twice");
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void everyLocaleHasEveryKeyAndNoExtraOnes() throws IOException {
         List<String> problems = new ArrayList<>();

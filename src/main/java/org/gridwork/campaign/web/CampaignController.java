@@ -1,6 +1,7 @@
 package org.gridwork.campaign.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.gridwork.campaign.TargetView;
 import org.gridwork.issue.CategoryService;
 import org.gridwork.issue.Urgency;
 import org.gridwork.resident.ResidentTags;
+import org.gridwork.resident.ResidentTargets;
 import org.gridwork.shared.BusinessRuleException;
 import org.gridwork.shared.NotFoundException;
 import org.gridwork.shared.id.TimeOrderedUuid;
@@ -62,15 +64,17 @@ class CampaignController {
     private final FormService forms;
     private final CategoryService categories;
     private final ResidentTags residentTags;
+    private final ResidentTargets residentTargets;
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
 
     CampaignController(CampaignService campaigns, FormService forms, CategoryService categories,
-            ResidentTags residentTags, CurrentUsers currentUsers, MessageSource messages) {
+            ResidentTags residentTags, ResidentTargets residentTargets, CurrentUsers currentUsers, MessageSource messages) {
         this.campaigns = campaigns;
         this.forms = forms;
         this.categories = categories;
         this.residentTags = residentTags;
+        this.residentTargets = residentTargets;
         this.currentUsers = currentUsers;
         this.messages = messages;
     }
@@ -95,13 +99,30 @@ class CampaignController {
         return formView(model);
     }
 
+    /**
+     * Launches a campaign. A list campaign goes in two steps: a file uploaded is only checked (who
+     * of it will be a target, and every line left out with its reason), the form coming back with
+     * the matched people in a hidden field; sending that launches.
+     */
     @PostMapping
-    String launch(@Valid @ModelAttribute("campaignForm") CampaignForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+    String launch(@Valid @ModelAttribute("campaignForm") CampaignForm form, BindingResult result,
+            @RequestParam(required = false) MultipartFile listFile, Model model, RedirectAttributes redirect) {
         requireManager();
+        List<ResidentTargets.ListedPerson> list = List.of();
+        if (form.targetKind() == TargetKind.LIST) {
+            boolean uploaded = listFile != null && !listFile.isEmpty();
+            if (uploaded || form.listText() == null || form.listText().isBlank()) {
+                return checkList(form, result, listFile, model);
+            }
+            try {
+                list = residentTargets.readList(form.listText().getBytes(StandardCharsets.UTF_8), "list.csv");
+            } catch (BusinessRuleException e) {
+                result.rejectValue("listText", e.messageKey(), e.args(), e.messageKey());
+            }
+        }
         if (!result.hasErrors()) {
             try {
-                long id = campaigns.launch(form.toNewCampaign());
+                long id = campaigns.launch(form.toNewCampaign(list));
                 redirect.addFlashAttribute("success", "campaign.launched");
                 redirect.addFlashAttribute("successArgs", List.of(campaigns.campaign(id).counts().total()));
                 return "redirect:/campaigns/" + id;
@@ -114,9 +135,47 @@ class CampaignController {
         return formView(model);
     }
 
+    /** The first step of a list campaign: the file checked against the register in the area, nothing launched. */
+    private String checkList(CampaignForm form, BindingResult result, MultipartFile listFile, Model model) {
+        if (listFile == null || listFile.isEmpty()) {
+            result.rejectValue("listText", "campaign.list.required", "campaign.list.required");
+            return formView(model);
+        }
+        if (result.hasFieldErrors("areaCode")) {
+            return formView(model);
+        }
+        if (listFile.getSize() > ResidentTargets.MAX_LIST_BYTES) {
+            result.rejectValue("listText", "resident.targetList.tooBig", new Object[] {ResidentTargets.MAX_LIST_BYTES / 1024 / 1024},
+                    "resident.targetList.tooBig");
+            return formView(model);
+        }
+        try {
+            ResidentTargets.ListCheck check = campaigns.checkList(form.areaCode(),
+                    residentTargets.readList(listFile.getBytes(), listFile.getOriginalFilename()));
+            model.addAttribute("listCheck", check);
+            model.addAttribute("listFileName", listFile.getOriginalFilename());
+            model.addAttribute("campaignForm", form.withListText(check.matched().isEmpty() ? ""
+                    : ResidentTargets.asCsv(check.matched())));
+        } catch (BusinessRuleException e) {
+            String field = e.messageKey().startsWith("campaign.error.area") ? "areaCode" : "listText";
+            result.rejectValue(field, e.messageKey(), e.args(), e.messageKey());
+        } catch (IOException e) {
+            result.rejectValue("listText", "resident.import.unreadable", "resident.import.unreadable");
+        }
+        return formView(model);
+    }
+
+    @GetMapping("/list-template.csv")
+    void listTemplate(HttpServletResponse response) throws IOException {
+        requireManager();
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"campaign-list-template.csv\"");
+        ResidentTargets.writeListTemplate(response.getOutputStream());
+    }
+
     private String formView(Model model) {
         model.addAttribute("forms", forms.forms());
-        model.addAttribute("kinds", List.of(TargetKind.HOUSEHOLDS, TargetKind.GROUPS));
+        model.addAttribute("kinds", List.of(TargetKind.HOUSEHOLDS, TargetKind.GROUPS, TargetKind.LIST));
         model.addAttribute("tags", residentTags.tags());
         return "campaign/form";
     }
@@ -132,7 +191,20 @@ class CampaignController {
         model.addAttribute("filters", List.of(TargetFilter.DONE, TargetFilter.ATTEMPTED, TargetFilter.REFUSED,
                 TargetFilter.NOT_STARTED, TargetFilter.PROBLEM, TargetFilter.ISSUE));
         model.addAttribute("staff", isStaff());
+        model.addAttribute("mayClose", campaigns.mayClose(campaign));
         return "campaign/show";
+    }
+
+    /** Ends the campaign (a confirmation dialog asks first): no more answers, out of the staff's lists. */
+    @PostMapping("/{id}/close")
+    String close(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            campaigns.close(id);
+            redirect.addFlashAttribute("success", "campaign.closed");
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/campaigns/" + id;
     }
 
     /** The list behind the dashboard's figure: targets still to visit in every running campaign under the node. */
@@ -206,8 +278,10 @@ class CampaignController {
     @GetMapping("/{id}/next")
     String next(@PathVariable long id, @RequestParam(required = false) Double longitude,
             @RequestParam(required = false) Double latitude, Model model) {
-        model.addAttribute("campaign", campaigns.campaign(id));
-        List<TargetRow> rows = campaigns.nextTargets(id, longitude, latitude, 30);
+        var campaign = campaigns.campaign(id);
+        model.addAttribute("campaign", campaign);
+        // a closed campaign takes no more answers: nothing to walk to
+        List<TargetRow> rows = campaign.closed() ? List.of() : campaigns.nextTargets(id, longitude, latitude, 30);
         model.addAttribute("rows", rows);
         model.addAttribute("located", longitude != null && latitude != null);
         return "campaign/next";

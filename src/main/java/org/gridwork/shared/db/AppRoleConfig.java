@@ -7,8 +7,8 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +23,7 @@ import org.gridwork.shared.MissingSettingException;
  * migrations' afterMigrate callback grants that role its rights, so it needs its name.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseSettings.class)
 class AppRoleConfig {
 
     private static final Logger log = LoggerFactory.getLogger(AppRoleConfig.class);
@@ -42,7 +43,7 @@ class AppRoleConfig {
      * warning elsewhere (the data generator connects as the owner on purpose).
      */
     @Bean
-    ApplicationRunner appRoleCheck(DataSource dataSource, @Value("${gridwork.database.require-app-role:false}") boolean required) {
+    ApplicationRunner appRoleCheck(DataSource dataSource, DatabaseSettings settings) {
         return args -> {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             String user = jdbc.queryForObject("select current_user", String.class);
@@ -57,7 +58,7 @@ class AppRoleConfig {
                     + "', which owns the tables (or is a superuser): it could alter them and switch off the audit trail's protection.";
             String action = "Connect as a role that owns nothing (SPRING_DATASOURCE_USERNAME) and let Flyway migrate as the owner"
                     + " (SPRING_FLYWAY_USER, SPRING_FLYWAY_PASSWORD); see README, \"Where the database comes from\".";
-            if (required) {
+            if (settings.requireAppRole()) {
                 throw new MissingSettingException(message, action);
             }
             log.warn("{} {}", message, action);

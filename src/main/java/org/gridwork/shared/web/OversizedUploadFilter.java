@@ -8,11 +8,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,8 +30,11 @@ class OversizedUploadFilter extends OncePerRequestFilter {
 
     private final long maxRequestBytes;
 
-    OversizedUploadFilter(@Value("${spring.servlet.multipart.max-request-size:100MB}") DataSize maxRequest) {
-        this.maxRequestBytes = maxRequest.toBytes();
+    /** Spring Boot's own multipart settings, the ones the parser applies (none: multipart is switched off). */
+    OversizedUploadFilter(ObjectProvider<MultipartProperties> multipart) {
+        MultipartProperties settings = multipart.getIfAvailable();
+        this.maxRequestBytes = settings == null || settings.getMaxRequestSize() == null ? -1
+                : settings.getMaxRequestSize().toBytes();
     }
 
     @Override

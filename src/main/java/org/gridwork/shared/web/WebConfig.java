@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,8 +49,10 @@ class WebConfig implements WebMvcConfigurer {
 
     /** Chosen language in a cookie; without one, the browser's Accept-Language; without that, Chinese. */
     @Bean
-    LocaleResolver localeResolver(
-            @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure:false}") boolean secure) {
+    LocaleResolver localeResolver(ObjectProvider<ServerProperties> server) {
+        // Secure exactly when the session cookie is (server.servlet.session.cookie.secure, Boot's own setting)
+        ServerProperties settings = server.getIfAvailable();
+        boolean secure = settings != null && Boolean.TRUE.equals(settings.getServlet().getSession().getCookie().getSecure());
         CookieLocaleResolver resolver = new CookieLocaleResolver("gridwork-lang");
         // no script reads it; Secure behind HTTPS like the session cookie
         resolver.setCookieHttpOnly(true);

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,10 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.gridwork.support.IntegrationTest;
+import org.gridwork.support.SecondTown;
+import org.gridwork.task.AssigneeMode;
+import org.gridwork.task.NewTask;
+import org.gridwork.task.TaskService;
 import org.gridwork.support.TestResidents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -68,11 +74,24 @@ class TextLimitsWebTest {
     /** Looked up before each test; the requests below are built while the test runs. */
     private static volatile long category;
     private static volatile long grid;
+    private static volatile long task;
+
+    @Autowired
+    TaskService tasks;
 
     @BeforeEach
     void lookUp() {
         category = jdbc.queryForObject("select id from issue_category where code = 'FACILITY_LAMP'", Long.class);
         grid = jdbc.queryForObject("select id from grid where code = '130528112201-001'", Long.class);
+        if (task == 0) { // one task for the grid of the demo's staff, to record progress on
+            SecondTown.actAs(users, "supervisor");
+            try {
+                task = tasks.create(new NewTask("长度限制任务", "记录进展", tasks.today().plusDays(2), AssigneeMode.GRIDS,
+                        null, List.of(grid), null));
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
     }
 
     static Stream<Arguments> formFields() {
@@ -90,6 +109,9 @@ class TextLimitsWebTest {
                 new FormField("user display name", "admin", t -> post("/admin/users").param("username", "tl" + next())
                         .param("displayName", t).param("role", "GRID_STAFF"), "displayName", 100,
                         "select count(*) from app_user where display_name = ?"),
+                new FormField("task progress note", "staff", t -> post("/tasks/" + task + "/progress")
+                        .param("status", "IN_PROGRESS").param("note", t), "note", 2000,
+                        "select count(*) from task_assignment where note = ?"),
                 new FormField("resident name", "staff", t -> resident().param("name", t), "name", 50,
                         "select count(*) from resident where name = ?"),
                 new FormField("resident address", "staff", t -> resident().param("name", "住址长度").param("address", t),

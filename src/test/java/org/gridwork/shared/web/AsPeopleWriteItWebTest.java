@@ -51,13 +51,13 @@ class AsPeopleWriteItWebTest {
         String page = mvc.perform(post("/visits").with(as("staff")).with(csrf()).param("token", UUID.randomUUID().toString())
                 .param("residentId", "" + resident).param("kind", "CARE").param("condition", "GOOD")
                 .param("findings", "很".repeat(10_001))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("走访情况最多 2000 字（现有 10001 字）");
+        assertThat(page).contains("id=\"findings-error\"").contains("不能超过 2000 个字（现 10001 个）");
         assertThat(jdbc.queryForObject("select count(*) from visit where length(findings) > 2000", Integer.class)).isZero();
 
         long category = jdbc.queryForObject("select id from issue_category where code = 'FACILITY_LAMP'", Long.class);
         String issue = mvc.perform(post("/issues").with(as("staff")).with(csrf()).param("categoryId", "" + category)
                 .param("description", "长".repeat(4001)).param("longitude", "115.0260").param("latitude", "37.5830")
                 .header("Accept-Language", "zh-CN")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(issue).contains("最多 4000 字").doesNotContain("内容过长");
+        assertThat(issue).contains("id=\"description-error\"").contains("不能超过 4000 个字（现 4001 个）").doesNotContain("内容过长");
     }
 }
