@@ -6,13 +6,23 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
+import org.gridwork.account.AccountService;
 import org.gridwork.account.CurrentUser;
 import org.gridwork.account.CurrentUsers;
+import org.gridwork.account.DepartmentSummary;
 import org.gridwork.account.Role;
+import org.gridwork.account.UserSummary;
+import org.gridwork.shared.NotFoundException;
 import org.gridwork.shared.audit.AuditEvent;
+import org.gridwork.shared.photo.PhotoStore;
 import org.gridwork.territory.DataScope;
 import org.gridwork.territory.GridScope;
 import org.gridwork.territory.Grids;
@@ -25,9 +35,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issue lists and the CSV export, in plain SQL: keyset paging on id (newest first) and a count
- * bounded at {@link #COUNT_LIMIT}, so that a page stays fast at half a million issues. The scope
- * condition is part of every query.
+ * The issue module's reads. Lists and the CSV export in plain SQL: keyset paging on id (newest
+ * first) and a count bounded at {@link #COUNT_LIMIT}, so that a page stays fast at half a million
+ * issues; the scope condition is part of every query. One issue's page (its details, photos and
+ * possible duplicates) and whom it can be given to, with the visibility rules of
+ * {@link IssueService}: what the user may not see answers 404.
  */
 @Service
 @Transactional(readOnly = true)
@@ -46,10 +58,23 @@ public class IssueQueries {
     private final Grids grids;
     private final ZoneId zone;
     private final org.gridwork.shared.time.BusinessTime time;
+    private final IssueService issues;
+    private final IssueEventRepository timeline;
+    private final CategoryService categories;
+    private final AccountService accounts;
+    private final PhotoStore photos;
+    private final IssueChains chains;
 
     IssueQueries(JdbcTemplate jdbc, CurrentUsers currentUsers, DataScope dataScope, ApplicationEventPublisher events,
             Regions regions, Grids grids, org.gridwork.shared.time.BusinessTime time,
-            org.gridwork.shared.cache.Caches caches) {
+            org.gridwork.shared.cache.Caches caches, IssueService issues, IssueEventRepository timeline,
+            CategoryService categories, AccountService accounts, PhotoStore photos, IssueChains chains) {
+        this.issues = issues;
+        this.timeline = timeline;
+        this.categories = categories;
+        this.accounts = accounts;
+        this.photos = photos;
+        this.chains = chains;
         this.cappedCounts = new CappedCounts(caches.of(org.gridwork.shared.cache.GridworkCache.ISSUE_CAPPED_COUNTS));
         this.jdbc = jdbc;
         this.regions = regions;
@@ -292,6 +317,124 @@ public class IssueQueries {
         }
         return new Where(sql.toString(), args);
     }
+
+    // ---- one issue ----
+
+    /** The issue page's content, or 404 when missing or out of scope. */
+    public IssueDetails details(long id) {
+        CurrentUser user = currentUsers.require();
+        Issue i = issues.load(id, user);
+        Actor a = issues.actor(user, i);
+        Set<IssueAction> allowed = EnumSet.noneOf(IssueAction.class);
+        for (IssueAction action : IssueAction.values()) {
+            if (i.allows(action, a)) {
+                allowed.add(action);
+            }
+        }
+        CategorySummary category = categories.get(i.getCategoryId());
+        CategorySummary major = category.parentId() == null ? category : categories.get(category.parentId());
+        // read directly: a handler reaches no grid through the territory API, yet sees the issue's grid
+        // an address-only report has no grid until a supervisor places it (V105)
+        Map<String, Object> grid = i.getGridId() == null ? Map.of()
+                : jdbc.queryForMap("select code, name from grid where id = ?", i.getGridId());
+        String assignee = null;
+        List<DepartmentSummary> allDepartments = accounts.departments();
+        if (i.getAssigneeUserId() != null) {
+            assignee = accounts.findUser(i.getAssigneeUserId()).map(UserSummary::displayName).orElse(null);
+        } else if (i.getAssigneeDepartmentId() != null) {
+            assignee = allDepartments.stream().filter(d -> d.id() == i.getAssigneeDepartmentId())
+                    .map(DepartmentSummary::name).findFirst().orElse(null);
+        }
+        String reporter = i.getReporterId() == null ? null
+                : accounts.findUser(i.getReporterId()).map(UserSummary::displayName).orElse(null);
+        List<UUID> before = photoIds(id, "BEFORE");
+        List<UUID> after = photoIds(id, "AFTER");
+        List<Long> residents = jdbc.queryForList("select resident_id from issue_resident where issue_id = ? order by resident_id",
+                Long.class, id);
+        List<TimelineEntry> entries = timeline.findByIssueIdOrderByIdAsc(id).stream().map(IssueEvent::entry).toList();
+        return new IssueDetails(i.getId(), i.getVersion(), i.getStatus(), i.getUrgency(), i.getSource(), category, major,
+                i.getDescription(), i.getAddress(), i.getPeopleInvolved(), i.getLongitude(), i.getLatitude(), i.getGridId(),
+                (String) grid.get("code"), (String) grid.get("name"), reporter, i.getVisitId(), i.getDuplicateOfId(), assignee, i.getAssigneeUserId(),
+                i.getAssigneeDepartmentId(), i.getReportedAt(), i.getDispatchedAt(), i.getDeadline(),
+                i.getOriginalDeadline(), i.isOverdue(), i.getWarningLevel(), i.getExtensionRequestedUntil(),
+                i.getExtensionReason(), i.getHandledAt(), i.getFeedback(), i.getVerifyDeadline(), i.getReworkCount(),
+                i.getClosedAt(), before, after, residents, entries, allowed, chains.read(i, a, allDepartments, issues.now()));
+    }
+
+    /** A photo of an issue the user may see (404 otherwise). */
+    public byte[] photo(long issueId, UUID photoId, boolean thumbnail) {
+        issues.load(issueId, currentUsers.require());
+        Integer linked = jdbc.queryForObject("select count(*) from issue_photo where issue_id = ? and photo_id = ?",
+                Integer.class, issueId, photoId);
+        if (linked == null || linked == 0) {
+            throw new NotFoundException("photo", photoId);
+        }
+        return photos.load(photoId, thumbnail).orElseThrow(() -> new NotFoundException("photo", photoId));
+    }
+
+    /** Open issues of the category within {@code metres} of the point that the user may see: possible duplicates. */
+    public List<IssueRow> nearby(long categoryId, double longitude, double latitude, double metres) {
+        double dLat = metres / 111_320.0;
+        double dLon = metres / (111_320.0 * Math.cos(Math.toRadians(latitude)));
+        List<IssueRow> candidates = jdbc.query("""
+                select i.id, i.status, i.urgency, i.category_id, i.description, g.code, i.reported_at, i.deadline,
+                       i.overdue, i.longitude, i.latitude, i.grid_id, i.assignee_user_id, i.reporter_id, i.assignee_department_id
+                from issue i join grid g on g.id = i.grid_id
+                where i.category_id = ? and i.status not in ('CLOSED', 'REJECTED')
+                  and i.latitude between ? and ? and i.longitude between ? and ?
+                order by i.id desc limit 50""", (rs, n) -> {
+                    double d = metresBetween(latitude, longitude, rs.getDouble("latitude"), rs.getDouble("longitude"));
+                    if (d > metres || !visibleRow(rs.getLong("grid_id"), (Long) rs.getObject("assignee_user_id"),
+                            (Long) rs.getObject("reporter_id"), (Long) rs.getObject("assignee_department_id"))) {
+                        return null;
+                    }
+                    return row(rs);
+                }, categoryId, latitude - dLat, latitude + dLat, longitude - dLon, longitude + dLon);
+        return candidates.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    static double metresBetween(double lat1, double lon1, double lat2, double lon2) {
+        double r = 6_371_000;
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double dp = p2 - p1;
+        double dl = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * r * Math.asin(Math.sqrt(a));
+    }
+
+    /** Grid staff who may be given an issue of this grid: those of the grid first, then the others. */
+    public List<UserSummary> staffFor(long gridId) {
+        List<UserSummary> staff = accounts.usersWithRole(Role.GRID_STAFF).stream().filter(UserSummary::enabled).toList();
+        List<UserSummary> ofGrid = new ArrayList<>();
+        List<UserSummary> others = new ArrayList<>();
+        for (UserSummary u : staff) {
+            CurrentUser cu = new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), u.departmentId());
+            (dataScope.of(cu).allowsGrid(gridId) ? ofGrid : others).add(u);
+        }
+        ofGrid.addAll(others);
+        return ofGrid;
+    }
+
+    /** The town offices a town dispatches to (county departments are the county centre's to dispatch to). */
+    public List<DepartmentSummary> departments() {
+        return accounts.departments().stream().filter(d -> d.active() && !d.county()).toList();
+    }
+
+    public Map<Long, String> userNames(List<Long> ids) {
+        return accounts.findUsers(ids).stream().collect(Collectors.toMap(UserSummary::id, UserSummary::displayName));
+    }
+
+    private List<UUID> photoIds(long id, String kind) {
+        return jdbc.queryForList("select photo_id from issue_photo where issue_id = ? and kind = ? order by position",
+                UUID.class, id, kind);
+    }
+
+    private boolean visibleRow(long gridId, Long assignee, Long reporter, Long department) {
+        CurrentUser user = currentUsers.require();
+        return IssueService.visibleTo(user, dataScope.of(user), gridId, assignee, reporter, department);
+    }
+
 
     static IssueRow row(ResultSet rs) throws SQLException {
         return new IssueRow(rs.getLong("id"), IssueStatus.valueOf(rs.getString("status")),

@@ -5,7 +5,6 @@ import org.gridwork.shared.security.Authorities;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +38,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issue reports and their closed loop: the issue module's API. Every method checks the data
- * scope (out of scope answers 404) and every change takes the version the user saw, so that an
- * update made meanwhile by someone else is a conflict, never silently overwritten.
+ * Issue reports and their closed loop: reporting and every change of the workflow. Every method
+ * checks the data scope (out of scope answers 404) and every change takes the version the user
+ * saw, so that an update made meanwhile by someone else is a conflict, never silently overwritten.
+ * Who sees an issue, and as whom, is decided here for the module's other services too; the reads
+ * are {@link IssueQueries}'.
  */
 @Service
 @Transactional(readOnly = true)
@@ -63,16 +64,14 @@ public class IssueService {
     private final Clock clock;
     private final ResidentService residentsService;
     private final VisitService visits;
-    private final IssueChains chains;
 
     IssueService(IssueRepository issues, IssueEventRepository timeline, CategoryService categories,
             DeadlineCalculator deadlines, IssueNotifier notifier, CurrentUsers currentUsers, DataScope dataScope,
             GridLocator locator, Grids grids, AccountService accounts, PhotoStore photos,
             JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock, ResidentService residentsService,
-            VisitService visits, IssueChains chains) {
+            VisitService visits) {
         this.residentsService = residentsService;
         this.visits = visits;
-        this.chains = chains;
         this.issues = issues;
         this.timeline = timeline;
         this.categories = categories;
@@ -389,117 +388,7 @@ public class IssueService {
         }
     }
 
-    // ---- reading ----
-
-    /** The issue page's content, or 404 when missing or out of scope. */
-    public IssueDetails details(long id) {
-        CurrentUser user = currentUsers.require();
-        Issue i = load(id, user);
-        Actor a = actor(user, i);
-        Set<IssueAction> allowed = EnumSet.noneOf(IssueAction.class);
-        for (IssueAction action : IssueAction.values()) {
-            if (i.allows(action, a)) {
-                allowed.add(action);
-            }
-        }
-        CategorySummary category = categories.get(i.getCategoryId());
-        CategorySummary major = category.parentId() == null ? category : categories.get(category.parentId());
-        // read directly: a handler reaches no grid through the territory API, yet sees the issue's grid
-        // an address-only report has no grid until a supervisor places it (V105)
-        Map<String, Object> grid = i.getGridId() == null ? Map.of()
-                : jdbc.queryForMap("select code, name from grid where id = ?", i.getGridId());
-        String assignee = null;
-        List<DepartmentSummary> allDepartments = accounts.departments();
-        if (i.getAssigneeUserId() != null) {
-            assignee = accounts.findUser(i.getAssigneeUserId()).map(UserSummary::displayName).orElse(null);
-        } else if (i.getAssigneeDepartmentId() != null) {
-            assignee = allDepartments.stream().filter(d -> d.id() == i.getAssigneeDepartmentId())
-                    .map(DepartmentSummary::name).findFirst().orElse(null);
-        }
-        String reporter = i.getReporterId() == null ? null
-                : accounts.findUser(i.getReporterId()).map(UserSummary::displayName).orElse(null);
-        List<UUID> before = photoIds(id, "BEFORE");
-        List<UUID> after = photoIds(id, "AFTER");
-        List<Long> residents = jdbc.queryForList("select resident_id from issue_resident where issue_id = ? order by resident_id",
-                Long.class, id);
-        List<TimelineEntry> entries = timeline.findByIssueIdOrderByIdAsc(id).stream().map(IssueEvent::entry).toList();
-        return new IssueDetails(i.getId(), i.getVersion(), i.getStatus(), i.getUrgency(), i.getSource(), category, major,
-                i.getDescription(), i.getAddress(), i.getPeopleInvolved(), i.getLongitude(), i.getLatitude(), i.getGridId(),
-                (String) grid.get("code"), (String) grid.get("name"), reporter, i.getVisitId(), i.getDuplicateOfId(), assignee, i.getAssigneeUserId(),
-                i.getAssigneeDepartmentId(), i.getReportedAt(), i.getDispatchedAt(), i.getDeadline(),
-                i.getOriginalDeadline(), i.isOverdue(), i.getWarningLevel(), i.getExtensionRequestedUntil(),
-                i.getExtensionReason(), i.getHandledAt(), i.getFeedback(), i.getVerifyDeadline(), i.getReworkCount(),
-                i.getClosedAt(), before, after, residents, entries, allowed, chains.read(i, a, allDepartments, now()));
-    }
-
-    /** A photo of an issue the user may see (404 otherwise). */
-    public byte[] photo(long issueId, UUID photoId, boolean thumbnail) {
-        load(issueId, currentUsers.require());
-        Integer linked = jdbc.queryForObject("select count(*) from issue_photo where issue_id = ? and photo_id = ?",
-                Integer.class, issueId, photoId);
-        if (linked == null || linked == 0) {
-            throw new NotFoundException("photo", photoId);
-        }
-        return photos.load(photoId, thumbnail).orElseThrow(() -> new NotFoundException("photo", photoId));
-    }
-
-    /** Open issues of the category within {@code metres} of the point that the user may see: possible duplicates. */
-    public List<IssueRow> nearby(long categoryId, double longitude, double latitude, double metres) {
-        double dLat = metres / 111_320.0;
-        double dLon = metres / (111_320.0 * Math.cos(Math.toRadians(latitude)));
-        List<IssueRow> candidates = jdbc.query("""
-                select i.id, i.status, i.urgency, i.category_id, i.description, g.code, i.reported_at, i.deadline,
-                       i.overdue, i.longitude, i.latitude, i.grid_id, i.assignee_user_id, i.reporter_id, i.assignee_department_id
-                from issue i join grid g on g.id = i.grid_id
-                where i.category_id = ? and i.status not in ('CLOSED', 'REJECTED')
-                  and i.latitude between ? and ? and i.longitude between ? and ?
-                order by i.id desc limit 50""", (rs, n) -> {
-                    double d = metresBetween(latitude, longitude, rs.getDouble("latitude"), rs.getDouble("longitude"));
-                    if (d > metres || !visibleRow(rs.getLong("grid_id"), (Long) rs.getObject("assignee_user_id"),
-                            (Long) rs.getObject("reporter_id"), (Long) rs.getObject("assignee_department_id"))) {
-                        return null;
-                    }
-                    return IssueQueries.row(rs);
-                }, categoryId, latitude - dLat, latitude + dLat, longitude - dLon, longitude + dLon);
-        return candidates.stream().filter(java.util.Objects::nonNull).toList();
-    }
-
-    static double metresBetween(double lat1, double lon1, double lat2, double lon2) {
-        double r = 6_371_000;
-        double p1 = Math.toRadians(lat1);
-        double p2 = Math.toRadians(lat2);
-        double dp = p2 - p1;
-        double dl = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * r * Math.asin(Math.sqrt(a));
-    }
-
-    /** Grid staff who may be given an issue of this grid: those of the grid first, then the others. */
-    public List<UserSummary> staffFor(long gridId) {
-        List<UserSummary> staff = accounts.usersWithRole(Role.GRID_STAFF).stream().filter(UserSummary::enabled).toList();
-        List<UserSummary> ofGrid = new ArrayList<>();
-        List<UserSummary> others = new ArrayList<>();
-        for (UserSummary u : staff) {
-            CurrentUser cu = new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), u.departmentId());
-            (dataScope.of(cu).allowsGrid(gridId) ? ofGrid : others).add(u);
-        }
-        ofGrid.addAll(others);
-        return ofGrid;
-    }
-
-    /** The town offices a town dispatches to (county departments are the county centre's to dispatch to). */
-    public List<DepartmentSummary> departments() {
-        return accounts.departments().stream().filter(d -> d.active() && !d.county()).toList();
-    }
-
-    public Map<Long, String> userNames(List<Long> ids) {
-        return accounts.findUsers(ids).stream().collect(Collectors.toMap(UserSummary::id, UserSummary::displayName));
-    }
-
-    private List<UUID> photoIds(long id, String kind) {
-        return jdbc.queryForList("select photo_id from issue_photo where issue_id = ? and kind = ? order by position",
-                UUID.class, id, kind);
-    }
+    // ---- who sees an issue, and as whom ----
 
     Issue load(long id, CurrentUser user) {
         Issue issue = issues.findById(id).orElseThrow(() -> new NotFoundException("issue", id));
@@ -537,11 +426,6 @@ public class IssueService {
         }
         return visibleTo(user, scope, i.getGridId(), i.getAssigneeUserId(), i.getReporterId(),
                 i.getAssigneeDepartmentId());
-    }
-
-    private boolean visibleRow(long gridId, Long assignee, Long reporter, Long department) {
-        CurrentUser user = currentUsers.require();
-        return visibleTo(user, dataScope.of(user), gridId, assignee, reporter, department);
     }
 
     /**

@@ -207,7 +207,7 @@ public class PublicReports {
                 (rs, n) -> new Object[] {rs.getDouble(1), rs.getDouble(2), rs.getString(3)},
                 categoryId, latitude - dLat, latitude + dLat, longitude - dLon, longitude + dLon);
         return near.stream()
-                .filter(o -> IssueService.metresBetween(latitude, longitude, (double) o[1], (double) o[0]) <= DUPLICATE_METRES)
+                .filter(o -> IssueQueries.metresBetween(latitude, longitude, (double) o[1], (double) o[0]) <= DUPLICATE_METRES)
                 .findFirst().map(o -> new DuplicateFound((String) o[2]));
     }
 

@@ -101,7 +101,7 @@ class EscalationScopeTest {
         assertThat(dataScope.levelOf(currentUsers.require())).isEqualTo(CommandLevel.GRID);
         // the town dispatches to town offices only; county departments are the county's
         as("supervisor");
-        assertThat(issues.departments()).noneMatch(d -> d.county());
+        assertThat(queries.departments()).noneMatch(d -> d.county());
         assertThat(escalations.countyDepartments()).extracting(d -> d.name()).contains("宁晋县住房和城乡建设局");
     }
 
@@ -133,14 +133,14 @@ class EscalationScopeTest {
 
         // the other town sees nothing of it, at the service and at the URL
         as(SecondTown.SUPERVISOR);
-        assertThatThrownBy(() -> issues.details(id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queries.details(id)).isInstanceOf(NotFoundException.class);
         assertThat(queries.list(new IssueFilter("ESCALATED", null, null, null, null, null, null, "escalation loop", null)).rows().size())
                 .isZero();
         mvc.perform(get("/issues/" + id).with(user(users.loadUserByUsername(SecondTown.SUPERVISOR))))
                 .andExpect(status().isNotFound());
 
         as("county");
-        assertThat(issues.details(id).actions()).contains(IssueAction.FILE_AT_COUNTY, IssueAction.DECLINE_ESCALATION)
+        assertThat(queries.details(id).actions()).contains(IssueAction.FILE_AT_COUNTY, IssueAction.DECLINE_ESCALATION)
                 .doesNotContain(IssueAction.DISPATCH, IssueAction.REJECT);
         assertThat(queries.list(new IssueFilter("AWAITING_COUNTY", null, null, null, null, null, null, "escalation loop", null)).rows().size())
                 .isEqualTo(1);
@@ -151,29 +151,29 @@ class EscalationScopeTest {
 
         // departments: the lead and the co-handler see it, the others do not
         as("scjg");
-        assertThatThrownBy(() -> issues.details(id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queries.details(id)).isInstanceOf(NotFoundException.class);
         as("handler");
-        assertThatThrownBy(() -> issues.details(id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queries.details(id)).isInstanceOf(NotFoundException.class);
         mvc.perform(get("/issues/" + id).with(user(users.loadUserByUsername("scjg")))).andExpect(status().isNotFound());
         as("yjj");
-        assertThat(issues.details(id).actions()).isEmpty();
+        assertThat(queries.details(id).actions()).isEmpty();
         assertThat(escalations.chain(id).mayNoteAsCoHandler()).isTrue();
         escalations.noteAsCoHandler(id, "site cordoned off");
         assertThat(queries.list(new IssueFilter("ALL", null, null, null, null, null, null, "escalation loop", null)).rows().size())
                 .isEqualTo(1);
         as("zjj");
-        assertThat(issues.details(id).actions()).contains(IssueAction.ACCEPT);
+        assertThat(queries.details(id).actions()).contains(IssueAction.ACCEPT);
         issues.accept(id, version(id));
         issues.reportHandled(id, version(id), "roof removed", List.of());
 
         // back down: the county does not verify its own work, the town that filed it does
         as("county");
-        assertThat(issues.details(id).actions()).doesNotContain(IssueAction.VERIFY_CLOSE);
+        assertThat(queries.details(id).actions()).doesNotContain(IssueAction.VERIFY_CLOSE);
         as("supervisor");
-        assertThat(issues.details(id).actions()).contains(IssueAction.VERIFY_CLOSE, IssueAction.REWORK);
+        assertThat(queries.details(id).actions()).contains(IssueAction.VERIFY_CLOSE, IssueAction.REWORK);
         issues.verifyAndClose(id, version(id), "holds");
 
-        IssueDetails closed = issues.details(id);
+        IssueDetails closed = queries.details(id);
         assertThat(closed.status()).isEqualTo(IssueStatus.CLOSED);
         assertThat(closed.timeline()).extracting(TimelineEntry::action).containsSubsequence("ESCALATE", "FILE_AT_COUNTY",
                 "DISPATCH_AT_COUNTY", "CO_HANDLER_NOTE", "ACCEPT", "HANDLED", "CLOSE");
@@ -188,11 +188,11 @@ class EscalationScopeTest {
         long id = filedIssue("escalation declined");
         escalations.escalate(id, version(id), "beyond us");
         as("supervisor");
-        assertThat(issues.details(id).actions()).doesNotContain(IssueAction.FILE_AT_COUNTY, IssueAction.DISPATCH);
+        assertThat(queries.details(id).actions()).doesNotContain(IssueAction.FILE_AT_COUNTY, IssueAction.DISPATCH);
         as("county");
         escalations.declineEscalation(id, version(id), "the town's to solve");
         as("supervisor");
-        assertThat(issues.details(id).actions()).contains(IssueAction.DISPATCH, IssueAction.ESCALATE);
+        assertThat(queries.details(id).actions()).contains(IssueAction.DISPATCH, IssueAction.ESCALATE);
     }
 
     @Test
@@ -208,11 +208,11 @@ class EscalationScopeTest {
         assertThatThrownBy(() -> whistles.blow(id, List.of(dept("NJ-SCJG")), null)).isInstanceOf(BusinessRuleException.class);
 
         as("sthj");
-        assertThatThrownBy(() -> issues.details(id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queries.details(id)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> whistles.acknowledge(id, call)).isInstanceOf(NotFoundException.class);
 
         as("scjg");
-        assertThat(issues.details(id).id()).isEqualTo(id);
+        assertThat(queries.details(id).id()).isEqualTo(id);
         assertThatThrownBy(() -> whistles.recordAction(id, call, "checked")).isInstanceOf(BusinessRuleException.class);
         whistles.acknowledge(id, call);
         assertThatThrownBy(() -> whistles.acknowledge(id, call)).isInstanceOf(BusinessRuleException.class);
@@ -220,7 +220,7 @@ class EscalationScopeTest {
         IssueChain chain = escalations.chain(id);
         assertThat(chain.whistles()).singleElement().satisfies(w -> assertThat(w.answers())
                 .extracting(IssueChain.WhistleAnswer::state).containsExactlyInAnyOrder("ACTED", "WAITING"));
-        assertThat(issues.details(id).timeline()).extracting(TimelineEntry::action)
+        assertThat(queries.details(id).timeline()).extracting(TimelineEntry::action)
                 .contains("WHISTLE", "WHISTLE_ACK", "WHISTLE_ACTION");
 
         mvc.perform(post("/issues/" + id + "/whistle/" + call + "/ack").with(user(users.loadUserByUsername("sthj"))).with(csrf()))
@@ -245,6 +245,6 @@ class EscalationScopeTest {
                     Integer.class, who, "/issues/" + id)).as(who).isEqualTo(1);
         }
         as("county");
-        assertThat(issues.details(id).timeline()).extracting(TimelineEntry::action).contains("AUTO_ESCALATE");
+        assertThat(queries.details(id).timeline()).extracting(TimelineEntry::action).contains("AUTO_ESCALATE");
     }
 }

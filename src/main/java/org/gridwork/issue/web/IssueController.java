@@ -244,7 +244,7 @@ class IssueController {
     String nearby(@RequestParam(required = false) Long categoryId, @RequestParam(required = false) Double longitude,
             @RequestParam(required = false) Double latitude, Model model) {
         model.addAttribute("nearby", categoryId == null || longitude == null || latitude == null ? List.of()
-                : issues.nearby(categoryId, longitude, latitude, 50));
+                : queries.nearby(categoryId, longitude, latitude, 50));
         return "issue/form :: nearby";
     }
 
@@ -252,11 +252,11 @@ class IssueController {
 
     @GetMapping("/issues/{id}")
     String show(@PathVariable long id, Model model) {
-        var issue = issues.details(id);
+        var issue = queries.details(id);
         model.addAttribute("issue", issue);
         model.addAttribute("linkedResidents", residents.labels(issue.residentIds()));
         model.addAttribute("staff", issue.actions().contains(org.gridwork.issue.IssueAction.DISPATCH)
-                ? issues.staffFor(issue.gridId()) : List.of());
+                ? queries.staffFor(issue.gridId()) : List.of());
         // issue 21: its place in the chain (escalation, co-handlers, whistles); town offices for a town's
         // dispatch, county departments for the county's and the whistle, read with the issue
         model.addAttribute("chain", issue.chain());
@@ -270,7 +270,7 @@ class IssueController {
     ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable UUID photoId,
             @RequestParam(defaultValue = "false") boolean thumbnail) {
         return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(CacheControl.noStore())
-                .body(issues.photo(id, photoId, thumbnail));
+                .body(queries.photo(id, photoId, thumbnail));
     }
 
     @PostMapping("/issues/{id}/file")
@@ -387,7 +387,7 @@ class IssueController {
             run.run();
             Object[] args = {"", ""};
             try {
-                var now = issues.details(id);
+                var now = queries.details(id);
                 args = new Object[] {now.assigneeName() == null ? "" : now.assigneeName(),
                         now.deadline() == null ? "" : SHORT.format(now.deadline().atZone(zone)),
                         now.extensionRequestedUntil() == null ? "" : SHORT.format(now.extensionRequestedUntil().atZone(zone))};
@@ -413,7 +413,7 @@ class IssueController {
         model.addAttribute("tileAttribution", tileAttribution);
         model.addAttribute("zone", zone);
         if (vars != null && vars.get("id") != null) {
-            var issue = issues.details(Long.parseLong(vars.get("id")));
+            var issue = queries.details(Long.parseLong(vars.get("id")));
             model.addAttribute("issue", issue);
             model.addAttribute("linkedResidents", residents.labels(issue.residentIds()));
             return "issue/conflict";
