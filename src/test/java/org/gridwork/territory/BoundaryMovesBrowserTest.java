@@ -91,6 +91,35 @@ class BoundaryMovesBrowserTest extends BrowserTestSupport {
                 || !text(By.id("unplaced")).contains("边界住户")).as("placed again, off the list").isTrue();
     }
 
+    /**
+     * The editor draws every grid around the one being drawn, those of other villages too (in their own
+     * style), so an admin sees a clash while drawing instead of after a refusal.
+     */
+    @Test
+    void theEditorDrawsTheGridsOfOtherVillagesAroundTheGrid() {
+        RegionSummary home = TerritoryFixtures.newVillage(regions, null);
+        RegionSummary next = TerritoryFixtures.newVillage(regions, null);
+        GridSummary drawn = SystemPrincipal.call("test set-up", () -> grids.createGrid(home.code(), 1, "南片",
+                TerritoryFixtures.box(106.5, 36.5, 106.51, 36.51)));
+        SystemPrincipal.call("test set-up", () -> grids.createGrid(home.code(), 2, "北片",
+                TerritoryFixtures.box(106.5, 36.51, 106.51, 36.52)));
+        SystemPrincipal.call("test set-up", () -> grids.createGrid(next.code(), 1, "邻村一组",
+                TerritoryFixtures.box(106.51, 36.5, 106.52, 36.51)));
+        SystemPrincipal.call("test set-up", () -> grids.createGrid(next.code(), 2, "远处一组",
+                TerritoryFixtures.box(107.5, 37.5, 107.51, 37.51)));
+
+        loginAs("admin");
+        open("/admin/territory/grids/" + drawn.id() + "/boundary");
+        WebElement editor = waitFor(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#grid-editor[data-ready='true']")));
+        assertThat(editor.getAttribute("data-other-villages")).as("the next village's grid, not the far one")
+                .isEqualTo("1");
+        Object drawnPaths = ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelectorAll('#grid-editor path.leaflet-interactive, #grid-editor path').length;");
+        assertThat(((Number) drawnPaths).intValue()).as("own grid, own village's grid and the next village's grid")
+                .isGreaterThanOrEqualTo(3);
+    }
+
     private void saveBoundary(long gridId, String geojson) {
         open("/admin/territory/grids/" + gridId + "/boundary");
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grid-editor[data-ready='true']")));
