@@ -126,20 +126,19 @@ public class DashboardService {
 
     /**
      * When each period was last computed. The read model changes only when a refresh writes, and
-     * every refresh writes its time: the latest time is its version.
+     * every refresh counts up the stored version (not its time: clocks differ and step back).
      */
-    private record RefreshState(Map<String, Instant> times) {
+    private record RefreshState(RollupStore.Refreshes refreshes) {
         Instant asOf() {
-            return times.get(RollupStore.CURRENT);
+            return refreshes.times().get(RollupStore.CURRENT);
         }
 
         boolean has(String period) {
-            return times.containsKey(period);
+            return refreshes.times().containsKey(period);
         }
 
         long version() {
-            return times.values().stream().mapToLong(t -> t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000)
-                    .max().orElse(Long.MIN_VALUE + 1);
+            return refreshes.version();
         }
     }
 
@@ -166,14 +165,14 @@ public class DashboardService {
 
     /** Computes what was never computed (first start, a past month first asked for) and answers what is stored. */
     private RefreshState prepare(YearMonth month) {
-        RefreshState state = new RefreshState(store.refreshTimes());
+        RefreshState state = new RefreshState(store.refreshes());
         if (state.asOf() == null) {
             refresher.refresh();
         }
         if (!state.has(month.toString())) {
             refresher.ensureMonth(month);
         }
-        return state.asOf() == null || !state.has(month.toString()) ? new RefreshState(store.refreshTimes()) : state;
+        return state.asOf() == null || !state.has(month.toString()) ? new RefreshState(store.refreshes()) : state;
     }
 
     private Map<Figure, String> listUrls(DashboardNode node, YearMonth month) {

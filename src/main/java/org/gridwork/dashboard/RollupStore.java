@@ -83,14 +83,22 @@ class RollupStore {
                 Map.of("p", like(path), "m", month), (rs, i) -> row(rs));
     }
 
-    /** When each stored period was last computed. */
-    Map<String, Instant> refreshTimes() {
-        Map<String, Instant> out = new HashMap<>();
-        jdbc.query("select period, refreshed_at from dashboard_refresh", Map.of(),
-                rs -> {
-                    out.put(rs.getString(1), rs.getTimestamp(2).toInstant());
-                });
-        return out;
+    /** When each stored period was last computed, and the counter of the latest refresh. */
+    Refreshes refreshes() {
+        Map<String, Instant> times = new HashMap<>();
+        long[] version = {0};
+        jdbc.query("select period, refreshed_at, version from dashboard_refresh", Map.of(), rs -> {
+            times.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+            version[0] = Math.max(version[0], rs.getLong(3));
+        });
+        return new Refreshes(times, version[0]);
+    }
+
+    /**
+     * The stored periods' times and a counter that grows with every refresh: the read model's version,
+     * whatever the clocks said when it was written.
+     */
+    record Refreshes(Map<String, Instant> times, long version) {
     }
 
     Optional<Instant> refreshedAt(String period) {
@@ -125,10 +133,13 @@ class RollupStore {
         }
         jdbc.batchUpdate("insert into dashboard_rollup(node_path, period, figure, dimension, numerator, denominator)"
                 + " values (:path, :period, :figure, :dim, :num, :den)", batch.toArray(Map[]::new));
+        // the caller holds the roll-up's advisory lock: no other refresh takes the same number
+        long version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from dashboard_refresh", Map.of(),
+                Long.class);
         for (String period : periods) {
-            jdbc.update("insert into dashboard_refresh(period, refreshed_at) values (:p, :t)"
-                    + " on conflict (period) do update set refreshed_at = excluded.refreshed_at",
-                    Map.of("p", period, "t", Timestamp.from(at)));
+            jdbc.update("insert into dashboard_refresh(period, refreshed_at, version) values (:p, :t, :v)"
+                    + " on conflict (period) do update set refreshed_at = excluded.refreshed_at, version = excluded.version",
+                    Map.of("p", period, "t", Timestamp.from(at), "v", version));
         }
     }
 
