@@ -39,6 +39,7 @@ import org.gridwork.territory.Grids;
 import org.gridwork.territory.RegionSummary;
 import org.gridwork.territory.Regions;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -294,54 +295,68 @@ public class CampaignService {
         boolean byDefault = nodeCode == null || nodeCode.isBlank();
         // the campaign's own area by default (a reader whose area is smaller sees their part); a node asked for must be in scope
         Node node = node(scope, byDefault ? campaign.areaCode() : nodeCode.strip(), byDefault);
-        // Rolled up in SQL to one row per child (town, village or grid) of the node: a county campaign
-        // has ~2,000 grid rows, and folding them in Java on every view held the page at 0.23 of the
-        // benchmark's baseline. The child of a grid is the next segment of its region path below the
-        // node's, or the grid itself when it hangs right under the node (or there is no node).
-        Map<String, Object> params = new HashMap<>();
-        params.put("campaign", campaignId);
-        String child;
-        if (node.path() != null) {
-            child = "case when g.region_path = :path then g.code"
-                    + " else split_part(substr(g.region_path, length(:path) + 1), '/', 1) end";
-            params.put("path", node.path());
-        } else {
-            child = "g.code";
-        }
-        String where = "p.campaign_id = :campaign";
-        if (node.gridId() != null) {
-            where += " and p.grid_id = :grid";
-            params.put("grid", node.gridId());
-        } else if (node.path() != null) {
-            where += " and g.region_path like :under";
-            params.put("under", node.path() + "%");
-        }
-        if (!scope.unrestricted() && !(node.path() != null && scope.allowsRegionPath(node.path()))) {
-            where += " and p.grid_id in (select unnest(cast(:grids as bigint[])))";
-            params.put("grids", array(scope.gridIds()));
-        }
         Map<String, ProgressRow> children = new TreeMap<>();
         Counts[] total = {Counts.NONE};
-        jdbc.sql("select " + child + " as child, bool_or(" + (node.path() == null ? "true" : "g.region_path = :path")
-                + ") as grid, min(g.id) as grid_id, " + SUM_COLUMNS + " from campaign_grid_progress p join grid g on g.id = p.grid_id"
-                + " where " + where + " group by 1").params(params)
-                .query(rs -> {
-                    String key = rs.getString("child");
-                    Counts counts = counts(rs);
-                    total[0] = total[0].plus(counts);
-                    if (rs.getBoolean("grid")) {
-                        GridSummary grid = grid(rs.getLong("grid_id"));
-                        children.put(key, new ProgressRow(key, grids.placeName(grid), "GRID", false, counts));
-                    } else {
-                        Optional<RegionSummary> region = region(key);
-                        children.put(key, new ProgressRow(key, region.map(RegionSummary::name).orElse(key),
-                                region.map(r -> r.level().name()).orElse(""), true, counts));
-                    }
-                });
+        RowCallbackHandler child = rs -> {
+            String key = rs.getString("child");
+            Counts counts = counts(rs);
+            switch (rs.getString("kind")) {
+                case "TOTAL" -> total[0] = counts;
+                case "GRID" -> children.put(key, new ProgressRow(key, grids.placeName(grid(rs.getLong("grid_id"))), "GRID",
+                        false, counts));
+                default -> {
+                    Optional<RegionSummary> region = region(key);
+                    children.put(key, new ProgressRow(key, region.map(RegionSummary::name).orElse(key),
+                            region.map(r -> r.level().name()).orElse(""), true, counts));
+                }
+            }
+        };
+        if (node.path() != null) {
+            progressOfRegion(campaignId, node.path(), child);
+        } else {
+            progressOfGrids(campaignId, scope, node, child);
+        }
         List<ProgressRow> rows = new ArrayList<>();
         rows.add(new ProgressRow(node.code() == null ? "" : node.code(), node.name(), "TOTAL", false, total[0]));
         rows.addAll(children.values());
         return rows;
+    }
+
+    /**
+     * A region node (wholly in the reader's scope, {@link #node}): its row and its child regions' rows of
+     * the roll-up kept per node (V121), and the grids right under it. A county reads ~20 rows, not 2,000.
+     */
+    private void progressOfRegion(long campaignId, String path, RowCallbackHandler child) {
+        jdbc.sql("select case when a.path = :path then 'TOTAL' else 'REGION' end as kind,"
+                + " split_part(substr(a.path, length(:path) + 1), '/', 1) as child, null as grid_id, " + AREA_COLUMNS
+                + " from campaign_area_progress a where a.campaign_id = :campaign and (a.path = :path or a.parent_path = :path)"
+                + " union all select 'GRID', g.code, g.id, " + AREA_COLUMNS
+                + " from campaign_grid_progress a join grid g on g.id = a.grid_id"
+                + " where a.campaign_id = :campaign and g.region_path = :path")
+                .param("campaign", campaignId).param("path", path).query(child);
+    }
+
+    /**
+     * A grid, or the reader's own grids (a campaign wider than their area, or no node): the per-grid rows
+     * grouped by the child they fall under (the next segment of the grid's region path below the node's, or
+     * the grid itself), and their total.
+     */
+    private void progressOfGrids(long campaignId, GridScope scope, Node node, RowCallbackHandler child) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("campaign", campaignId);
+        String where = "p.campaign_id = :campaign";
+        if (node.gridId() != null) {
+            where += " and p.grid_id = :grid";
+            params.put("grid", node.gridId());
+        } else if (!scope.unrestricted()) {
+            where += " and p.grid_id in (select unnest(cast(:grids as bigint[])))";
+            params.put("grids", array(scope.gridIds()));
+        }
+        jdbc.sql("select 'TOTAL' as kind, '' as child, null as grid_id, " + SUM_COLUMNS
+                + " from campaign_grid_progress p where " + where
+                + " union all select 'GRID', g.code, min(g.id), " + SUM_COLUMNS
+                + " from campaign_grid_progress p join grid g on g.id = p.grid_id where " + where + " group by g.code")
+                .params(params).query(child);
     }
 
     /** A page of the targets behind one figure (filter) under a node, in grid and address order. */
@@ -406,14 +421,24 @@ public class CampaignService {
         CampaignSummary campaign = campaign(campaignId);
         ChecklistForm form = forms.form(campaign.formId());
         GridScope scope = dataScope.current();
+        boolean byDefault = nodeCode == null || nodeCode.isBlank();
+        Node node = node(scope, byDefault ? campaign.areaCode() : nodeCode.strip(), byDefault);
         Map<String, Object> params = new HashMap<>();
         params.put("campaign", campaignId);
-        // per grid counts kept by triggers (V116): a county's summary sums them instead of reading every answer
-        String where = "t.campaign_id = :campaign" + gridFilter(scope, node(scope, nodeCode, false), params);
+        // counts kept by triggers: a region node (wholly in scope) reads its own row per answer (V121),
+        // a grid or the reader's own grids sum the per-grid rows (V116); no answer document is read
+        String sql;
+        if (node.path() != null) {
+            sql = "select t.question, t.value, t.n from campaign_area_answer_count t where t.campaign_id = :campaign"
+                    + " and t.path = :path";
+            params.put("path", node.path());
+        } else {
+            sql = "select t.question, t.value, sum(t.n) from campaign_answer_count t where t.campaign_id = :campaign"
+                    + gridFilter(scope, node, params) + " group by t.question, t.value";
+        }
         Map<String, Map<String, Long>> counts = new HashMap<>();
         Map<String, Long> answered = new HashMap<>();
-        jdbc.sql("select t.question, t.value, sum(t.n) from campaign_answer_count t where " + where
-                + " group by t.question, t.value").params(params)
+        jdbc.sql(sql).params(params)
                 .query(rs -> {
                     if (rs.getString(2).isEmpty()) {
                         answered.put(rs.getString(1), rs.getLong(3));
@@ -732,15 +757,28 @@ public class CampaignService {
         }
         Map<String, Object> params = new HashMap<>();
         params.put("ids", array(ids));
-        String grids = "";
-        if (!scope.unrestricted()) {
-            grids = " and p.grid_id in (select unnest(cast(:grids as bigint[])))";
+        // whole subtrees read the rows kept per node (V121): the top nodes for an admin, a supervisor's
+        // own nodes; staff sum the rows of their few grids
+        String from;
+        if (scope.unrestricted()) {
+            from = "campaign_area_progress p where p.parent_path is null";
+        } else if (!scope.regionPaths().isEmpty()) {
+            from = "campaign_area_progress p where p.path = any(cast(:paths as text[]))";
+            params.put("paths", outermost(scope.regionPaths()).toArray(String[]::new));
+        } else {
+            from = "campaign_grid_progress p where p.grid_id in (select unnest(cast(:grids as bigint[])))";
             params.put("grids", array(scope.gridIds()));
         }
-        return jdbc.sql("select p.campaign_id, " + SUM_COLUMNS + " from campaign_grid_progress p"
-                + " where p.campaign_id = any(cast(:ids as bigint[]))" + grids + " group by p.campaign_id").params(params)
+        return jdbc.sql("select p.campaign_id, " + SUM_COLUMNS + " from " + from
+                + " and p.campaign_id = any(cast(:ids as bigint[])) group by p.campaign_id").params(params)
                 .query((rs, i) -> Map.entry(rs.getLong(1), counts(rs))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The paths no other path of the list lies under: their subtrees cover the list once each. */
+    private static List<String> outermost(List<String> paths) {
+        return paths.stream().distinct()
+                .filter(p -> paths.stream().noneMatch(q -> !q.equals(p) && p.startsWith(q))).toList();
     }
 
     /**
@@ -750,6 +788,10 @@ public class CampaignService {
     private static final String SUM_COLUMNS = "sum(p.total) as total, sum(p.done) as done, sum(p.attempted) as attempted,"
             + " sum(p.refused) as refused, sum(p.not_started) as not_started, sum(p.problems) as problems,"
             + " sum(p.issues) as issues ";
+
+    /** The same columns from one row of the roll-up per node (V121). */
+    private static final String AREA_COLUMNS = "a.total, a.done, a.attempted, a.refused, a.not_started, a.problems,"
+            + " a.issues ";
 
     private static Counts counts(ResultSet rs) throws SQLException {
         return new Counts(rs.getLong("total"), rs.getLong("done"), rs.getLong("attempted"), rs.getLong("refused"),

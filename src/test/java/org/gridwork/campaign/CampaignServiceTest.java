@@ -164,6 +164,63 @@ class CampaignServiceTest {
                 .anySatisfy(i -> assertThat(i.url()).isEqualTo("/campaigns/" + id + "/next"));
     }
 
+    /**
+     * The town's and the villages' figures come from roll-ups kept per node (V121), the grids' from the
+     * per-grid rows: after answers in two villages, and a nobody-home later done, every level agrees with
+     * the level below it and with the targets themselves.
+     */
+    @Test
+    void theTownAndVillageRollUpsAgreeWithTheirGridsAndTheTargets() {
+        as("supervisor");
+        long id = campaigns.launch(new NewCampaign("roll-up test", floodForm(), TargetKind.HOUSEHOLDS, List.of(), "130528112",
+                campaigns.today(), campaigns.today().plusDays(7), List.of()));
+        Map<String, List<String>> risky = Map.of("q1", List.of("3"), "q2", List.of("NO"), "q3", List.of("NO"),
+                "q4", List.of("NO"), "q7", List.of("YES"));
+        as("staff");
+        List<TargetRow> mine = campaigns.nextTargets(id, null, null, 2);
+        campaigns.record(id, mine.get(0).id(), UUID.randomUUID(), Outcome.DONE, risky, Map.of(), null, null);
+        campaigns.record(id, mine.get(1).id(), UUID.randomUUID(), Outcome.NOBODY_HOME, Map.of(), Map.of(), null, null);
+        as("staff2");
+        campaigns.record(id, campaigns.nextTargets(id, null, null, 1).get(0).id(), UUID.randomUUID(), Outcome.DONE, risky,
+                Map.of(), null, null);
+        as("staff");
+        campaigns.record(id, mine.get(1).id(), UUID.randomUUID(), Outcome.DONE, risky, Map.of(), null, null);
+
+        as("supervisor");
+        List<ProgressRow> town = campaigns.progress(id, null);
+        Counts total = town.get(0).counts();
+        assertThat(total.done()).isEqualTo(3);
+        assertThat(total.attempted()).isZero();
+        assertThat(total.problems()).isEqualTo(3);
+        assertThat(total.total()).isEqualTo(jdbc.sql("select count(*) from campaign_target where campaign_id = ?")
+                .param(id).query(Long.class).single());
+        assertThat(town.subList(1, town.size())).as("villages").hasSizeGreaterThan(1);
+        assertThat(sum(town.subList(1, town.size()))).isEqualTo(total);
+        long q1Of3InVillages = 0;
+        for (ProgressRow village : town.subList(1, town.size())) {
+            List<ProgressRow> grids = campaigns.progress(id, village.nodeCode());
+            assertThat(grids.get(0).counts()).as(village.name()).isEqualTo(village.counts());
+            assertThat(sum(grids.subList(1, grids.size()))).as(village.name() + "'s grids").isEqualTo(village.counts());
+            q1Of3InVillages += count(campaigns.questionSummary(id, village.nodeCode(), java.util.Locale.CHINA).get(0), "3");
+        }
+        QuestionSummary q1 = campaigns.questionSummary(id, null, java.util.Locale.CHINA).get(0);
+        assertThat(count(q1, "3")).isEqualTo(3).isEqualTo(q1Of3InVillages);
+        assertThat(q1.answered()).isEqualTo(3);
+        long doneInStaffGrid = jdbc.sql("""
+                select count(*) from campaign_target t join grid g on g.id = t.grid_id
+                where t.campaign_id = ? and g.code = ? and t.status = 'DONE'""").params(id, STAFF_GRID).query(Long.class).single();
+        assertThat(doneInStaffGrid).isPositive();
+        assertThat(campaigns.questionSummary(id, STAFF_GRID, java.util.Locale.CHINA).get(0).answered()).isEqualTo(doneInStaffGrid);
+    }
+
+    private static Counts sum(List<ProgressRow> rows) {
+        return rows.stream().map(ProgressRow::counts).reduce(Counts.NONE, Counts::plus);
+    }
+
+    private static long count(QuestionSummary question, String code) {
+        return question.lines().stream().filter(l -> l.code().equals(code)).mapToLong(QuestionSummary.Line::count).sum();
+    }
+
     @Test
     void aFormInUseCannotBeEditedButCopiesAsANewVersion() {
         as("supervisor");
