@@ -2,10 +2,15 @@ package org.gridwork.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
+import org.gridwork.resident.ResidentService;
 import org.gridwork.support.Browser;
 import org.gridwork.support.BrowserTestSupport;
+import org.gridwork.support.SecondTown;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -14,6 +19,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Issue 20's walk-through: a supervisor launches a campaign over one grid; on a 360 px phone the
@@ -29,6 +36,12 @@ class CampaignBrowserTest extends BrowserTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ResidentService residents;
+
+    @Autowired
+    UserDetailsService users;
 
     @Test
     void staffAnswerThreeHouseholdsOnAPhoneAndTheProgressAndExportAgree() {
@@ -110,6 +123,54 @@ class CampaignBrowserTest extends BrowserTestSupport {
         assertThat(lines.stream().filter(l -> l.contains(",已完成,"))).hasSize(2);
         assertThat(lines.stream().filter(l -> l.contains(",无人在家,"))).hasSize(1);
         assertThat(lines.stream().filter(l -> l.contains(",未开始,"))).hasSize((int) total - 3);
+    }
+
+    /**
+     * A county department's list: the supervisor uploads it, sees every line left out with its reason
+     * before anything is launched, then launches for the people the register knows in the area.
+     */
+    @Test
+    void aSupervisorUploadsAListSeesTheLinesLeftOutAndLaunchesForTheRest() throws Exception {
+        String village = "130528112201";
+        SecondTown.actAs(users, "supervisor");
+        List<Long> inside = jdbc.sql("""
+                select r.id from resident r join grid g on g.id = r.grid_id
+                where r.status = 'LIVING' and g.status = 'ACTIVE' and g.code like ? || '%' order by r.id limit 2""")
+                .param(village).query(Long.class).list();
+        String a = residents.revealIdNumber(inside.get(0));
+        String b = residents.revealIdNumber(inside.get(1));
+        SecurityContextHolder.clearContext();
+        Path file = Files.createTempFile("名单", ".csv");
+        Files.writeString(file, "身份证号,姓名,备注\r\n" + a + ",,独居老人\r\n" + b + ",,\r\n" + a + ",,\r\n"
+                + "13052819560412123,,\r\n", StandardCharsets.UTF_8);
+
+        String title = "名单排查 " + System.nanoTime();
+        useLanguage("zh_CN");
+        loginAs("supervisor");
+        open("/campaigns/new");
+        browser.findElement(By.id("title")).sendKeys(title);
+        new Select(browser.findElement(By.id("formId"))).selectByVisibleText("汛期入户排查（第 1 版）");
+        press(By.cssSelector("label[for='kind-LIST']"));
+        browser.findElement(By.id("listFile")).sendKeys(file.toString());
+        browser.findElement(By.id("areaCode")).sendKeys(village);
+        submit(By.id("launch-campaign"));
+
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("list-check")));
+        assertThat(text(By.id("list-check-summary"))).contains("共 4 行", "2 人在所选区域内", "2 行未纳入");
+        assertThat(text(By.cssSelector("#list-rejected tr[data-line='4']"))).contains("与第 2 行身份证号重复");
+        assertThat(text(By.cssSelector("#list-rejected tr[data-line='5']"))).contains("身份证号应为 18 位，当前为 17 位");
+        assertThat(text(By.id("launch-campaign"))).isEqualTo("发布（2 人）");
+        assertThat(jdbc.sql("select count(*) from campaign where title = ?").param(title).query(Long.class).single())
+                .as("checking the list launches nothing").isZero();
+        Browser.screenshot("campaign-list-check");
+
+        submit(By.id("launch-campaign"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("campaign-page")));
+        assertThat(figure("ALL")).isEqualTo("2");
+        long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/campaigns/(\\d+).*", "$1"));
+        assertThat(jdbc.sql("select resident_id from campaign_target where campaign_id = ?").param(id).query(Long.class).list())
+                .containsExactlyInAnyOrderElementsOf(inside);
+        Files.deleteIfExists(file);
     }
 
     private String figure(String name) {

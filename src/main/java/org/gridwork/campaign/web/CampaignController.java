@@ -218,7 +218,7 @@ class CampaignController {
         return "campaign/pending";
     }
 
-    /** Counts per answer of each question: a page of its own, as it reads every answer under the node. */
+    /** Counts per answer of each question under the node, from the counts the database keeps per node (V116, V121). */
     @GetMapping("/{id}/summary")
     String summary(@PathVariable long id, @RequestParam(required = false) String node, Model model, Locale locale) {
         model.addAttribute("campaign", campaigns.campaign(id));
