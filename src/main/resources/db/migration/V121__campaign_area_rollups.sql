@@ -39,42 +39,44 @@ create table campaign_area_answer_count (
     primary key (campaign_id, path, question, value)
 );
 
--- one function per trigger: a function may only name the transition tables its trigger declares
-create function campaign_area_progress_insert() returns trigger language plpgsql as $$
-begin
+-- Adds changes of per-grid rows (rows holding differences: a new row, or new minus old) to the rows of
+-- every node above each grid. One function per table for the insert and the update triggers, which
+-- differ only in the changes they pass (a trigger function may only name its own transition tables).
+create function campaign_area_progress_add(changes campaign_grid_progress[]) returns void language sql as $$
     insert into campaign_area_progress as a
         (campaign_id, path, parent_path, total, done, attempted, refused, not_started, problems, issues)
     select d.campaign_id, x.path, x.parent_path, sum(d.total), sum(d.done), sum(d.attempted), sum(d.refused),
            sum(d.not_started), sum(d.problems), sum(d.issues)
-    from new_rows d join grid g on g.id = d.grid_id cross join lateral region_path_nodes(g.region_path) x
+    from unnest(changes) d join grid g on g.id = d.grid_id cross join lateral region_path_nodes(g.region_path) x
     group by 1, 2, 3 order by 1, 2
     on conflict (campaign_id, path) do update set
         total = a.total + excluded.total, done = a.done + excluded.done,
         attempted = a.attempted + excluded.attempted, refused = a.refused + excluded.refused,
         not_started = a.not_started + excluded.not_started, problems = a.problems + excluded.problems,
-        issues = a.issues + excluded.issues;
+        issues = a.issues + excluded.issues
+$$;
+
+create function campaign_area_answers_add(changes campaign_answer_count[]) returns void language sql as $$
+    insert into campaign_area_answer_count as a (campaign_id, path, question, value, n)
+    select d.campaign_id, x.path, d.question, d.value, sum(d.n)
+    from unnest(changes) d join grid g on g.id = d.grid_id cross join lateral region_path_nodes(g.region_path) x
+    group by 1, 2, 3, 4 order by 1, 2, 3, 4
+    on conflict (campaign_id, path, question, value) do update set n = a.n + excluded.n
+$$;
+
+create function campaign_area_progress_insert() returns trigger language plpgsql as $$
+begin
+    perform campaign_area_progress_add(array(select changed::campaign_grid_progress from new_rows changed));
     return null;
 end $$;
 
 create function campaign_area_progress_update() returns trigger language plpgsql as $$
 begin
-    insert into campaign_area_progress as a
-        (campaign_id, path, parent_path, total, done, attempted, refused, not_started, problems, issues)
-    select d.campaign_id, x.path, x.parent_path, sum(d.total), sum(d.done), sum(d.attempted), sum(d.refused),
-           sum(d.not_started), sum(d.problems), sum(d.issues)
-    from (
-        select n.campaign_id, n.grid_id, n.total - o.total as total, n.done - o.done as done,
-               n.attempted - o.attempted as attempted, n.refused - o.refused as refused,
-               n.not_started - o.not_started as not_started, n.problems - o.problems as problems,
-               n.issues - o.issues as issues
-        from new_rows n join old_rows o on o.campaign_id = n.campaign_id and o.grid_id = n.grid_id
-    ) d join grid g on g.id = d.grid_id cross join lateral region_path_nodes(g.region_path) x
-    group by 1, 2, 3 order by 1, 2
-    on conflict (campaign_id, path) do update set
-        total = a.total + excluded.total, done = a.done + excluded.done,
-        attempted = a.attempted + excluded.attempted, refused = a.refused + excluded.refused,
-        not_started = a.not_started + excluded.not_started, problems = a.problems + excluded.problems,
-        issues = a.issues + excluded.issues;
+    perform campaign_area_progress_add(array(
+        select row(n.campaign_id, n.grid_id, n.total - o.total, n.done - o.done, n.attempted - o.attempted,
+                   n.refused - o.refused, n.not_started - o.not_started, n.problems - o.problems,
+                   n.issues - o.issues)::campaign_grid_progress
+        from new_rows n join old_rows o on o.campaign_id = n.campaign_id and o.grid_id = n.grid_id));
     return null;
 end $$;
 
@@ -85,24 +87,17 @@ create trigger campaign_grid_progress_area_update after update on campaign_grid_
 
 create function campaign_area_answers_insert() returns trigger language plpgsql as $$
 begin
-    insert into campaign_area_answer_count as a (campaign_id, path, question, value, n)
-    select d.campaign_id, x.path, d.question, d.value, sum(d.n)
-    from new_rows d join grid g on g.id = d.grid_id cross join lateral region_path_nodes(g.region_path) x
-    group by 1, 2, 3, 4 order by 1, 2, 3, 4
-    on conflict (campaign_id, path, question, value) do update set n = a.n + excluded.n;
+    perform campaign_area_answers_add(array(select changed::campaign_answer_count from new_rows changed));
     return null;
 end $$;
 
 create function campaign_area_answers_update() returns trigger language plpgsql as $$
 begin
-    insert into campaign_area_answer_count as a (campaign_id, path, question, value, n)
-    select n.campaign_id, x.path, n.question, n.value, sum(n.n - o.n)
-    from new_rows n join old_rows o on o.campaign_id = n.campaign_id and o.grid_id = n.grid_id
+    perform campaign_area_answers_add(array(
+        select row(n.campaign_id, n.grid_id, n.question, n.value, n.n - o.n)::campaign_answer_count
+        from new_rows n join old_rows o on o.campaign_id = n.campaign_id and o.grid_id = n.grid_id
              and o.question = n.question and o.value = n.value
-         join grid g on g.id = n.grid_id cross join lateral region_path_nodes(g.region_path) x
-    where n.n <> o.n
-    group by 1, 2, 3, 4 order by 1, 2, 3, 4
-    on conflict (campaign_id, path, question, value) do update set n = a.n + excluded.n;
+        where n.n <> o.n));
     return null;
 end $$;
 
@@ -112,14 +107,5 @@ create trigger campaign_answer_count_area_update after update on campaign_answer
     referencing old table as old_rows new table as new_rows for each statement execute function campaign_area_answers_update();
 
 -- the figures of campaigns launched before this migration
-insert into campaign_area_progress
-    (campaign_id, path, parent_path, total, done, attempted, refused, not_started, problems, issues)
-select p.campaign_id, x.path, x.parent_path, sum(p.total), sum(p.done), sum(p.attempted), sum(p.refused),
-       sum(p.not_started), sum(p.problems), sum(p.issues)
-from campaign_grid_progress p join grid g on g.id = p.grid_id cross join lateral region_path_nodes(g.region_path) x
-group by 1, 2, 3;
-
-insert into campaign_area_answer_count (campaign_id, path, question, value, n)
-select t.campaign_id, x.path, t.question, t.value, sum(t.n)
-from campaign_answer_count t join grid g on g.id = t.grid_id cross join lateral region_path_nodes(g.region_path) x
-group by 1, 2, 3, 4;
+select campaign_area_progress_add(array(select p from campaign_grid_progress p));
+select campaign_area_answers_add(array(select t from campaign_answer_count t));

@@ -46,11 +46,7 @@ class CampaignBrowserTest extends BrowserTestSupport {
     @Test
     void staffAnswerThreeHouseholdsOnAPhoneAndTheProgressAndExportAgree() {
         String title = "浏览器排查 " + System.nanoTime();
-        useLanguage("zh_CN");
-        loginAs("supervisor");
-        open("/campaigns/new");
-        browser.findElement(By.id("title")).sendKeys(title);
-        new Select(browser.findElement(By.id("formId"))).selectByVisibleText("汛期入户排查（第 1 版）");
+        newFloodCampaignAsSupervisor(title);
         browser.findElement(By.id("areaCode")).sendKeys(GRID);
         submit(By.id("launch-campaign"));
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("campaign-page")));
@@ -145,11 +141,7 @@ class CampaignBrowserTest extends BrowserTestSupport {
                 + "13052819560412123,,\r\n", StandardCharsets.UTF_8);
 
         String title = "名单排查 " + System.nanoTime();
-        useLanguage("zh_CN");
-        loginAs("supervisor");
-        open("/campaigns/new");
-        browser.findElement(By.id("title")).sendKeys(title);
-        new Select(browser.findElement(By.id("formId"))).selectByVisibleText("汛期入户排查（第 1 版）");
+        newFloodCampaignAsSupervisor(title);
         press(By.cssSelector("label[for='kind-LIST']"));
         browser.findElement(By.id("listFile")).sendKeys(file.toString());
         browser.findElement(By.id("areaCode")).sendKeys(village);
@@ -171,6 +163,15 @@ class CampaignBrowserTest extends BrowserTestSupport {
         assertThat(jdbc.sql("select resident_id from campaign_target where campaign_id = ?").param(id).query(Long.class).list())
                 .containsExactlyInAnyOrderElementsOf(inside);
         Files.deleteIfExists(file);
+    }
+
+    /** The supervisor's new-campaign form, in Chinese, with the title and the flood season form filled in. */
+    private void newFloodCampaignAsSupervisor(String title) {
+        useLanguage("zh_CN");
+        loginAs("supervisor");
+        open("/campaigns/new");
+        browser.findElement(By.id("title")).sendKeys(title);
+        new Select(browser.findElement(By.id("formId"))).selectByVisibleText("汛期入户排查（第 1 版）");
     }
 
     private String figure(String name) {
