@@ -290,7 +290,12 @@ public class CampaignService {
      * {@link TargetFilter} over the caller's grids, the same as the list {@link #targets} gives.
      */
     public List<ProgressRow> progress(long campaignId, String nodeCode) {
-        CampaignSummary campaign = campaign(campaignId);
+        return progress(campaign(campaignId), nodeCode);
+    }
+
+    /** {@link #progress(long, String)} of a campaign the caller has just read ({@link #campaign}: in scope). */
+    public List<ProgressRow> progress(CampaignSummary campaign, String nodeCode) {
+        long campaignId = campaign.id();
         GridScope scope = dataScope.current();
         boolean byDefault = nodeCode == null || nodeCode.isBlank();
         // the campaign's own area by default (a reader whose area is smaller sees their part); a node asked for must be in scope
@@ -418,7 +423,12 @@ public class CampaignService {
 
     /** Per question, the counts of each answer over the done targets under the node in scope. */
     public List<QuestionSummary> questionSummary(long campaignId, String nodeCode, Locale locale) {
-        CampaignSummary campaign = campaign(campaignId);
+        return questionSummary(campaign(campaignId), nodeCode, locale);
+    }
+
+    /** {@link #questionSummary(long, String, Locale)} of a campaign the caller has just read ({@link #campaign}). */
+    public List<QuestionSummary> questionSummary(CampaignSummary campaign, String nodeCode, Locale locale) {
+        long campaignId = campaign.id();
         ChecklistForm form = forms.form(campaign.formId());
         GridScope scope = dataScope.current();
         boolean byDefault = nodeCode == null || nodeCode.isBlank();
@@ -718,10 +728,10 @@ public class CampaignService {
         return directory.find(id).orElseThrow(() -> new NotFoundException("grid", id));
     }
 
-    /** Towns and villages from the grid directory's memory; other levels from the database. */
+    /** A region holding grids from the grid directory's memory; one without grids from the database. */
     private Optional<RegionSummary> region(String code) {
-        RegionSummary known = directory.areas().get(code);
-        return known != null ? Optional.of(known) : regions.findRegionByCode(code);
+        Optional<RegionSummary> known = directory.regionHoldingGrids(code);
+        return known.isPresent() ? known : regions.findRegionByCode(code);
     }
 
     private String areaPath(long campaignId) {
@@ -736,14 +746,10 @@ public class CampaignService {
                 rs.getObject("due_date", LocalDate.class), rs.getString("status"), Counts.NONE, rs.getLong("created_by"));
     }
 
-    /** From the grid directory's memory (towns, villages, grids); a county or above from the database. */
+    /** A grid as people name it, or a region's name: from the grid directory's memory when it holds them. */
     private String areaName(String code) {
-        RegionSummary area = directory.areas().get(code);
-        if (area != null) {
-            return area.name();
-        }
-        String place = directory.placeName(code);
-        return !place.equals(code) ? place : regions.findRegionByCode(code).map(RegionSummary::name).orElse(code);
+        Optional<GridSummary> grid = directory.findByCode(code);
+        return grid.isPresent() ? directory.placeName(grid.get()) : region(code).map(RegionSummary::name).orElse(code);
     }
 
     private static CampaignSummary withCounts(CampaignSummary s, Counts c) {
@@ -807,7 +813,7 @@ public class CampaignService {
             return new Node(null, null, null, "");
         }
         String c = code.strip();
-        Optional<GridSummary> grid = grids.findGridByCode(c);
+        Optional<GridSummary> grid = directory.findByCode(c);
         if (grid.isPresent()) {
             if (!scope.allowsGrid(grid.get().id())) {
                 if (fallBackToScope) {
@@ -817,7 +823,7 @@ public class CampaignService {
             }
             return new Node(c, null, grid.get().id(), grids.placeName(grid.get()));
         }
-        Optional<RegionSummary> region = regions.findRegionByCode(c);
+        Optional<RegionSummary> region = region(c);
         if (region.isEmpty()) {
             throw new NotFoundException("region", c);
         }

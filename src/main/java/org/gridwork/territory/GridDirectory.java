@@ -45,7 +45,7 @@ public class GridDirectory {
      * when the snapshot goes.
      */
     private record Snapshot(long version, List<GridSummary> byCode, Map<Long, GridSummary> byId,
-            Map<String, RegionSummary> areas, Map<List<Object>, Object> derived) {
+            Map<String, RegionSummary> areas, Map<String, RegionSummary> holders, Map<List<Object>, Object> derived) {
     }
 
     /** Distinct things remembered per snapshot (about one per distinct scope) before starting afresh. */
@@ -90,13 +90,16 @@ public class GridDirectory {
         if (gridCode == null) {
             return "";
         }
-        Map<String, GridSummary> byCode = remember("grids-by-code", "", () -> {
+        GridSummary grid = gridsByCode().get(gridCode);
+        return grid == null ? gridCode : placeName(grid);
+    }
+
+    private Map<String, GridSummary> gridsByCode() {
+        return remember("grids-by-code", "", () -> {
             Map<String, GridSummary> m = new HashMap<>();
             all().forEach(g -> m.put(g.code(), g));
             return Map.copyOf(m);
         });
-        GridSummary grid = byCode.get(gridCode);
-        return grid == null ? gridCode : placeName(grid);
     }
 
     public String placeName(GridSummary grid) {
@@ -124,6 +127,19 @@ public class GridDirectory {
             return name.substring(0, name.length() - 3);
         }
         return name;
+    }
+
+    /** A grid by its code, any status. */
+    public Optional<GridSummary> findByCode(String code) {
+        return Optional.ofNullable(gridsByCode().get(code));
+    }
+
+    /**
+     * A region that holds grids (a village up to the province above it) by its code; empty for a
+     * region without grids, which a caller reads from the database.
+     */
+    public Optional<RegionSummary> regionHoldingGrids(String code) {
+        return Optional.ofNullable(current().holders().get(code));
     }
 
     /** The towns and villages that hold grids, by code (names for area filters). */
@@ -208,8 +224,22 @@ public class GridDirectory {
                             RegionLevel.valueOf(rs.getString(4)), (Long) rs.getObject(5), rs.getString(6));
                     areas.put(r.code(), r);
                 });
+        // every region above a grid: a handful of rows (a county's towns and villages, the county, its city and province)
+        Set<String> above = new HashSet<>();
+        for (GridSummary g : grids) {
+            String path = g.regionPath();
+            for (int i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) {
+                above.add(path.substring(0, i + 1));
+            }
+        }
+        Map<String, RegionSummary> holders = new HashMap<>();
+        jdbc.query("select id, code, name, level, parent_id, path from region where path = any(?)", rs -> {
+            RegionSummary r = new RegionSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    RegionLevel.valueOf(rs.getString(4)), (Long) rs.getObject(5), rs.getString(6));
+            holders.put(r.code(), r);
+        }, (Object) above.toArray(String[]::new));
         Snapshot built = new Snapshot(version, List.copyOf(grids), Map.copyOf(byId),
-                java.util.Collections.unmodifiableMap(areas), new ConcurrentHashMap<>());
+                java.util.Collections.unmodifiableMap(areas), Map.copyOf(holders), new ConcurrentHashMap<>());
         snapshot = built;
         return built;
     }

@@ -59,7 +59,24 @@ class GridDirectoryTest {
         jdbc.update("update region set name = '改名村' where id = ?", village.id());
         withinTheVersionCheck(() -> {
             assertThat(directory.areas().get(village.code()).name()).isEqualTo("改名村");
+            assertThat(directory.regionHoldingGrids(village.code())).get().extracting(RegionSummary::name).isEqualTo("改名村");
         });
+    }
+
+    /** Pages name a county or a town from memory (campaign progress): every region above a grid is there. */
+    @Test
+    void everyRegionAboveAGridIsKnownByCodeAndARegionWithoutGridsIsLeftToTheDatabase() {
+        assertThat(directory.findByCode("130528112201-001")).get().extracting(GridSummary::code).isEqualTo("130528112201-001");
+        assertThat(directory.findByCode("130528112201")).isEmpty();
+        assertThat(directory.regionHoldingGrids("130528")).get().extracting(RegionSummary::level).isEqualTo(RegionLevel.COUNTY);
+        assertThat(directory.regionHoldingGrids("13")).get().extracting(RegionSummary::level).isEqualTo(RegionLevel.PROVINCE);
+        assertThat(directory.regionHoldingGrids("130528112201")).get().extracting(RegionSummary::name)
+                .isEqualTo(regions.findRegionByCode("130528112201").orElseThrow().name());
+
+        RegionSummary empty = TerritoryFixtures.newVillage(regions, null);
+        assertThat(directory.regionHoldingGrids(empty.code())).as("a village without grids").isEmpty();
+        SystemPrincipal.run("test set-up", () -> grids.createGrid(empty.code(), 1, "第一个网格", null));
+        assertThat(directory.regionHoldingGrids(empty.code())).as("once it holds a grid").isPresent();
     }
 
     @Test

@@ -187,7 +187,7 @@ class CampaignController {
         var campaign = campaigns.campaign(id);
         model.addAttribute("campaign", campaign);
         model.addAttribute("node", node == null ? "" : node);
-        model.addAttribute("rows", campaigns.progress(id, node));
+        model.addAttribute("rows", campaigns.progress(campaign, node));
         model.addAttribute("filters", List.of(TargetFilter.DONE, TargetFilter.ATTEMPTED, TargetFilter.REFUSED,
                 TargetFilter.NOT_STARTED, TargetFilter.PROBLEM, TargetFilter.ISSUE));
         model.addAttribute("staff", isStaff());
@@ -221,10 +221,11 @@ class CampaignController {
     /** Counts per answer of each question under the node, from the counts the database keeps per node (V116, V121). */
     @GetMapping("/{id}/summary")
     String summary(@PathVariable long id, @RequestParam(required = false) String node, Model model, Locale locale) {
-        model.addAttribute("campaign", campaigns.campaign(id));
+        var campaign = campaigns.campaign(id);
+        model.addAttribute("campaign", campaign);
         model.addAttribute("node", node == null ? "" : node);
         model.addAttribute("nodeName", campaigns.nodeName(node));
-        model.addAttribute("summary", campaigns.questionSummary(id, node, locale));
+        model.addAttribute("summary", campaigns.questionSummary(campaign, node, locale));
         return "campaign/summary";
     }
 
