@@ -121,6 +121,39 @@ class CampaignBrowserTest extends BrowserTestSupport {
         assertThat(lines.stream().filter(l -> l.contains(",未开始,"))).hasSize((int) total - 3);
     }
 
+    /** The demo town's campaign: a village's row opens its grids, and their figures add up to the village's. */
+    @Test
+    void aVillageRowOfATownCampaignOpensGridsThatAddUpToIt() {
+        long demo = jdbc.sql("select id from campaign where title = '2026年汛期入户排查' order by id limit 1")
+                .query(Long.class).single();
+        useLanguage("zh_CN");
+        loginAs("supervisor");
+        open("/campaigns/" + demo);
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("progress")));
+        List<WebElement> villages = browser.findElements(By.cssSelector("#progress tbody tr:not(:first-child)"));
+        assertThat(villages).as("a row per village").hasSizeGreaterThan(1);
+        WebElement village = villages.get(0);
+        String code = village.getAttribute("data-node");
+        String[] names = {"ALL", "DONE", "ATTEMPTED", "NOT_STARTED", "PROBLEM"};
+        long[] villageFigures = new long[names.length];
+        for (int i = 0; i < names.length; i++) {
+            villageFigures[i] = Long.parseLong(village.findElement(By.cssSelector("[data-figure='" + names[i] + "']")).getText());
+        }
+        press(By.cssSelector("#progress tr[data-node='" + code + "'] td:first-child a"));
+        waitFor(ExpectedConditions.urlContains("node=" + code));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("progress")));
+        List<WebElement> grids = browser.findElements(By.cssSelector("#progress tbody tr:not(:first-child)"));
+        assertThat(grids).as("a row per grid").isNotEmpty();
+        for (int i = 0; i < names.length; i++) {
+            assertThat(figure(names[i])).as("the village's " + names[i]).isEqualTo(String.valueOf(villageFigures[i]));
+            String name = names[i];
+            long sum = grids.stream().mapToLong(g -> Long.parseLong(g.findElement(By.cssSelector("[data-figure='" + name + "']"))
+                    .getText())).sum();
+            assertThat(sum).as("its grids' " + name).isEqualTo(villageFigures[i]);
+        }
+        assertThat(villageFigures[1] + villageFigures[2]).as("the demo has answers in this village").isPositive();
+    }
+
     /**
      * A county department's list: the supervisor uploads it, sees every line left out with its reason
      * before anything is launched, then launches for the people the register knows in the area.
