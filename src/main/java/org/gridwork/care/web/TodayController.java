@@ -1,49 +1,32 @@
 package org.gridwork.care.web;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.gridwork.account.CurrentUsers;
-import org.gridwork.shared.text.PinyinOrder;
 import org.gridwork.shared.today.TodayItem;
-import org.gridwork.shared.today.TodaySource;
+import org.gridwork.care.TodayList;
 import org.springframework.context.MessageSource;
 import org.gridwork.shared.web.Html;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/**
- * Grid staff's "today": everything any module puts on their list (visits due, issues, tasks),
- * overdue first, then by due date, oldest first; on one day, by name in the register's pinyin
- * order (曹, 侯, 刘, 吴, 张), as staff look a person up in any Chinese list.
- */
+/** Grid staff's "today" ({@link TodayList}: what every module puts on it, in its order). */
 @Controller
 class TodayController {
 
-    /** Overdue first, then the oldest due date, then by title in the given (pinyin) order. */
-    static Comparator<TodayItem> order(Comparator<String> titles) {
-        return Comparator.comparing((TodayItem i) -> !i.overdue())
-                .thenComparing(TodayItem::due, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(TodayItem::title, titles)
-                .thenComparing(TodayItem::kind);
-    }
-
-    private final List<TodaySource> sources;
+    private final TodayList todayList;
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
     private final org.gridwork.shared.time.BusinessTime time;
-    private final PinyinOrder pinyin;
 
-    TodayController(List<TodaySource> sources, CurrentUsers currentUsers, MessageSource messages,
-            org.gridwork.shared.time.BusinessTime time, PinyinOrder pinyin) {
+    TodayController(TodayList todayList, CurrentUsers currentUsers, MessageSource messages,
+            org.gridwork.shared.time.BusinessTime time) {
         this.time = time;
-        this.pinyin = pinyin;
-        this.sources = sources;
+        this.todayList = todayList;
         this.currentUsers = currentUsers;
         this.messages = messages;
     }
@@ -83,9 +66,7 @@ class TodayController {
     @GetMapping("/today")
     String today(Model model, java.util.Locale locale, HttpServletRequest request) {
         long userId = currentUsers.require().id();
-        List<TodayItem> items = new ArrayList<>();
-        sources.forEach(s -> items.addAll(s.itemsFor(userId)));
-        items.sort(order(pinyin.of(items.stream().map(TodayItem::title).toList())));
+        List<TodayItem> items = todayList.itemsFor(userId);
         LocalDate today = time.today();
         model.addAttribute("items", items);
         StringBuilder rows = new StringBuilder();
