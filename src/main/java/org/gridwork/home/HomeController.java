@@ -6,7 +6,7 @@ import org.gridwork.account.CurrentUser;
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.account.Role;
 import org.gridwork.shared.today.TodayItem;
-import org.gridwork.shared.today.TodaySource;
+import org.gridwork.shared.today.TodayList;
 import org.gridwork.shared.web.AdminAlertSource;
 import org.gridwork.shared.web.LayoutNavigation;
 import org.gridwork.territory.Grids;
@@ -20,14 +20,14 @@ class HomeController {
 
     private final CurrentUsers currentUsers;
     private final Grids grids;
-    private final List<TodaySource> todaySources;
+    private final TodayList todayList;
     private final List<AdminAlertSource> adminAlerts;
 
-    HomeController(CurrentUsers currentUsers, Grids grids, List<TodaySource> todaySources,
+    HomeController(CurrentUsers currentUsers, Grids grids, TodayList todayList,
             List<AdminAlertSource> adminAlerts) {
         this.currentUsers = currentUsers;
         this.grids = grids;
-        this.todaySources = todaySources;
+        this.todayList = todayList;
         this.adminAlerts = adminAlerts;
     }
 
@@ -45,7 +45,7 @@ class HomeController {
         if (user.is(Role.GRID_STAFF)) {
             model.addAttribute("grids", grids.gridsInScope());
             // grid staff start their day here: how much is waiting on "today"
-            List<TodayItem> today = todaySources.stream().flatMap(t -> t.itemsFor(user.id()).stream()).toList();
+            List<TodayItem> today = todayList.unordered(user.id());
             model.addAttribute("todayCount", today.size());
             model.addAttribute("todayOverdue", today.stream().filter(TodayItem::overdue).count());
         }

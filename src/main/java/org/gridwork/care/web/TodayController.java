@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.gridwork.account.CurrentUsers;
 import org.gridwork.shared.today.TodayItem;
-import org.gridwork.care.TodayList;
+import org.gridwork.shared.today.TodayList;
 import org.springframework.context.MessageSource;
 import org.gridwork.shared.web.Html;
 import org.springframework.stereotype.Controller;

@@ -35,7 +35,7 @@ class TodayOrderTest {
         List<TodayItem> items = new ArrayList<>(List.of(visit("张梓萱", today, false), visit("刘鑫", today, false),
                 visit("吴", today, false), visit("单田芳", today, false), visit("侯", today, false), visit("曹", today, false),
                 visit("张三", today.minusDays(3), true), visit("鑫", today.plusDays(1), false)));
-        items.sort(org.gridwork.care.TodayList.order(pinyin.of(items.stream().map(TodayItem::title).toList())));
+        items.sort(org.gridwork.shared.today.TodayList.order(pinyin.of(items.stream().map(TodayItem::title).toList())));
         // 单 sorts under d, as in the register (PostgreSQL's zh-x-icu reads it dān); its initials
         // search finds it by s too (PinyinInitials)
         assertThat(items).extracting(TodayItem::title)
